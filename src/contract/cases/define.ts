@@ -1,0 +1,35 @@
+import type { CaseContext, CaseRequest, Credential, TargetKind } from '../types.js';
+
+type Check = (body: unknown, ctx: CaseContext) => string | undefined;
+
+/** One way of calling an operation and the answer it must get. */
+export interface CallSpec {
+  as: Credential;
+  request?: (ctx: CaseContext) => CaseRequest;
+  status: number;
+  /** A documented response example whose shape the body must have (and that the mock replays). */
+  example?: string;
+  checks?: Check[];
+  targets?: TargetKind[];
+  targetsReason?: string;
+}
+
+/** The cases of one operation: how to call it successfully, and its error cases. */
+export interface OperationCases {
+  operationId: string;
+  ok: CallSpec;
+  /**
+   * Error cases beyond the ones derived from the spec (no credentials -> 401 for every operation
+   * that needs auth; a plain user -> 403 for server-admin operations).
+   */
+  errors?: Array<CallSpec & { what: string }>;
+}
+
+/** A check that the body's `message` is exactly `expected`. */
+export const messageIs = (expected: string): Check => (body) => {
+  const message = (body as { message?: unknown } | undefined)?.message;
+  return message === expected ? undefined : `expected message "${expected}", got ${JSON.stringify(message)}`;
+};
+
+/** A check that the body is an array. */
+export const isArray: Check = (body) => (Array.isArray(body) ? undefined : `expected an array, got ${JSON.stringify(body)?.slice(0, 60)}`);

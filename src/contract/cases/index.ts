@@ -1,0 +1,76 @@
+import type { CallSpec, OperationCases } from './define.js';
+import { currentOrgCases } from './current-org.js';
+import { signedInUserCases } from './signed-in-user.js';
+import { supportCases } from './support.js';
+import { usersCases } from './users.js';
+import { listOperations, resolveRef, type OpenApiDocument, type SpecOperation } from '../../spec.js';
+import type { ContractCase, TargetKind } from '../types.js';
+
+/** Every operation's hand-written cases: how to call it, and its specific error cases. */
+export const OPERATION_CASES: OperationCases[] = [...usersCases, ...signedInUserCases, ...currentOrgCases, ...supportCases];
+
+interface MediaType { examples?: Record<string, unknown> }
+interface Access { serverAdmin?: boolean }
+
+/**
+ * The full case list for a target: the hand-written cases, plus the cases derived from the spec:
+ * - no credentials -> 401, for every operation that documents 401;
+ * - a plain user -> 403, for every server-admin operation;
+ * - every named request example, sent as the body of the success call;
+ * - on the mock only: every documented response example, replayed through Prism's `Prefer` header.
+ */
+export function buildCases(doc: OpenApiDocument, target: TargetKind): ContractCase[] {
+  const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
+  const cases: ContractCase[] = [];
+  for (const def of OPERATION_CASES) {
+    const op = operations.get(def.operationId);
+    if (!op) throw new Error(`contract cases name ${def.operationId}, which is not in the spec`);
+    const { ok } = def;
+    cases.push(toCase(def.operationId, 'success', ok));
+    for (const error of def.errors ?? []) cases.push(toCase(def.operationId, error.what, error));
+    if (op.operation.responses['401']) {
+      cases.push(toCase(def.operationId, 'no credentials', { as: 'none', request: ok.request, status: 401, example: 'noCredentials' }));
+    }
+    if ((op.operation['x-grafana-access'] as Access | undefined)?.serverAdmin) {
+      cases.push(toCase(def.operationId, 'plain user is not a server admin', { as: 'user', request: ok.request, status: 403 }));
+    }
+    for (const [name, example] of Object.entries(requestExamples(doc, op))) {
+      cases.push(toCase(def.operationId, `request example "${name}"`, {
+        ...ok,
+        request: (ctx) => ({ ...ok.request?.(ctx), body: example }),
+      }));
+    }
+    if (target === 'mock') cases.push(...documentedResponseCases(doc, op, ok));
+  }
+  return cases;
+}
+
+function toCase(operationId: string, what: string, spec: CallSpec): ContractCase {
+  const { as, request, status, example, checks, targets, targetsReason } = spec;
+  return { id: `${operationId}: ${what}`, operationId, as, request, status, example, checks, targets, targetsReason };
+}
+
+function requestExamples(doc: OpenApiDocument, op: SpecOperation): Record<string, unknown> {
+  if (!op.operation.requestBody) return {};
+  const body = resolveRef<{ content?: Record<string, MediaType> }>(doc, op.operation.requestBody as never);
+  const examples = body.content?.['application/json']?.examples ?? {};
+  return Object.fromEntries(Object.entries(examples).map(([name, ex]) => [name, resolveRef<{ value?: unknown }>(doc, ex as never).value]));
+}
+
+/** Mock only: one case per documented (status, example), asked for with Prism's `Prefer` header. */
+function documentedResponseCases(doc: OpenApiDocument, op: SpecOperation, ok: CallSpec): ContractCase[] {
+  const cases: ContractCase[] = [];
+  for (const [status, ref] of Object.entries(op.operation.responses)) {
+    const response = resolveRef<{ content?: Record<string, MediaType> }>(doc, ref as never);
+    const names = Object.keys(response.content?.['application/json']?.examples ?? {});
+    for (const name of names.length ? names : [undefined]) {
+      cases.push(toCase(op.operationId, `documented ${status}${name ? ` "${name}"` : ''}`, {
+        as: ok.as,
+        request: ok.request,
+        status: Number(status),
+        example: name,
+      }));
+    }
+  }
+  return cases;
+}

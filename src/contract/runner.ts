@@ -1,0 +1,115 @@
+import { checkResponse } from './check.js';
+import { buildRequest } from './request.js';
+import { SchemaValidator } from './schema-validator.js';
+import type { CaseResult, ContractCase, Credential, Fixtures, TargetKind } from './types.js';
+import { listOperations, type OpenApiDocument, type SpecOperation } from '../spec.js';
+
+/** What the runner needs to know about the server it runs against. */
+export interface RunTarget {
+  kind: TargetKind;
+  baseUrl: string;
+  grafanaVersion: string | null;
+  fixtures: Fixtures;
+  /** The Authorization header for a credential, or undefined for none. */
+  authorization(as: Credential): string | undefined;
+  /** Extra request headers for a case (the mock uses this for Prism's `Prefer`). */
+  headersFor?(c: ContractCase): Record<string, string>;
+  /** Target-specific problems with a response (the mock reports Prism's request violations). */
+  inspect?(c: ContractCase, response: Response): string[];
+  /** Whether mutating cases may run concurrently (true for the stateless mock). */
+  concurrentMutations: boolean;
+}
+
+export interface RunOptions {
+  strict: boolean;
+  readOnly: boolean;
+  concurrency: number;
+  timeoutMs: number;
+  /** Called as each case finishes, for progress output. */
+  onResult?: (result: CaseResult) => void;
+}
+
+/**
+ * Runs cases against a target and returns one result per case, in case order. GET cases run
+ * concurrently; other cases run one at a time unless the target is stateless. A failing or
+ * throwing case becomes a failed result: the runner itself does not throw for a case.
+ */
+export async function runCases(doc: OpenApiDocument, target: RunTarget, cases: ContractCase[], options: RunOptions): Promise<CaseResult[]> {
+  const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
+  const validator = new SchemaValidator(doc, options.strict);
+  const results: CaseResult[] = new Array(cases.length);
+  const runOne = async (index: number) => {
+    const result = await runCase(doc, validator, operations, target, cases[index]!, options);
+    results[index] = result;
+    options.onResult?.(result);
+  };
+  const isGet = (c: ContractCase) => operations.get(c.operationId)?.method === 'get';
+  const parallel = cases.map((c, i) => i).filter((i) => target.concurrentMutations || isGet(cases[i]!));
+  const serial = cases.map((c, i) => i).filter((i) => !parallel.includes(i));
+  await pool(parallel, Math.max(1, options.concurrency), runOne);
+  for (const index of serial) await runOne(index);
+  return results;
+}
+
+async function runCase(
+  doc: OpenApiDocument,
+  validator: SchemaValidator,
+  operations: Map<string, SpecOperation>,
+  target: RunTarget,
+  c: ContractCase,
+  options: RunOptions,
+): Promise<CaseResult> {
+  const op = operations.get(c.operationId);
+  const base = {
+    case: c.id,
+    operationId: c.operationId,
+    method: op?.method.toUpperCase() ?? '?',
+    path: op?.path ?? '?',
+    expectedStatus: c.status,
+    actualStatus: null,
+  };
+  if (!op) return { ...base, outcome: 'fail', durationMs: 0, problems: [`no operation ${c.operationId} in the spec`] };
+  if (c.targets && !c.targets.includes(target.kind)) {
+    return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: only runs on ${c.targets.join(', ')}${c.targetsReason ? ` (${c.targetsReason})` : ''}`] };
+  }
+  if (options.readOnly && op.method !== 'get') {
+    return { ...base, outcome: 'skip', durationMs: 0, problems: ['skipped: --read-only sends GET requests only'] };
+  }
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const ctx = { fixtures: target.fixtures };
+    const request = c.request?.(ctx) ?? {};
+    request.headers = { ...request.headers, ...target.headersFor?.(c) };
+    const { url, init } = buildRequest(target.baseUrl, op.method, op.path, request, target.authorization(c.as));
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+    const text = await response.text();
+    const { problems, body } = checkResponse(doc, validator, op, c, { status: response.status, contentType: response.headers.get('content-type'), text });
+    problems.push(...(target.inspect?.(c, response) ?? []));
+    if (problems.length === 0 && response.status === c.status) {
+      for (const check of c.checks ?? []) {
+        const problem = check(body, ctx);
+        if (problem) problems.push(problem);
+      }
+    }
+    return { ...base, actualStatus: response.status, outcome: problems.length ? 'fail' : 'pass', durationMs: elapsed(), problems };
+  } catch (err) {
+    const reason = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : describeError(err);
+    return { ...base, outcome: 'fail', durationMs: elapsed(), problems: [`request failed: ${reason}`] };
+  }
+}
+
+function describeError(err: unknown): string {
+  const cause = (err as { cause?: { code?: string } })?.cause;
+  if (cause?.code) return cause.code;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Runs `work` over `items` with at most `size` in flight. */
+async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}

@@ -1,0 +1,44 @@
+import { authorizationFor } from './credentials.js';
+import { startPrism } from './prism.js';
+import { STATIC_FIXTURES } from '../fixtures/static.js';
+import type { RunTarget } from '../runner.js';
+
+export interface StartedTarget {
+  target: RunTarget;
+  /** Removes what the run created and stops what it started. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * The Prism mock of the bundled spec. Every case asks Prism for its expected status and example
+ * with `Prefer: code=…, example=…`; Prism still validates the request (and answers 401 itself
+ * when credentials are missing).
+ */
+export async function startMockTarget(specPath?: string): Promise<StartedTarget> {
+  const prism = await startPrism(specPath);
+  return {
+    target: {
+      kind: 'mock',
+      baseUrl: prism.baseUrl,
+      grafanaVersion: null,
+      fixtures: STATIC_FIXTURES,
+      authorization: authorizationFor({ username: 'admin', password: 'mock-admin-password' }, STATIC_FIXTURES),
+      headersFor: (c) => ({ Prefer: `code=${c.status}${c.example ? `, example=${c.example}` : ''}` }),
+      // A success case whose request Prism finds invalid means the case, or the spec, is wrong.
+      inspect: (c, response) => {
+        const violations = response.headers.get('sl-violations');
+        return violations && c.status < 400 ? [`the mock found the request invalid: ${summarizeViolations(violations)}`] : [];
+      },
+      concurrentMutations: true,
+    },
+    close: () => prism.stop(),
+  };
+}
+
+function summarizeViolations(header: string): string {
+  try {
+    return (JSON.parse(header) as { message: string }[]).map((v) => v.message).join('; ');
+  } catch {
+    return header;
+  }
+}

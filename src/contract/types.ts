@@ -1,0 +1,81 @@
+/** Who a contract case signs in as. */
+export type Credential =
+  | 'admin' // the target's server administrator, basic auth (the credentials the run was given)
+  | 'user' // a plain user (Viewer in the main org), basic auth
+  | 'token' // a service account token (Admin role in the main org), bearer
+  | 'none' // no Authorization header
+  | 'wrongPassword'; // the plain user's login with a wrong password
+
+/**
+ * Values the cases use: IDs of users, orgs, teams and dashboards. On the mock they are the spec's
+ * example values; on a real server the fixture provider creates them through the typed client.
+ */
+export interface Fixtures {
+  /** The server admin the run signs in as. */
+  admin: { id: number; login: string };
+  /** A plain user, Viewer in the main org. */
+  user: { id: number; uid: string; login: string; email: string; password: string };
+  /** A second plain user, member of the main org, for org-user operations that change it. */
+  member: { id: number; login: string; email: string };
+  /** A second organization that `user` is a member of, and `admin` is not. */
+  secondOrg: { id: number; name: string };
+  /** A team in the main org with `user` as member. */
+  team: { id: number; name: string };
+  /** A dashboard in the main org. */
+  dashboard: { id: number; uid: string };
+  /** A service account in the main org and one of its tokens. */
+  serviceAccount: { id: number; token: string };
+  /** The main org. */
+  mainOrg: { id: number; name: string };
+  /** IDs that exist nowhere. */
+  unknown: { userId: number; orgId: number; uid: string; authTokenId: number };
+}
+
+export interface CaseRequest {
+  /** Path parameters, by name. Strings may be deliberately invalid (e.g. `abc` for an int64). */
+  path?: Record<string, string | number>;
+  query?: Record<string, string | number | boolean>;
+  headers?: Record<string, string>;
+  /** A JSON body; a string is sent as-is (for malformed JSON). */
+  body?: unknown;
+}
+
+export interface CaseContext {
+  fixtures: Fixtures;
+}
+
+export type TargetKind = 'mock' | 'url' | 'local';
+
+/** One contract case: one request and what the response must be. */
+export interface ContractCase {
+  /** Unique and stable, `<operationId>: <what>`. */
+  id: string;
+  operationId: string;
+  as: Credential;
+  /** Builds the request from the fixtures. */
+  request?: (ctx: CaseContext) => CaseRequest;
+  /** The status the response must have. */
+  status: number;
+  /** A documented response example: on the mock it is the one asked for; on any target the body must have its shape. */
+  example?: string;
+  /** More checks on the parsed body; each returns a problem or undefined. */
+  checks?: Array<(body: unknown, ctx: CaseContext) => string | undefined>;
+  /** Only on these targets (default: all). */
+  targets?: TargetKind[];
+  /** Why the case is limited to some targets, shown when it is skipped. */
+  targetsReason?: string;
+}
+
+export type Outcome = 'pass' | 'fail' | 'skip';
+
+export interface CaseResult {
+  case: string;
+  operationId: string;
+  method: string;
+  path: string;
+  expectedStatus: number;
+  actualStatus: number | null;
+  outcome: Outcome;
+  durationMs: number;
+  problems: string[];
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+
+/** The bundled spec shipped in `generated/openapi.json` (valid from src/ and from dist/). */
+export const BUNDLED_SPEC_URL = new URL('../generated/openapi.json', import.meta.url);
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
+export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** The parts of an OpenAPI document this library reads. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, unknown>>;
+  components?: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+export interface OperationObject {
+  operationId: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  deprecated?: boolean;
+  security?: Record<string, string[]>[];
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface SpecOperation {
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  operation: OperationObject;
+}
+
+let cached: OpenApiDocument | undefined;
+
+/** Reads the bundled spec once. */
+export function loadBundledSpec(): OpenApiDocument {
+  cached ??= JSON.parse(readFileSync(BUNDLED_SPEC_URL, 'utf8')) as OpenApiDocument;
+  return cached;
+}
+
+/** Every operation of a document, in document order. */
+export function listOperations(doc: OpenApiDocument): SpecOperation[] {
+  const result: SpecOperation[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method] as OperationObject | undefined;
+      if (operation) result.push({ operationId: operation.operationId, method, path, operation });
+    }
+  }
+  return result;
+}
+
+/** Follows a local `$ref` (`#/components/...`) until it reaches a non-reference object. */
+export function resolveRef<T>(doc: OpenApiDocument, value: T | { $ref: string }): T {
+  let current: unknown = value;
+  for (let depth = 0; depth < 20; depth++) {
+    if (!current || typeof current !== 'object' || !('$ref' in current)) return current as T;
+    const ref = (current as { $ref: string }).$ref;
+    if (!ref.startsWith('#/')) throw new Error(`Only local references are supported, got ${ref}`);
+    current = ref
+      .slice(2)
+      .split('/')
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+    if (current === undefined) throw new Error(`Unresolved reference ${ref}`);
+  }
+  throw new Error('Reference chain too deep');
+}
+
+/** Escapes a string for use as one JSON-pointer segment. */
+export function pointerSegment(value: string): string {
+  return value.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,39 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { createGrafanaClient, type components } from '../../src/index.js';
+
+const client = createGrafanaClient({ baseUrl: 'http://localhost:3000', auth: { token: 'glsa_x' } });
+
+describe('the typed client', () => {
+  it('types success bodies from the spec', async () => {
+    const { data } = await client.GET('/api/user');
+    expectTypeOf(data).toEqualTypeOf<components['schemas']['UserProfile'] | undefined>();
+    const orgs = await client.GET('/api/user/orgs');
+    expectTypeOf(orgs.data).toEqualTypeOf<components['schemas']['UserOrg'][] | undefined>();
+  });
+
+  it('rejects a wrong path parameter type', () => {
+    // @ts-expect-error orgId is an integer, not a string
+    void client.GET('/api/orgs/{orgId}', { params: { path: { orgId: 'main' } } });
+    void client.GET('/api/orgs/{orgId}', { params: { path: { orgId: 1 } } });
+  });
+
+  it('rejects an unknown path', () => {
+    // @ts-expect-error there is no /api/userz
+    void client.GET('/api/userz');
+    // @ts-expect-error /api/org has no DELETE
+    void client.DELETE('/api/org');
+  });
+
+  it('rejects a body without a required field', () => {
+    // @ts-expect-error role is required
+    void client.POST('/api/org/users', { body: { loginOrEmail: 'jane' } });
+    void client.POST('/api/org/users', { body: { loginOrEmail: 'jane', role: 'Viewer' } });
+    // @ts-expect-error an org role must be one of None, Viewer, Editor, Admin
+    void client.PATCH('/api/org/users/{userId}', { params: { path: { userId: 2 } }, body: { role: 'Owner' } });
+  });
+
+  it('rejects options that are not a client option', () => {
+    // @ts-expect-error auth needs a token or a username and password
+    createGrafanaClient({ baseUrl: 'http://localhost:3000', auth: { user: 'admin' } });
+  });
+});

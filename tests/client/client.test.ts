@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGrafanaClient, GrafanaClientError, GrafanaRequestError } from '../../src/index.js';
+import { freePort } from '../../src/contract/targets/free-port.js';
+import { sendJson, startTestServer } from '../support/http-server.js';
+
+const PASSWORD = 's3cret-Pa55';
+const TOKEN = 'glsa_abcdefghijklmnopqrstuvwxyz_0123456789';
+
+describe('createGrafanaClient against an in-process server', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer(async (req, res) => {
+      if (req.url.startsWith('/slow')) return; // never answers
+      if (req.url === '/api/user') return sendJson(res, 200, { id: 1, login: 'admin' });
+      if (req.url === '/api/org/users/lookup?query=ja&limit=5') return sendJson(res, 200, [{ userId: 2, login: 'jane', avatarUrl: '' }]);
+      if (req.url === '/api/users/999') return sendJson(res, 404, { message: 'user not found' });
+      if (req.method === 'PUT' && req.url === '/api/org') return sendJson(res, 200, { message: 'Organization updated' });
+      sendJson(res, 404, { message: 'Not found' });
+    });
+  });
+  afterAll(() => server.close());
+
+  it('sends basic auth and no org header by default', async () => {
+    const client = createGrafanaClient({ baseUrl: server.url, auth: { username: 'admin', password: PASSWORD } });
+    const { data, response } = await client.GET('/api/user');
+    expect(response.status).toBe(200);
+    expect(data?.login).toBe('admin');
+    const req = server.requests.at(-1)!;
+    expect(req.headers.authorization).toBe(`Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`);
+    expect(req.headers['x-grafana-org-id']).toBeUndefined();
+  });
+
+  it('sends a bearer token and X-Grafana-Org-Id', async () => {
+    const client = createGrafanaClient({ baseUrl: `${server.url}/`, auth: { token: TOKEN }, orgId: 7 });
+    await client.GET('/api/user');
+    const req = server.requests.at(-1)!;
+    expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(req.headers['x-grafana-org-id']).toBe('7');
+    expect(req.url).toBe('/api/user');
+  });
+
+  it('serialises query parameters and JSON bodies', async () => {
+    const client = createGrafanaClient({ baseUrl: server.url, auth: { token: TOKEN } });
+    const lookup = await client.GET('/api/org/users/lookup', { params: { query: { query: 'ja', limit: 5 } } });
+    expect(lookup.data).toEqual([{ userId: 2, login: 'jane', avatarUrl: '' }]);
+    await client.PUT('/api/org', { body: { name: 'Renamed org' } });
+    const req = server.requests.at(-1)!;
+    expect(req.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(req.body)).toEqual({ name: 'Renamed org' });
+  });
+
+  it('returns error bodies as `error` without throwing', async () => {
+    const client = createGrafanaClient({ baseUrl: server.url, auth: { token: TOKEN } });
+    const { data, error, response } = await client.GET('/api/users/{id}', { params: { path: { id: 999 } } });
+    expect(response.status).toBe(404);
+    expect(data).toBeUndefined();
+    expect(error).toEqual({ message: 'user not found' });
+  });
+
+  it('times out with a one-line error that names the request and not the credentials', async () => {
+    const client = createGrafanaClient({ baseUrl: `${server.url}/slow`, auth: { username: 'admin', password: PASSWORD }, timeoutMs: 200 });
+    const err = await client.GET('/api/user').then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(GrafanaRequestError);
+    expect((err as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/slow\/api\/user timed out after 200 ms/);
+    expect((err as Error).message).not.toContain(PASSWORD);
+    expect((err as Error).message).not.toContain('\n');
+  });
+});
+
+describe('createGrafanaClient errors', () => {
+  it('reports an unreachable server in one line', async () => {
+    const port = await freePort(); // free, so nothing listens there
+    const client = createGrafanaClient({ baseUrl: `http://127.0.0.1:${port}`, auth: { token: TOKEN } });
+    const err = await client.GET('/api/user').then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(GrafanaRequestError);
+    expect((err as Error).message).toBe(`GET http://127.0.0.1:${port}/api/user failed (ECONNREFUSED): check the URL and that the server is reachable.`);
+    expect((err as Error).message).not.toContain(TOKEN);
+  });
+
+  it.each([
+    [{ baseUrl: '', auth: { token: TOKEN } }, /baseUrl is missing/],
+    [{ baseUrl: 'localhost:3000', auth: { token: TOKEN } }, /uses localhost: use an http or https URL/],
+    [{ baseUrl: 'not a url', auth: { token: TOKEN } }, /is not a valid URL/],
+    [{ baseUrl: 'ftp://grafana.example.com', auth: { token: TOKEN } }, /uses ftp/],
+    [{ baseUrl: `http://admin:${PASSWORD}@localhost:3000`, auth: { token: TOKEN } }, /contains credentials/],
+    [{ baseUrl: 'http://localhost:3000' }, /auth is missing/],
+    [{ baseUrl: 'http://localhost:3000', auth: { token: '' } }, /auth.token is empty/],
+    [{ baseUrl: 'http://localhost:3000', auth: { username: 'admin', password: '' } }, /auth.password is empty/],
+    [{ baseUrl: 'http://localhost:3000', auth: { token: TOKEN }, orgId: 0 }, /orgId 0 is not valid/],
+    [{ baseUrl: 'http://localhost:3000', auth: { token: TOKEN }, timeoutMs: -1 }, /timeoutMs -1 is not valid/],
+  ])('rejects %j at creation', (options, message) => {
+    let error: unknown;
+    try {
+      createGrafanaClient(options as never);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(GrafanaClientError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain(PASSWORD);
+    expect((error as Error).message).not.toContain(TOKEN);
+  });
+});
