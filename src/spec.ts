@@ -76,3 +76,14 @@ export function resolveRef<T>(doc: OpenApiDocument, value: T | { $ref: string })
 export function pointerSegment(value: string): string {
   return value.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/**
+ * JSON pointer of the schema of a response body or request body, following a `$ref`'d response
+ * (e.g. `#/components/responses/Unauthorized`) to where its schema really is.
+ */
+export function bodySchemaPointer(op: SpecOperation, where: { status: string } | 'request', mediaType = 'application/json'): string {
+  const base = ['', 'paths', op.path, op.method].map(pointerSegment).join('/');
+  const node = (where === 'request' ? op.operation.requestBody : op.operation.responses[where.status]) as { $ref?: string } | undefined;
+  const prefix = node?.$ref?.startsWith('#/') ? node.$ref.slice(1) : where === 'request' ? `${base}/requestBody` : `${base}/responses/${pointerSegment(where.status)}`;
+  return `${prefix}/content/${pointerSegment(mediaType)}/schema`;
+}

@@ -1,6 +1,6 @@
 import { SchemaValidator } from './schema-validator.js';
 import { shapeDifferences } from './shape.js';
-import { resolveRef, type OpenApiDocument, type SpecOperation } from '../spec.js';
+import { bodySchemaPointer, resolveRef, type OpenApiDocument, type SpecOperation } from '../spec.js';
 
 export interface ReceivedResponse {
   status: number;
@@ -48,7 +48,7 @@ export function checkResponse(
     problems.push(`body is not valid JSON: ${received.text.slice(0, 80)}`);
     return { problems, body: undefined };
   }
-  const pointer = SchemaValidator.responseSchemaPointer(op.path, op.method, String(received.status), mediaType);
+  const pointer = bodySchemaPointer(op, { status: String(received.status) }, mediaType);
   problems.push(...validator.validateAt(pointer, body).map((p) => `body ${p}`));
 
   if (expected.example && received.status === expected.status) {

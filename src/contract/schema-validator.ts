@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { pointerSegment, type OpenApiDocument } from '../spec.js';
+import type { OpenApiDocument } from '../spec.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
@@ -38,11 +38,6 @@ export class SchemaValidator {
       this.cache.set(pointer, validate);
     }
     return validate(value) ? [] : formatErrors(validate.errors ?? []);
-  }
-
-  /** JSON pointer of a response body schema. */
-  static responseSchemaPointer(path: string, method: string, status: string, mediaType: string): string {
-    return ['', 'paths', path, method, 'responses', status, 'content', mediaType, 'schema'].map(pointerSegment).join('/');
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator } from '../../src/contract/schema-validator.js';
-import { listOperations, loadBundledSpec, pointerSegment, resolveRef } from '../../src/spec.js';
+import { bodySchemaPointer, listOperations, loadBundledSpec } from '../../src/spec.js';
 
 // The reference documents' own example bodies, JSON syntax corrected by hand (tests/fixtures/reference),
 // validated against the matching request or response schema. Not strict: the older documents show
@@ -17,16 +17,10 @@ const validator = new SchemaValidator(doc, false);
 function schemaPointer(entry: FixtureEntry): string {
   const op = operations.find((o) => o.operationId === entry.operationId);
   if (!op) throw new Error(`${entry.file}: no operation ${entry.operationId} in the spec`);
-  expect(op.method.toUpperCase()).toBe(entry.method);
-  expect(op.path).toBe(entry.path);
-  const base = ['', 'paths', op.path, op.method].map(pointerSegment).join('/');
-  if (entry.kind === 'request') return `${base}/requestBody/content/application~1json/schema`;
-  const response = op.operation.responses[String(entry.status)];
-  if (!response) throw new Error(`${entry.file}: ${entry.operationId} documents no ${entry.status} response`);
-  // Follow a $ref'd response to its own schema location.
-  const ref = (response as { $ref?: string }).$ref;
-  resolveRef(doc, response as never);
-  return ref ? `${ref.slice(1)}/content/application~1json/schema` : `${base}/responses/${entry.status}/content/application~1json/schema`;
+  expect(`${op.method.toUpperCase()} ${op.path}`).toBe(`${entry.method} ${entry.path}`);
+  if (entry.kind === 'request') return bodySchemaPointer(op, 'request');
+  expect(op.operation.responses[String(entry.status)], `${entry.operationId} documents ${entry.status}`).toBeDefined();
+  return bodySchemaPointer(op, { status: String(entry.status) });
 }
 
 describe('reference document examples (corrected)', () => {

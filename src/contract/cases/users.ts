@@ -1,0 +1,120 @@
+import { isArray, messageIs, type CallSpec, type OperationCases } from './define.js';
+
+// Server-wide user administration (/api/users, /api/admin/users) and organizations by ID
+// (/api/orgs). Server-admin operations also get a derived "plain user -> 403" case.
+
+/**
+ * A service account token on a server-admin operation. The spec allows basic auth only there, so
+ * the mock answers 401; a real server authenticates the token and refuses it with 403.
+ */
+const tokenRefused = (request?: CallSpec['request']): CallSpec & { what: string } => ({
+  what: 'service account token', as: 'token', request, status: 403,
+  targets: ['url', 'local'], targetsReason: 'the mock enforces the spec\'s basic-only security with 401; a real server answers 403',
+});
+export const usersCases: OperationCases[] = [
+  {
+    operationId: 'searchUsers',
+    ok: { as: 'admin', request: () => ({ query: { perpage: 10, page: 1, sort: 'login-asc,email-asc' } }), status: 200, example: 'twoUsers', checks: [isArray] },
+    errors: [
+      tokenRefused(),
+      { what: 'unknown sort option', as: 'admin', request: () => ({ query: { sort: 'favourite-asc' } }), status: 400, example: 'unknownSortingOption' },
+    ],
+  },
+  {
+    operationId: 'searchUsersWithPaging',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ query: { perpage: 10, page: 1, query: fixtures.user.login } }), status: 200, example: 'twoUsers' },
+    errors: [
+      { what: 'query that matches nothing', as: 'admin', request: () => ({ query: { query: 'no-user-has-this-login-0000' } }), status: 200, example: 'noMatch', checks: [(body) => ((body as { totalCount?: number }).totalCount === 0 ? undefined : 'expected totalCount 0')] },
+      tokenRefused(),
+    ],
+  },
+  {
+    operationId: 'getUserById',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.user.id } }), status: 200, example: 'plainUser' },
+    errors: [
+      { what: 'unknown id', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 404, example: 'userNotFound', checks: [messageIs('user not found')] },
+      { what: 'unknown UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.uid } }), status: 404, example: 'userUidNotFound', checks: [messageIs('User not found')] },
+      tokenRefused(({ fixtures }) => ({ path: { id: fixtures.user.id } })),
+    ],
+  },
+  {
+    operationId: 'getUserByLoginOrEmail',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ query: { loginOrEmail: fixtures.user.email } }), status: 200, example: 'withUid' },
+    errors: [
+      { what: 'login that matches nothing', as: 'admin', request: () => ({ query: { loginOrEmail: 'no-user-has-this-login-0000' } }), status: 404, example: 'userNotFound', checks: [messageIs('user not found')] },
+    ],
+  },
+  {
+    operationId: 'updateUser',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.member.id }, body: { login: fixtures.member.login, email: fixtures.member.email, name: 'Contract Test Member' } }), status: 200, example: 'userUpdated', checks: [messageIs('User updated')] },
+    errors: [
+      { what: 'neither login nor email', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.member.id }, body: { name: 'No login' } }), status: 400, example: 'needUsernameOrEmail' },
+      { what: 'login of another user', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.member.id }, body: { login: fixtures.user.login } }), status: 409, example: 'loginConflict' },
+      { what: 'unknown id (server quirk: 500)', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId }, body: { login: 'nobody-0000' } }), status: 500, example: 'unknownUserId' },
+    ],
+  },
+  {
+    operationId: 'getUserOrgList',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.user.id } }), status: 200, example: 'twoOrgs', checks: [isArray] },
+    errors: [
+      { what: 'unknown id gives an empty list', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 200, example: 'unknownUser', checks: [(body) => (Array.isArray(body) && body.length === 0 ? undefined : 'expected []')] },
+    ],
+  },
+  {
+    operationId: 'getUserTeams',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.user.id } }), status: 200, example: 'oneTeam', checks: [isArray] },
+  },
+  {
+    operationId: 'updateUserActiveOrg',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { userId: fixtures.user.id, orgId: fixtures.mainOrg.id } }), status: 200, example: 'activeOrgChanged', checks: [messageIs('Active organization changed')] },
+    errors: [
+      { what: 'org the user is not a member of', as: 'admin', request: ({ fixtures }) => ({ path: { userId: fixtures.user.id, orgId: fixtures.unknown.orgId } }), status: 401, example: 'notAValidOrganization', checks: [messageIs('Not a valid organization')] },
+    ],
+  },
+  {
+    operationId: 'adminCreateUser',
+    ok: { as: 'admin', request: () => ({ body: { login: 'contract-created', email: 'contract-created@example.com', password: 'a-long-Pa55word' } }), status: 200, example: 'userCreated', targets: ['mock'], targetsReason: 'on a real server users are created by the fixtures, which check this answer' },
+    errors: [
+      { what: 'login already taken', as: 'admin', request: ({ fixtures }) => ({ body: { login: fixtures.user.login, email: fixtures.user.email, password: 'a-long-Pa55word' } }), status: 412, example: 'userAlreadyExists' },
+      { what: 'no password', as: 'admin', request: () => ({ body: { login: 'no-password' } }), status: 400, example: 'badRequestData' },
+    ],
+  },
+  {
+    operationId: 'adminDeleteUser',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.member.id } }), status: 200, example: 'userDeleted', targets: ['mock'], targetsReason: 'on a real server the fixtures delete their users, which checks this answer' },
+    errors: [{ what: 'unknown id', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 404, example: 'userNotFound' }],
+  },
+  {
+    operationId: 'adminUpdateUserPassword',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.user.id }, body: { password: fixtures.user.password } }), status: 200, example: 'userPasswordUpdated', checks: [messageIs('User password updated')] },
+    errors: [{ what: 'unknown UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.uid }, body: { password: 'a-long-Pa55word' } }), status: 404, example: 'userUidNotFound' }],
+  },
+  {
+    operationId: 'adminUpdateUserPermissions',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.member.id }, body: { isGrafanaAdmin: false } }), status: 200, example: 'userPermissionsUpdated', checks: [messageIs('User permissions updated')] },
+    errors: [{ what: 'flag of the wrong type', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.member.id }, body: { isGrafanaAdmin: 'yes' } }), status: 400, example: 'badRequestData' }],
+  },
+  {
+    operationId: 'createOrg',
+    ok: { as: 'admin', request: () => ({ body: { name: 'Contract test org' } }), status: 200, example: 'orgCreated', targets: ['mock'], targetsReason: 'on a real server the second org is created by the fixtures, which check this answer' },
+    errors: [{ what: 'name already taken', as: 'admin', request: ({ fixtures }) => ({ body: { name: fixtures.mainOrg.name } }), status: 409, example: 'orgNameTaken' }],
+  },
+  {
+    operationId: 'getOrgById',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.secondOrg.id } }), status: 200, example: 'staging' },
+    errors: [{ what: 'unknown org', as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.unknown.orgId } }), status: 404, example: 'orgNotFound' }],
+  },
+  {
+    operationId: 'deleteOrgById',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.secondOrg.id } }), status: 200, example: 'orgDeleted', targets: ['mock'], targetsReason: 'on a real server the fixtures delete their org, which checks this answer' },
+    errors: [{ what: 'unknown org', as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.unknown.orgId } }), status: 404, example: 'orgNotFound' }],
+  },
+  {
+    operationId: 'addOrgUser',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.secondOrg.id }, body: { loginOrEmail: fixtures.member.login, role: 'Viewer' } }), status: 200, example: 'userAdded' },
+    errors: [
+      { what: 'already a member', as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.secondOrg.id }, body: { loginOrEmail: fixtures.user.login, role: 'Viewer' } }), status: 409, example: 'alreadyMember' },
+      { what: 'unknown login', as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.secondOrg.id }, body: { loginOrEmail: 'no-user-has-this-login-0000', role: 'Viewer' } }), status: 404, example: 'userNotFound' },
+    ],
+  },
+];
