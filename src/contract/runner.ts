@@ -10,8 +10,8 @@ export interface RunTarget {
   baseUrl: string;
   grafanaVersion: string | null;
   fixtures: Fixtures;
-  /** The Authorization header for a credential, or undefined for none. */
-  authorization(as: Credential): string | undefined;
+  /** The Authorization header for a credential; undefined sends none; null: the target has no such caller. */
+  authorization(as: Credential): string | undefined | null;
   /** Extra request headers for a case (the mock uses this for Prism's `Prefer`). */
   headersFor?(c: ContractCase): Record<string, string>;
   /** Target-specific problems with a response (the mock reports Prism's request violations). */
@@ -75,13 +75,17 @@ async function runCase(
   if (options.readOnly && op.method !== 'get') {
     return { ...base, outcome: 'skip', durationMs: 0, problems: ['skipped: --read-only sends GET requests only'] };
   }
+  const authorization = target.authorization(c.as);
+  if (authorization === null) {
+    return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: no "${c.as}" caller on this target (a read-only run creates no users or tokens)`] };
+  }
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const ctx = { fixtures: target.fixtures };
     const request = c.request?.(ctx) ?? {};
     request.headers = { ...request.headers, ...target.headersFor?.(c) };
-    const { url, init } = buildRequest(target.baseUrl, op.method, op.path, request, target.authorization(c.as));
+    const { url, init } = buildRequest(target.baseUrl, op.method, op.path, request, authorization);
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
     const text = await response.text();
     const { problems, body } = checkResponse(doc, validator, op, c, { status: response.status, contentType: response.headers.get('content-type'), text });

@@ -1,14 +1,18 @@
 import { authorizationHeader, type GrafanaAuth } from '../../auth.js';
 import type { Credential, Fixtures } from '../types.js';
 
-/** The Authorization header for each kind of caller, from the run's admin auth and the fixtures. */
-export function authorizationFor(admin: GrafanaAuth, fixtures: Fixtures): (as: Credential) => string | undefined {
-  const headers: Record<Credential, string | undefined> = {
+/**
+ * The Authorization header for each kind of caller: the run's own auth for `admin`, the fixture
+ * user's and service account's for the others. `null` means the target has no such caller (a
+ * read-only run creates no users), and cases that need one are skipped.
+ */
+export function authorizationFor(admin: GrafanaAuth, fixtures: Fixtures | null): (as: Credential) => string | undefined | null {
+  const headers: Record<Credential, string | undefined | null> = {
     admin: authorizationHeader(admin),
-    user: authorizationHeader({ username: fixtures.user.login, password: fixtures.user.password }),
-    token: authorizationHeader({ token: fixtures.serviceAccount.token }),
-    wrongPassword: authorizationHeader({ username: fixtures.user.login, password: `${fixtures.user.password}-wrong` }),
     none: undefined,
+    user: fixtures ? authorizationHeader({ username: fixtures.user.login, password: fixtures.user.password }) : null,
+    token: fixtures ? authorizationHeader({ token: fixtures.serviceAccount.token }) : null,
+    wrongPassword: fixtures ? authorizationHeader({ username: fixtures.user.login, password: `${fixtures.user.password}-wrong` }) : null,
   };
   return (as) => headers[as];
 }

@@ -5,8 +5,8 @@ import type { RunTarget } from '../runner.js';
 
 export interface StartedTarget {
   target: RunTarget;
-  /** Removes what the run created and stops what it started. Safe to call twice. */
-  close(): Promise<void>;
+  /** Removes what the run created and stops what it started; returns what it could not remove. Safe to call twice. */
+  close(): Promise<string[]>;
 }
 
 /**
@@ -31,7 +31,10 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
       },
       concurrentMutations: true,
     },
-    close: () => prism.stop(),
+    close: async () => {
+      await prism.stop();
+      return [];
+    },
   };
 }
 

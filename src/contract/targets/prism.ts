@@ -13,17 +13,14 @@ export interface PrismServer {
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-/** Kills every Prism this process started, whatever way the process ends. */
+/**
+ * Kills every Prism this process started when the process exits, however it exits (the CLI turns
+ * Ctrl-C into an orderly exit; this is the last resort).
+ */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      running.forEach((child) => child.kill('SIGKILL'));
-      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
-    });
-  }
 }
 
 function prismBin(): string {

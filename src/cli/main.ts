@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseCommand, USAGE } from './args.js';
+import { conformance } from './conformance.js';
+import { UsageError } from './usage-error.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+/** Runs the CLI and returns the exit code: 0 pass, 1 a case failed, 2 usage or target problem. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const parsed = parseCommand(argv, process.env);
+    if (parsed.command === 'help') return print(USAGE, 0);
+    if (parsed.command === 'version') return print(pkg.version, 0);
+    return await conformance(parsed.options, { name: pkg.name, version: pkg.version }, {
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+      isTTY: Boolean(process.stdout.isTTY),
+    });
+  } catch (err) {
+    // One line, no stack trace: the message says what was wrong and what to do.
+    const message = err instanceof UsageError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    console.error(`error: ${message.split('\n')[0]}`);
+    return 2;
+  }
+}
+
+function print(text: string, code: number): number {
+  console.log(text);
+  return code;
+}
+
+process.exitCode = await main(process.argv.slice(2));

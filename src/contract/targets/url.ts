@@ -1,0 +1,72 @@
+import { authorizationFor } from './credentials.js';
+import type { StartedTarget } from './mock.js';
+import { checkCredentials, probeGrafana } from './probe.js';
+import type { GrafanaAuth } from '../../auth.js';
+import { UsageError } from '../../cli/usage-error.js';
+import { createLiveFixtures } from '../fixtures/live.js';
+import { STATIC_FIXTURES } from '../fixtures/static.js';
+import { createGrafanaClient } from '../../client.js';
+import type { Fixtures } from '../types.js';
+
+export interface UrlTargetOptions {
+  baseUrl: string;
+  auth: GrafanaAuth;
+  timeoutMs: number;
+  /** Read-only runs create nothing: cases only read, with the static fixtures' IDs. */
+  readOnly: boolean;
+}
+
+/**
+ * An existing Grafana at a URL. It must answer as a Grafana and accept the credentials. For a
+ * full run the fixtures are created on it (basic auth as a server admin is needed for that),
+ * and `close()` removes them.
+ */
+export async function startUrlTarget(options: UrlTargetOptions): Promise<StartedTarget> {
+  const grafanaVersion = await probeGrafana(options.baseUrl, options.timeoutMs);
+  await checkCredentials(options.baseUrl, options.auth, options.timeoutMs);
+  let fixtures: Fixtures;
+  let cleanup = async (): Promise<string[]> => [];
+  if (options.readOnly) {
+    fixtures = await readOnlyFixtures(options);
+  } else {
+    if ('token' in options.auth) {
+      throw new UsageError('a full run creates users and orgs, which needs a server administrator with basic auth: pass --user and --password, or use --read-only with --token.');
+    }
+    try {
+      const live = await createLiveFixtures(options.baseUrl, options.auth, options.timeoutMs);
+      fixtures = live.fixtures;
+      cleanup = live.cleanup;
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err));
+    }
+  }
+  let closed = false;
+  return {
+    target: {
+      kind: 'url',
+      baseUrl: options.baseUrl,
+      grafanaVersion,
+      fixtures,
+      authorization: authorizationFor(options.auth, options.readOnly ? null : fixtures),
+      concurrentMutations: false,
+    },
+    async close() {
+      if (closed) return [];
+      closed = true;
+      return cleanup();
+    },
+  };
+}
+
+/**
+ * Fixtures for a read-only run, which creates nothing: the caller itself stands in for the users,
+ * and its current org for the orgs. Cases that sign in as someone else are skipped.
+ */
+async function readOnlyFixtures(options: UrlTargetOptions): Promise<Fixtures> {
+  const api = createGrafanaClient({ baseUrl: options.baseUrl, auth: options.auth, timeoutMs: options.timeoutMs });
+  const me = (await api.GET('/api/user')).data;
+  const org = (await api.GET('/api/org')).data;
+  const self = { id: me?.id ?? STATIC_FIXTURES.user.id, uid: me?.uid ?? '', login: me?.login ?? '', email: me?.email ?? '', password: '' };
+  const mainOrg = org ? { id: org.id, name: org.name } : STATIC_FIXTURES.mainOrg;
+  return { ...STATIC_FIXTURES, admin: { id: self.id, login: self.login }, user: self, member: self, mainOrg, secondOrg: mainOrg };
+}

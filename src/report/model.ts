@@ -1,0 +1,32 @@
+import type { CaseResult, TargetKind } from '../contract/types.js';
+
+/** The JSON report, the format other tools read. */
+export interface RunReport {
+  tool: { name: string; version: string };
+  target: { kind: TargetKind; url: string; grafanaVersion: string | null };
+  startedAt: string;
+  durationMs: number;
+  summary: { passed: number; failed: number; skipped: number };
+  results: CaseResult[];
+}
+
+export function summarize(results: CaseResult[]): RunReport['summary'] {
+  return {
+    passed: results.filter((r) => r.outcome === 'pass').length,
+    failed: results.filter((r) => r.outcome === 'fail').length,
+    skipped: results.filter((r) => r.outcome === 'skip').length,
+  };
+}
+
+/** Per operation: how many cases passed, failed and were skipped, in first-seen order. */
+export function byOperation(results: CaseResult[]) {
+  const rows = new Map<string, { operationId: string; method: string; path: string; passed: number; failed: number; skipped: number }>();
+  for (const r of results) {
+    const row = rows.get(r.operationId) ?? { operationId: r.operationId, method: r.method, path: r.path, passed: 0, failed: 0, skipped: 0 };
+    if (r.outcome === 'pass') row.passed++;
+    else if (r.outcome === 'fail') row.failed++;
+    else row.skipped++;
+    rows.set(r.operationId, row);
+  }
+  return [...rows.values()];
+}
