@@ -1,0 +1,199 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/contract/targets/free-port.js';
+import { startFakeGrafana } from '../support/fake-grafana.js';
+import { startTestServer } from '../support/http-server.js';
+import { ROOT, runCli } from './run-cli.js';
+
+const TOKEN = 'glsa_SecretTokenFromTheCommandLine_1234567890';
+const PASSWORD = 'Admin-Pa55word-do-not-print';
+const work = mkdtempSync(join(tmpdir(), 'gac-cli-'));
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The JSON report format that other tools read (issue: contract runner). */
+const reportSchema = {
+  type: 'object',
+  required: ['tool', 'target', 'startedAt', 'durationMs', 'summary', 'results'],
+  properties: {
+    tool: { type: 'object', required: ['name', 'version'], properties: { name: { const: 'grafana-api-contract' }, version: { type: 'string' } } },
+    target: { type: 'object', required: ['kind', 'url', 'grafanaVersion'], properties: { kind: { enum: ['mock', 'url', 'local'] }, url: { type: 'string' }, grafanaVersion: { type: ['string', 'null'] } } },
+    startedAt: { type: 'string', format: 'date-time' },
+    durationMs: { type: 'integer', minimum: 0 },
+    summary: { type: 'object', required: ['passed', 'failed', 'skipped'], additionalProperties: { type: 'integer', minimum: 0 } },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['case', 'operationId', 'method', 'path', 'expectedStatus', 'actualStatus', 'outcome', 'durationMs', 'problems'],
+        properties: {
+          method: { enum: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'] },
+          path: { type: 'string', pattern: '^/api/' },
+          expectedStatus: { type: 'integer' },
+          actualStatus: { type: ['integer', 'null'] },
+          outcome: { enum: ['pass', 'fail', 'skip'] },
+          problems: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+  },
+};
+
+describe('conformance --mock', () => {
+  let result: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    result = await runCli(['conformance', '--mock', '--report', join(work, 'mock.json'), '--report', join(work, 'mock.md'), '--report', join(work, 'mock.xml')]);
+  }, 120_000);
+
+  it('exits 0 with a summary table and the total time', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^getUserById\s+\d+\s+0\s+\d+$/m);
+    expect(result.stdout).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/m);
+    expect(result.stdout).toMatch(/^Time: \d+\.\d s$/m);
+  });
+
+  it('writes a JSON report in the documented format', () => {
+    const report = JSON.parse(readFileSync(join(work, 'mock.json'), 'utf8')) as { summary: { passed: number; failed: number }; results: { path: string }[] };
+    const ajv = new Ajv2020({ allErrors: true, validateFormats: false });
+    expect(ajv.validate(reportSchema, report), JSON.stringify(ajv.errors)).toBe(true);
+    expect(report.summary.failed).toBe(0);
+    expect(report.results.map((r) => r.path)).toContain('/api/users/{id}');
+  });
+
+  it('writes a JUnit report that parses as XML', () => {
+    const xml = readFileSync(join(work, 'mock.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml) as { testsuites: { '@_tests': string; '@_failures': string; testsuite: unknown[] } };
+    expect(Number(parsed.testsuites['@_tests'])).toBeGreaterThan(400);
+    expect(parsed.testsuites['@_failures']).toBe('0');
+    expect(parsed.testsuites.testsuite.length).toBeGreaterThanOrEqual(45);
+  });
+
+  it('writes a Markdown report with a row per operation', () => {
+    const md = readFileSync(join(work, 'mock.md'), 'utf8');
+    expect(md).toMatch(/^\| getUserById \| GET \| `\/api\/users\/\{id\}` \| \d+ \| 0 \| \d+ \|$/m);
+  });
+
+  it('leaves no Prism process behind', () => {
+    const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+    expect(processes).not.toMatch(/prism-cli.*mock .*generated\/openapi\.json/);
+  });
+});
+
+describe('conformance options', () => {
+  it('--only runs just the named operations', async () => {
+    const file = join(work, 'only.json');
+    const { code } = await runCli(['conformance', '--mock', '--only', 'getHealth,getCurrentOrg', '--report', file]);
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(file, 'utf8')) as { results: { operationId: string }[] };
+    expect(new Set(report.results.map((r) => r.operationId))).toEqual(new Set(['getHealth', 'getCurrentOrg']));
+  }, 60_000);
+
+  it('--read-only sends nothing but GET requests and says what it skipped', async () => {
+    const server = await startFakeGrafana({ acceptAuthorization: `Bearer ${TOKEN}` });
+    try {
+      const file = join(work, 'read-only.json');
+      const { code, stdout } = await runCli(['conformance', '--url', server.url, '--token', TOKEN, '--read-only', '--report', file]);
+      expect(code).toBe(1); // the fake is not a real Grafana, so cases fail
+      expect(server.requests.length).toBeGreaterThan(20);
+      expect(new Set(server.requests.map((r) => r.method))).toEqual(new Set(['GET']));
+      const report = JSON.parse(readFileSync(file, 'utf8')) as { results: { method: string; outcome: string; problems: string[] }[] };
+      const skipped = report.results.filter((r) => r.method !== 'GET');
+      expect(skipped.length).toBeGreaterThan(20);
+      expect(skipped.every((r) => r.outcome === 'skip')).toBe(true);
+      expect(skipped.filter((r) => /--read-only sends GET requests only/.test(r.problems[0]!)).length).toBeGreaterThan(20);
+      expect(stdout).toMatch(/read-only/);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
+describe('bad input and unusable targets exit 2 with one line', () => {
+  const oneLine = (stderr: string) => expect(stderr.trim().split('\n')).toHaveLength(1);
+
+  it.each([
+    [['conformance'], /^error: no target: pass --mock, or --url URL/],
+    [['conformance', '--mock', '--url', 'http://localhost:3000'], /two targets/],
+    [['conformance', '--url', 'localhost:3000', '--user', 'admin', '--password', 'x'], /^error: --url: "localhost:3000" uses localhost/],
+    [['conformance', '--url', 'http://localhost:3000'], /no credentials for --url/],
+    [['conformance', '--url', 'http://localhost:3000', '--token', 'x'], /needs a server administrator with basic auth/],
+    [['conformance', '--mock', '--report', 'out.html'], /unknown format "\.html"/],
+    [['conformance', '--mock', '--bogus'], /Unknown option '--bogus'/],
+    [['conformance', '--mock', '--only', 'noSuchOperation'], /unknown operationId noSuchOperation/],
+    [['conform'], /unknown command "conform"/],
+  ])('%j', async (args, message) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    oneLine(stderr);
+    expect(stdout).toBe('');
+  }, 60_000);
+
+  it('an unreachable URL', async () => {
+    const port = await freePort();
+    const { code, stderr } = await runCli(['conformance', '--url', `http://127.0.0.1:${port}`, '--user', 'admin', '--password', PASSWORD]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: cannot reach http://127.0.0.1:${port} (ECONNREFUSED): check the URL and that Grafana is running.\n`);
+  });
+
+  it('a URL that serves something other than Grafana', async () => {
+    const server = await startTestServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html>hello</html>');
+    });
+    try {
+      const { code, stderr } = await runCli(['conformance', '--url', server.url, '--user', 'admin', '--password', PASSWORD]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^error: http:\/\/127\.0\.0\.1:\d+ is not a Grafana server: GET \/api\/health answered HTTP 200/);
+      oneLine(stderr);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('wrong credentials, without printing the password', async () => {
+    const server = await startFakeGrafana({ acceptAuthorization: 'Basic something-else' });
+    try {
+      const { code, stdout, stderr } = await runCli(['conformance', '--url', server.url, '--user', 'admin', '--password', PASSWORD]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/refused user "admin" and the given password \(HTTP 401\): check --user\/--password or --token/);
+      oneLine(stderr);
+      expect(`${stdout}${stderr}`).not.toContain(PASSWORD);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the same checks read GRAFANA_URL and GRAFANA_TOKEN from the environment', async () => {
+    const port = await freePort();
+    const { code, stderr } = await runCli(['conformance', '--read-only'], { GRAFANA_URL: `http://127.0.0.1:${port}`, GRAFANA_TOKEN: TOKEN });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot reach/);
+  });
+});
+
+describe('secrets', () => {
+  it('a token passed on the command line appears nowhere in output or reports, even when the server echoes it', async () => {
+    const server = await startFakeGrafana({ acceptAuthorization: `Bearer ${TOKEN}`, leakAuthorizationOn: '/api/users' });
+    try {
+      const files = ['secret.json', 'secret.md', 'secret.xml'].map((f) => join(work, f));
+      const { stdout, stderr } = await runCli(['conformance', '--url', server.url, '--token', TOKEN, '--read-only', ...files.flatMap((f) => ['--report', f])]);
+      const everything = [stdout, stderr, ...files.map((f) => readFileSync(f, 'utf8'))].join('\n');
+      expect(everything).toContain('body is not valid JSON: oops Bearer ***'); // the echo was seen, and redacted
+      expect(everything).not.toContain(TOKEN);
+      expect(everything).not.toContain(TOKEN.slice(5, 30));
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
