@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/mock/**'],
+          globalSetup: ['tests/support/build-once.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

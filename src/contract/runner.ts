@@ -1,7 +1,8 @@
 import { checkResponse } from './check.js';
 import { buildRequest } from './request.js';
 import { SchemaValidator } from './schema-validator.js';
-import type { CaseResult, ContractCase, Credential, Fixtures, TargetKind } from './types.js';
+import semver from 'semver';
+import type { CaseResult, ContractCase, Credential, Expectation, Fixtures, TargetKind } from './types.js';
 import { listOperations, type OpenApiDocument, type SpecOperation } from '../spec.js';
 
 /** What the runner needs to know about the server it runs against. */
@@ -60,13 +61,15 @@ async function runCase(
   options: RunOptions,
 ): Promise<CaseResult> {
   const op = operations.get(c.operationId);
+  const expected = expectationFor(c, target.grafanaVersion);
   const base = {
     case: c.id,
     operationId: c.operationId,
     method: op?.method.toUpperCase() ?? '?',
     path: op?.path ?? '?',
-    expectedStatus: c.status,
+    expectedStatus: expected.status,
     actualStatus: null,
+    grafanaVersion: target.grafanaVersion,
   };
   if (!op) return { ...base, outcome: 'fail', durationMs: 0, problems: [`no operation ${c.operationId} in the spec`] };
   if (c.targets && !c.targets.includes(target.kind)) {
@@ -88,19 +91,28 @@ async function runCase(
     const { url, init } = buildRequest(target.baseUrl, op.method, op.path, request, authorization);
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
     const text = await response.text();
-    const { problems, body } = checkResponse(doc, validator, op, c, { status: response.status, contentType: response.headers.get('content-type'), text });
+    const { problems, body } = checkResponse(doc, validator, op, expected, { status: response.status, contentType: response.headers.get('content-type'), text });
     problems.push(...(target.inspect?.(c, response) ?? []));
-    if (problems.length === 0 && response.status === c.status) {
-      for (const check of c.checks ?? []) {
+    if (problems.length === 0 && response.status === expected.status) {
+      for (const check of expected.checks ?? []) {
         const problem = check(body, ctx);
         if (problem) problems.push(problem);
       }
     }
+    if (problems.length && expected !== c) problems.push(`(expected for Grafana ${target.grafanaVersion}: ${c.versions!.note})`);
     return { ...base, actualStatus: response.status, outcome: problems.length ? 'fail' : 'pass', durationMs: elapsed(), problems };
   } catch (err) {
     const reason = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : describeError(err);
     return { ...base, outcome: 'fail', durationMs: elapsed(), problems: [`request failed: ${reason}`] };
   }
+}
+
+/** The case's own expectation, or its version rule's alternative for a server outside the range. */
+export function expectationFor(c: ContractCase, grafanaVersion: string | null): Expectation {
+  if (!c.versions || !grafanaVersion) return c;
+  const version = semver.coerce(grafanaVersion);
+  if (!version || semver.satisfies(version, c.versions.range)) return c;
+  return c.versions.otherwise;
 }
 
 function describeError(err: unknown): string {

@@ -15,9 +15,11 @@ export interface Fixtures {
   admin: { id: number; login: string };
   /** A plain user, Viewer in the main org. */
   user: { id: number; uid: string; login: string; email: string; password: string };
-  /** A second plain user, member of the main org, for org-user operations that change it. */
+  /** A second plain user, member of the main org only, for operations that change a user. */
   member: { id: number; login: string; email: string };
-  /** A second organization that `user` is a member of, and `admin` is not. */
+  /** A third plain user, in the main and the second org, that a case removes from the main org. */
+  spare: { id: number; login: string; email: string };
+  /** A second organization that `user` and `spare` are members of. */
   secondOrg: { id: number; name: string };
   /** A team in the main org with `user` as member. */
   team: { id: number; name: string };
@@ -46,6 +48,27 @@ export interface CaseContext {
 
 export type TargetKind = 'mock' | 'url' | 'local';
 
+/** What a case expects: a status, a documented example's shape, and more checks. */
+export interface Expectation {
+  status: number;
+  /** A documented response example: on the mock it is the one asked for; on any target the body must have its shape. */
+  example?: string;
+  /** More checks on the parsed body; each returns a problem or undefined. */
+  checks?: Array<(body: unknown, ctx: CaseContext) => string | undefined>;
+}
+
+/**
+ * Grafana versions a case's expectation holds for, and what other versions answer instead
+ * (e.g. the numeric-id star routes answer 404 from 12.2, where they were removed).
+ */
+export interface VersionRule {
+  /** A semver range, e.g. `<12.2.0`. */
+  range: string;
+  otherwise: Expectation;
+  /** Why, shown in the report. */
+  note: string;
+}
+
 /** One contract case: one request and what the response must be. */
 export interface ContractCase {
   /** Unique and stable, `<operationId>: <what>`. */
@@ -60,6 +83,8 @@ export interface ContractCase {
   example?: string;
   /** More checks on the parsed body; each returns a problem or undefined. */
   checks?: Array<(body: unknown, ctx: CaseContext) => string | undefined>;
+  /** When the expectation depends on the Grafana version (a target whose version is unknown gets the case's own). */
+  versions?: VersionRule;
   /** Only on these targets (default: all). */
   targets?: TargetKind[];
   /** Why the case is limited to some targets, shown when it is skipped. */
@@ -78,4 +103,6 @@ export interface CaseResult {
   outcome: Outcome;
   durationMs: number;
   problems: string[];
+  /** The target's Grafana version when the case ran (null when unknown, e.g. the mock). */
+  grafanaVersion: string | null;
 }

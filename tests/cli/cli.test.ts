@@ -8,15 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/contract/targets/free-port.js';
 import { startFakeGrafana } from '../support/fake-grafana.js';
 import { startTestServer } from '../support/http-server.js';
-import { ROOT, runCli } from './run-cli.js';
+import { runCli } from './run-cli.js';
 
 const TOKEN = 'glsa_SecretTokenFromTheCommandLine_1234567890';
 const PASSWORD = 'Admin-Pa55word-do-not-print';
 const work = mkdtempSync(join(tmpdir(), 'gac-cli-'));
 
-beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-}, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The JSON report format that other tools read (issue: contract runner). */

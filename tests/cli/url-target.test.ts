@@ -40,8 +40,9 @@ describe('conformance --url with a full run', () => {
     const created = ['POST /api/admin/users', 'POST /api/orgs', 'POST /api/teams', 'POST /api/dashboards/db', 'POST /api/serviceaccounts'];
     for (const call of created) expect(seen).toContain(call);
     // The run ends with the clean-up, in reverse order of creation: service account, dashboard,
-    // team, second org, then both users.
-    const cleanup = [/^DELETE \/api\/serviceaccounts\/\d+$/, /^DELETE \/api\/dashboards\/uid\/\S+$/, /^DELETE \/api\/teams\/\d+$/, /^DELETE \/api\/orgs\/\d+$/, /^DELETE \/api\/admin\/users\/\d+$/, /^DELETE \/api\/admin\/users\/\d+$/];
+    // team, second org, then the three users.
+    const user = /^DELETE \/api\/admin\/users\/\d+$/;
+    const cleanup = [/^DELETE \/api\/serviceaccounts\/\d+$/, /^DELETE \/api\/dashboards\/uid\/\S+$/, /^DELETE \/api\/teams\/\d+$/, /^DELETE \/api\/orgs\/\d+$/, user, user, user];
     const tail = seen.slice(-cleanup.length);
     cleanup.forEach((pattern, i) => expect(tail[i], String(pattern)).toMatch(pattern));
   }, 120_000);

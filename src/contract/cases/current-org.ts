@@ -12,6 +12,7 @@ export const currentOrgCases: OperationCases[] = [
   },
   {
     operationId: 'updateCurrentOrg',
+    exampleOverrides: ({ fixtures }) => ({ name: fixtures.mainOrg.name }),
     // Renames the main org to its own name, so a real server keeps its name.
     ok: { as: 'admin', request: ({ fixtures }) => ({ body: { name: fixtures.mainOrg.name } }), status: 200, example: 'organizationUpdated', checks: [messageIs('Organization updated')] },
     errors: [
@@ -52,11 +53,11 @@ export const currentOrgCases: OperationCases[] = [
   },
   {
     operationId: 'removeOrgUserForCurrentOrg',
-    // The member is also in the second org, so it is removed from the main org, not deleted.
-    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { userId: fixtures.member.id } }), status: 200, example: 'userRemoved', checks: [messageIs('User removed from organization')] },
+    // The spare user is also in the second org, so it is removed from the main org, not deleted.
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { userId: fixtures.spare.id } }), status: 200, example: 'userRemoved', checks: [messageIs('User removed from organization')] },
     errors: [
       { what: 'unknown user (server quirk: 500)', as: 'admin', request: ({ fixtures }) => ({ path: { userId: fixtures.unknown.userId } }), status: 500, example: 'unknownUser' },
-      { what: 'plain user (Viewer)', as: 'user', request: ({ fixtures }) => ({ path: { userId: fixtures.member.id } }), status: 403, example: 'missingOrgUsersRemove' },
+      { what: 'plain user (Viewer)', as: 'user', request: ({ fixtures }) => ({ path: { userId: fixtures.spare.id } }), status: 403, example: 'missingOrgUsersRemove' },
     ],
   },
 ];

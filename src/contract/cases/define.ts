@@ -1,4 +1,4 @@
-import type { CaseContext, CaseRequest, Credential, TargetKind } from '../types.js';
+import type { CaseContext, CaseRequest, Credential, TargetKind, VersionRule } from '../types.js';
 
 type Check = (body: unknown, ctx: CaseContext) => string | undefined;
 
@@ -12,6 +12,8 @@ export interface CallSpec {
   checks?: Check[];
   targets?: TargetKind[];
   targetsReason?: string;
+  /** When this call's answer depends on the Grafana version. */
+  versions?: VersionRule;
 }
 
 /** The cases of one operation: how to call it successfully, and its error cases. */
@@ -23,6 +25,14 @@ export interface OperationCases {
    * that needs auth; a plain user -> 403 for server-admin operations).
    */
   errors?: Array<CallSpec & { what: string }>;
+  /** A version rule for every case of the operation, derived ones included (e.g. a removed route). */
+  versions?: VersionRule;
+  /**
+   * Values from the fixtures that replace the same-named fields of the documented request
+   * examples (a real server needs the fixture user's password, not the example's). `mockOnly`:
+   * the examples are replayed on the mock only, with the reason given.
+   */
+  exampleOverrides?: ((ctx: CaseContext) => Record<string, unknown>) | { mockOnly: string };
 }
 
 /** A check that the body's `message` is exactly `expected`. */

@@ -16,38 +16,40 @@ interface Access { serverAdmin?: boolean }
  * The full case list for a target: the hand-written cases, plus the cases derived from the spec:
  * - no credentials -> 401, for every operation that documents 401;
  * - a plain user -> 403, for every server-admin operation;
- * - every named request example, sent as the body of the success call;
+ * - every named request example, sent as the body of the success call (after all other cases,
+ *   since on a real server it may change the fixtures);
  * - on the mock only: every documented response example, replayed through Prism's `Prefer` header.
  */
 export function buildCases(doc: OpenApiDocument, target: TargetKind): ContractCase[] {
   const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
   const cases: ContractCase[] = [];
+  const exampleCases: ContractCase[] = [];
   for (const def of OPERATION_CASES) {
     const op = operations.get(def.operationId);
     if (!op) throw new Error(`contract cases name ${def.operationId}, which is not in the spec`);
     const { ok } = def;
-    cases.push(toCase(def.operationId, 'success', ok));
-    for (const error of def.errors ?? []) cases.push(toCase(def.operationId, error.what, error));
-    if (op.operation.responses['401']) {
-      cases.push(toCase(def.operationId, 'no credentials', { as: 'none', request: ok.request, status: 401, example: 'noCredentials' }));
-    }
-    if ((op.operation['x-grafana-access'] as Access | undefined)?.serverAdmin) {
-      cases.push(toCase(def.operationId, 'plain user is not a server admin', { as: 'user', request: ok.request, status: 403 }));
-    }
+    const add = (list: ContractCase[], what: string, spec: CallSpec) => list.push(toCase(def.operationId, what, { versions: def.versions, ...spec }));
+    add(cases, 'success', ok);
+    for (const error of def.errors ?? []) add(cases, error.what, error);
+    if (op.operation.responses['401']) add(cases, 'no credentials', { as: 'none', request: ok.request, status: 401, example: 'noCredentials' });
+    if ((op.operation['x-grafana-access'] as Access | undefined)?.serverAdmin) add(cases, 'plain user is not a server admin', { as: 'user', request: ok.request, status: 403 });
+    const overrides = def.exampleOverrides;
     for (const [name, example] of Object.entries(requestExamples(doc, op))) {
-      cases.push(toCase(def.operationId, `request example "${name}"`, {
+      // Sent last (they may change fixtures), with identity fields taken from the fixtures.
+      add(exampleCases, `request example "${name}"`, {
         ...ok,
-        request: (ctx) => ({ ...ok.request?.(ctx), body: example }),
-      }));
+        request: (ctx) => ({ ...ok.request?.(ctx), body: { ...(example as object), ...(typeof overrides === 'function' ? overrides(ctx) : {}) } }),
+        ...(overrides && typeof overrides !== 'function' ? { targets: ['mock'], targetsReason: overrides.mockOnly } : {}),
+      });
     }
     if (target === 'mock') cases.push(...documentedResponseCases(doc, op, ok));
   }
-  return cases;
+  return [...cases, ...exampleCases];
 }
 
 function toCase(operationId: string, what: string, spec: CallSpec): ContractCase {
-  const { as, request, status, example, checks, targets, targetsReason } = spec;
-  return { id: `${operationId}: ${what}`, operationId, as, request, status, example, checks, targets, targetsReason };
+  const { as, request, status, example, checks, targets, targetsReason, versions } = spec;
+  return { id: `${operationId}: ${what}`, operationId, as, request, status, example, checks, targets, targetsReason, versions };
 }
 
 function requestExamples(doc: OpenApiDocument, op: SpecOperation): Record<string, unknown> {

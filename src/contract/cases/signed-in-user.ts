@@ -13,6 +13,7 @@ export const signedInUserCases: OperationCases[] = [
   },
   {
     operationId: 'updateSignedInUser',
+    exampleOverrides: ({ fixtures }) => ({ login: fixtures.user.login, email: fixtures.user.email }),
     ok: { as: 'user', request: ({ fixtures }) => ({ body: { login: fixtures.user.login, name: 'Contract Test User', theme: 'light' } }), status: 200, example: 'userUpdated', checks: [messageIs('User updated')] },
     errors: [
       { what: 'neither login nor email', as: 'user', request: () => ({ body: { name: 'No login' } }), status: 400, example: 'needUsernameOrEmail', checks: [messageIs('Need to specify either username or email')] },
@@ -21,9 +22,11 @@ export const signedInUserCases: OperationCases[] = [
   },
   {
     operationId: 'changeUserPassword',
+    exampleOverrides: ({ fixtures }) => ({ oldPassword: fixtures.user.password, newPassword: fixtures.user.password }),
     ok: { as: 'user', request: ({ fixtures }) => ({ body: { oldPassword: fixtures.user.password, newPassword: fixtures.user.password } }), status: 200, example: 'passwordChanged', checks: [messageIs('User password changed')] },
     errors: [
-      { what: 'wrong old password', as: 'user', request: () => ({ body: { oldPassword: 'not-the-password', newPassword: 'another-Pa55word' } }), status: 400, example: 'invalidOldPassword', checks: [messageIs('Invalid old password')] },
+      { what: 'wrong old password', as: 'user', request: () => ({ body: { oldPassword: 'not-the-password', newPassword: 'another-Pa55word' } }), status: 400, example: 'invalidOldPassword', checks: [messageIs('Invalid old password')],
+        versions: { range: '>=11.3.0', otherwise: { status: 401, example: 'invalidOldPasswordLegacy' }, note: 'before Grafana 11.3 a wrong old password answered 401' } },
     ],
   },
   {
@@ -41,11 +44,13 @@ export const signedInUserCases: OperationCases[] = [
   },
   {
     operationId: 'starDashboard',
+    versions: { range: '<12.2.0', otherwise: { status: 404, example: 'notFound' }, note: 'the numeric-id star routes were removed in Grafana 12.2 (PR #110499)' },
     ok: { as: 'user', request: ({ fixtures }) => ({ path: { dashboardId: fixtures.dashboard.id } }), status: 200, example: 'dashboardStarred' },
     errors: [{ what: 'id zero', as: 'user', request: () => ({ path: { dashboardId: 0 } }), status: 400, example: 'missingDashboardId' }],
   },
   {
     operationId: 'unstarDashboard',
+    versions: { range: '<12.2.0', otherwise: { status: 404, example: 'notFound' }, note: 'the numeric-id star routes were removed in Grafana 12.2 (PR #110499)' },
     ok: { as: 'user', request: ({ fixtures }) => ({ path: { dashboardId: fixtures.dashboard.id } }), status: 200, example: 'dashboardUnstarred' },
     errors: [{ what: 'id zero', as: 'user', request: () => ({ path: { dashboardId: 0 } }), status: 400, example: 'missingDashboardId' }],
   },

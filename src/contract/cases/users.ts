@@ -33,7 +33,8 @@ export const usersCases: OperationCases[] = [
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.user.id } }), status: 200, example: 'plainUser' },
     errors: [
       { what: 'unknown id', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 404, example: 'userNotFound', checks: [messageIs('user not found')] },
-      { what: 'unknown UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.uid } }), status: 404, example: 'userUidNotFound', checks: [messageIs('User not found')] },
+      { what: 'unknown UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.uid } }), status: 404, example: 'userUidNotFound', checks: [messageIs('User not found')],
+        versions: { range: '>=11.4.0', otherwise: { status: 400, example: 'idInvalid' }, note: 'user UIDs are accepted from Grafana 11.4' } },
       tokenRefused(({ fixtures }) => ({ path: { id: fixtures.user.id } })),
     ],
   },
@@ -46,6 +47,7 @@ export const usersCases: OperationCases[] = [
   },
   {
     operationId: 'updateUser',
+    exampleOverrides: ({ fixtures }) => ({ login: fixtures.member.login, email: fixtures.member.email }),
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.member.id }, body: { login: fixtures.member.login, email: fixtures.member.email, name: 'Contract Test Member' } }), status: 200, example: 'userUpdated', checks: [messageIs('User updated')] },
     errors: [
       { what: 'neither login nor email', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.member.id }, body: { name: 'No login' } }), status: 400, example: 'needUsernameOrEmail' },
@@ -86,6 +88,7 @@ export const usersCases: OperationCases[] = [
   },
   {
     operationId: 'adminUpdateUserPassword',
+    exampleOverrides: ({ fixtures }) => ({ password: fixtures.user.password }),
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.user.id }, body: { password: fixtures.user.password } }), status: 200, example: 'userPasswordUpdated', checks: [messageIs('User password updated')] },
     errors: [{ what: 'unknown UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.uid }, body: { password: 'a-long-Pa55word' } }), status: 404, example: 'userUidNotFound' }],
   },
@@ -111,6 +114,7 @@ export const usersCases: OperationCases[] = [
   },
   {
     operationId: 'addOrgUser',
+    exampleOverrides: { mockOnly: 'on a real server the success case already added this user (409)' },
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.secondOrg.id }, body: { loginOrEmail: fixtures.member.login, role: 'Viewer' } }), status: 200, example: 'userAdded' },
     errors: [
       { what: 'already a member', as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.secondOrg.id }, body: { loginOrEmail: fixtures.user.login, role: 'Viewer' } }), status: 409, example: 'alreadyMember' },
