@@ -1036,7 +1036,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Search organizations
+         * @description Lists the organizations of the server (ID and name only), optionally filtered by name.
+         *     Results come in database order (in practice by ID); there is no sort option and no total
+         *     count, so page until a page has fewer than `perpage` entries.
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `orgs:read`, evaluated in the global organization: the `orgs:read` that every organization
+         *     member has in their own organization does not count here). Other users and service account
+         *     tokens get 403. Older versions also required the server-administrator flag explicitly, with
+         *     the same result.
+         *
+         *     **Known server quirk:** `page` counts **from 0** (the server skips `page * perpage`
+         *     organizations and does not default `page` to 1), unlike `GET /api/users/search`,
+         *     `GET /api/teams/search` and `GET /api/serviceaccounts/search`. Asking for `page=1` returns
+         *     the second page, which is empty when there are fewer than `perpage` organizations. To list
+         *     every organization, omit `page` (or send `page=0`) and keep the default `perpage` of 1000.
+         *
+         *     `query` is a prefix match on the name (not a substring match) and `name` an exact match;
+         *     both can be combined. An unknown name gives 200 with an empty array, never 404.
+         *
+         *     **Versions:** old versions (before about Grafana 7) ignored `perpage` and `page` and always
+         *     returned the first 1000 organizations.
+         */
+        get: operations["searchOrgs"];
         put?: never;
         /**
          * Create an organization
@@ -1175,6 +1199,51 @@ export interface paths {
          *     **Versions:** newer versions also return the team's `uid`.
          */
         post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search teams with paging
+         * @description Searches the teams of the organization the request runs in and returns one page with the
+         *     total number of matches. Only teams the caller may read are listed and counted. Without
+         *     `sort` the teams are ordered by name. `accessControl` is `null` in every team unless
+         *     `?accesscontrol=true` is sent. `memberCount` leaves out the server's `hidden_users` (except
+         *     for a server administrator, or when the hidden user is the caller). Newer versions also take
+         *     repeated `teamId` parameters that restrict the search to those team IDs.
+         *
+         *     **Who may call it:** basic authentication or a bearer token, with RBAC `teams:read`. The
+         *     route accepts `teams:read` on any scope and the result is then filtered by the caller's
+         *     scopes. By default only organization administrators have `teams:read` on `teams:*` and see
+         *     every team. Any other user or service account passes only if it is a member or
+         *     administrator of at least one team (team membership grants `teams:read` on that team) and
+         *     then sees only those teams; a Viewer or Editor in no team gets **403**. Before RBAC was
+         *     enforced (Grafana 8 and older) any organization member could call it (with
+         *     `editors_can_admin`, non-administrators saw only their own teams).
+         *
+         *     **Paging:** `perpage` defaults to 1000 (a value `<= 0` also means 1000) and Grafana sets no
+         *     upper limit; `page` defaults to 1 (a value `< 1` also means 1). `page` and `perPage` in the
+         *     response echo the values the server used; the number of pages is
+         *     `ceil(totalCount / perPage)`.
+         *
+         *     **Versions:** `uid` is sent from Grafana 10, `externalUID` and `isProvisioned` in newer
+         *     versions. `sort` (and its 400 for an unknown option) exists only in newer versions. When the
+         *     newest builds route the search through the Kubernetes-style team API (feature flag
+         *     `kubernetesTeamsRedirect`, used only when neither `name` nor `teamId` is given), `id` and
+         *     `memberCount` are `0` and `accessControl` is always filled in.
+         */
+        get: operations["searchTeams"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1351,6 +1420,50 @@ export interface paths {
          *     `Failed to create service account`.
          */
         post: operations["createServiceAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/serviceaccounts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search service accounts with paging
+         * @description Searches the service accounts of the organization the request runs in and returns one page
+         *     with the total number of matches. Each entry has the same shape as the creation response,
+         *     but with `avatarUrl` filled in and `tokens` counting the service account's tokens. Only
+         *     service accounts the caller may read are listed and counted. They are ordered by the
+         *     underlying user's email, then login. `accessControl` is added only with
+         *     `?accesscontrol=true`.
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a
+         *     service account token with the Admin role (RBAC `serviceaccounts:read`). The route accepts
+         *     `serviceaccounts:read` on any scope and the result is then filtered by the caller's scopes,
+         *     so a user who was granted access to a single service account sees only that one. Viewers
+         *     and Editors get 403 by default.
+         *
+         *     **Paging:** `perpage` defaults to 1000 (a value `<= 0` also means 1000) and Grafana sets no
+         *     upper limit; `page` defaults to 1 (a value `< 1` also means 1). `page` and `perPage` in the
+         *     response echo the values the server used; the number of pages is
+         *     `ceil(totalCount / perPage)`.
+         *
+         *     **Filters:** `disabled=true` lists only disabled service accounts and `expiredTokens=true`
+         *     only those with an expired token; when both are sent only `disabled` applies. Newer versions
+         *     with external service accounts enabled also accept `external=true`.
+         *
+         *     **Versions:** `uid` is sent in newer versions. Versions before RBAC was enforced checked
+         *     the Admin organization role instead. The `disabled` filter is missing from the first
+         *     versions with service accounts (it is then ignored).
+         */
+        get: operations["searchOrgServiceAccountsWithPaging"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2199,6 +2312,20 @@ export interface components {
              */
             isGrafanaAdmin: boolean;
         };
+        /** @description An organization in the result of an organization search (only its ID and name). */
+        OrgSummary: {
+            /**
+             * Format: int64
+             * @description The organization's numeric ID.
+             * @example 1
+             */
+            id: number;
+            /**
+             * @description The organization's name.
+             * @example Main Org.
+             */
+            name: string;
+        };
         /** @description A new organization. */
         CreateOrgRequest: {
             /**
@@ -2252,6 +2379,29 @@ export interface components {
              * @example Team created
              */
             message: string;
+        };
+        /** @description One page of a team search in the current organization. */
+        TeamSearchPage: {
+            /**
+             * Format: int64
+             * @description The number of teams that match and that the caller may read, over all pages.
+             * @example 1
+             */
+            totalCount: number;
+            /** @description The teams on this page; an empty array when none match. */
+            teams: components["schemas"]["Team"][];
+            /**
+             * Format: int64
+             * @description The page number, as used by the server.
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description The page size, as used by the server (1000 by default).
+             * @example 1000
+             */
+            perPage: number;
         };
         /** @description The user to add to the team, as a plain member. */
         AddTeamMemberRequest: {
@@ -2478,6 +2628,29 @@ export interface components {
             avatarUrl: string;
             accessControl?: components["schemas"]["AccessControl"];
         };
+        /** @description One page of a service account search in the current organization. */
+        ServiceAccountSearchPage: {
+            /**
+             * Format: int64
+             * @description The number of service accounts that match and that the caller may read, over all pages.
+             * @example 1
+             */
+            totalCount: number;
+            /** @description The service accounts on this page; an empty array when none match. */
+            serviceAccounts: components["schemas"]["ServiceAccount"][];
+            /**
+             * Format: int64
+             * @description The page number, as used by the server.
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description The page size, as used by the server (1000 by default).
+             * @example 1000
+             */
+            perPage: number;
+        };
         /** @description A new token for a service account. */
         CreateServiceAccountTokenRequest: {
             /**
@@ -2651,6 +2824,40 @@ export interface components {
          */
         OrgUserIdPath: number;
         /**
+         * @description Matches only the organization with exactly this name. Whether the comparison ignores case
+         *     depends on the database. Can be combined with `query`.
+         */
+        OrgNameFilter: string;
+        /**
+         * @description Matches organizations whose name **starts with** this text (a prefix match, not a substring
+         *     match). `%` and `_` in the text act as SQL wildcards. Whether the match ignores case depends
+         *     on the database (SQLite and MySQL usually ignore it, PostgreSQL does not).
+         */
+        OrgQuery: string;
+        /**
+         * @description The page number, **counted from 0**: the server skips `page * perpage` organizations. Without
+         *     it (or with a value that is not a number) the first page is returned. Unlike the other search
+         *     operations, `page=1` is the *second* page. Negative values are not supported.
+         */
+        OrgSearchPage: number;
+        /**
+         * @description Matches teams whose name contains this text (ignoring case in newer versions). URL-encode
+         *     spaces, e.g. `query=Platform%20team`.
+         */
+        TeamQuery: string;
+        /**
+         * @description Matches only the team with exactly this name (newer versions ignore case). Can be combined
+         *     with `query`.
+         */
+        TeamNameFilter: string;
+        /**
+         * @description A comma-separated list of sort options. Without it teams are ordered by name, ascending.
+         *     Accepted values: `name-asc`, `name-desc`, `email-asc`, `email-desc`, `memberCount-asc`,
+         *     `memberCount-desc`. An unknown option answers 400 in the versions that support sorting;
+         *     older versions ignore the parameter.
+         */
+        TeamSort: string;
+        /**
          * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
          *     11.3) also accept the team's UID; an unknown UID answers 404 `{"message":"Not found"}`.
          *     Older versions answer 400 `teamId is invalid` for anything that is not a number.
@@ -2658,6 +2865,22 @@ export interface components {
         TeamIdOrUid: number | string;
         /** @description The dashboard's UID (at most 40 characters of letters, digits, `-` and `_`). */
         DashboardUidPath: string;
+        /**
+         * @description Matches service accounts whose name, login or email contains this text (ignoring case in
+         *     newer versions). URL-encode spaces.
+         */
+        ServiceAccountQuery: string;
+        /**
+         * @description `true` returns only disabled service accounts. It takes precedence over `expiredTokens`
+         *     (only one of the two filters is applied). Values Go cannot parse as a boolean count as
+         *     `false`.
+         */
+        ServiceAccountDisabledFilter: boolean;
+        /**
+         * @description `true` returns only service accounts that have at least one expired token. Ignored when
+         *     `disabled=true`. Values Go cannot parse as a boolean count as `false`.
+         */
+        ServiceAccountExpiredTokensFilter: boolean;
         /**
          * @description The service account's numeric ID. From Grafana 11.4 the service account's UID is accepted as
          *     well; an unknown UID answers 404 `{"message":"Not found"}` from the UID resolver. Before 11.4
@@ -4598,6 +4821,68 @@ export interface operations {
             };
         };
     };
+    searchOrgs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Matches only the organization with exactly this name. Whether the comparison ignores case
+                 *     depends on the database. Can be combined with `query`.
+                 */
+                name?: components["parameters"]["OrgNameFilter"];
+                /**
+                 * @description Matches organizations whose name **starts with** this text (a prefix match, not a substring
+                 *     match). `%` and `_` in the text act as SQL wildcards. Whether the match ignores case depends
+                 *     on the database (SQLite and MySQL usually ignore it, PostgreSQL does not).
+                 */
+                query?: components["parameters"]["OrgQuery"];
+                /** @description The page size. Grafana does not cap it. */
+                perpage?: components["parameters"]["PerPage"];
+                /**
+                 * @description The page number, **counted from 0**: the server skips `page * perpage` organizations. Without
+                 *     it (or with a value that is not a number) the first page is returned. Unlike the other search
+                 *     operations, `page=1` is the *second* page. Negative values are not supported.
+                 */
+                page?: components["parameters"]["OrgSearchPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching organizations on this page (a JSON array, never `null`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgSummary"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
+             *     administrator; service account tokens always get this answer).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     createOrg: {
         parameters: {
             query?: never;
@@ -4906,6 +5191,85 @@ export interface operations {
                 };
             };
             /** @description The team could not be created. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchTeams: {
+        parameters: {
+            query?: {
+                /** @description The page size. Grafana does not cap it. */
+                perpage?: components["parameters"]["PerPage"];
+                /** @description The page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Matches teams whose name contains this text (ignoring case in newer versions). URL-encode
+                 *     spaces, e.g. `query=Platform%20team`.
+                 */
+                query?: components["parameters"]["TeamQuery"];
+                /**
+                 * @description Matches only the team with exactly this name (newer versions ignore case). Can be combined
+                 *     with `query`.
+                 */
+                name?: components["parameters"]["TeamNameFilter"];
+                /**
+                 * @description A comma-separated list of sort options. Without it teams are ordered by name, ascending.
+                 *     Accepted values: `name-asc`, `name-desc`, `email-asc`, `email-desc`, `memberCount-asc`,
+                 *     `memberCount-desc`. An unknown option answers 400 in the versions that support sorting;
+                 *     older versions ignore the parameter.
+                 */
+                sort?: components["parameters"]["TeamSort"];
+            };
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching teams, with the total count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSearchPage"];
+                };
+            };
+            /** @description Newer versions only - an unknown `sort` option (structured error). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller has no `teams:read` at all: not an organization administrator and not a
+             *     member of any team.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or, in the newest builds, the team API) failed. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5266,6 +5630,72 @@ export interface operations {
                 };
             };
             /** @description The service account could not be created. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchOrgServiceAccountsWithPaging: {
+        parameters: {
+            query?: {
+                /** @description The page size. Grafana does not cap it. */
+                perpage?: components["parameters"]["PerPage"];
+                /** @description The page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Matches service accounts whose name, login or email contains this text (ignoring case in
+                 *     newer versions). URL-encode spaces.
+                 */
+                query?: components["parameters"]["ServiceAccountQuery"];
+                /**
+                 * @description `true` returns only disabled service accounts. It takes precedence over `expiredTokens`
+                 *     (only one of the two filters is applied). Values Go cannot parse as a boolean count as
+                 *     `false`.
+                 */
+                disabled?: components["parameters"]["ServiceAccountDisabledFilter"];
+                /**
+                 * @description `true` returns only service accounts that have at least one expired token. Ignored when
+                 *     `disabled=true`. Values Go cannot parse as a boolean count as `false`.
+                 */
+                expiredTokens?: components["parameters"]["ServiceAccountExpiredTokensFilter"];
+            };
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching service accounts, with the total count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountSearchPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller has no `serviceaccounts:read` (by default, anyone below the Admin role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database failed. */
             500: {
                 headers: {
                     [name: string]: unknown;

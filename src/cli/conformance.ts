@@ -83,7 +83,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
       say(`Report written to ${file}`);
     }
     if (leftovers.length) {
-      io.err(redact(`error: could not remove from the target: ${leftovers.join(', ')}`));
+      io.err(redact(`error: the target differs after the run: ${leftovers.join('; ')}`));
       return 1;
     }
     return report.summary.failed > 0 ? 1 : 0;

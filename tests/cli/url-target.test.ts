@@ -39,11 +39,16 @@ describe('conformance --url with a full run', () => {
     expect(code).toBe(1); // a stateless mock cannot satisfy a real server's cases
     const created = ['POST /api/admin/users', 'POST /api/orgs', 'POST /api/teams', 'POST /api/dashboards/db', 'POST /api/serviceaccounts'];
     for (const call of created) expect(seen).toContain(call);
-    // The run ends with the clean-up, in reverse order of creation: service account, dashboard,
-    // team, second org, then the three users.
+    // Before anything is created, the server's users, orgs, teams and service accounts are listed.
+    const lists = ['GET /api/users/search?perpage=1000&page=1', 'GET /api/orgs?perpage=1000', 'GET /api/teams/search?perpage=1000&page=1', 'GET /api/serviceaccounts/search?perpage=1000&page=1'];
+    const firstCreate = seen.indexOf('POST /api/admin/users');
+    for (const list of lists) expect(seen.indexOf(list), list).toBeLessThan(firstCreate);
+    // The run ends with the clean-up, in reverse order of creation (service account, dashboard,
+    // team, second org, the three users), then the same lists again for the before/after check.
     const user = /^DELETE \/api\/admin\/users\/\d+$/;
     const cleanup = [/^DELETE \/api\/serviceaccounts\/\d+$/, /^DELETE \/api\/dashboards\/uid\/\S+$/, /^DELETE \/api\/teams\/\d+$/, /^DELETE \/api\/orgs\/\d+$/, user, user, user];
-    const tail = seen.slice(-cleanup.length);
+    const tail = seen.slice(-(cleanup.length + lists.length));
     cleanup.forEach((pattern, i) => expect(tail[i], String(pattern)).toMatch(pattern));
+    expect(tail.slice(cleanup.length)).toEqual(lists);
   }, 120_000);
 });

@@ -49,6 +49,10 @@ export const REQUIRED_OPERATIONS: ReadonlyArray<readonly [string, string]> = [
   ['POST', '/api/serviceaccounts/{id}/tokens'],
   ['DELETE', '/api/serviceaccounts/{id}'],
   ['GET', '/api/health'],
+  // listing what a run could leave behind, for the before/after check
+  ['GET', '/api/orgs'],
+  ['GET', '/api/teams/search'],
+  ['GET', '/api/serviceaccounts/search'],
 ];
 
 /** Operations that act on "the current organization", so they take `X-Grafana-Org-Id`. */

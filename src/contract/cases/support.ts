@@ -7,6 +7,14 @@ const FIXTURES_DO_THIS = 'on a real server the fixtures make this call and check
 
 export const supportCases: OperationCases[] = [
   {
+    operationId: 'searchTeams',
+    ok: { as: 'admin', request: ({ fixtures }) => ({ query: { query: fixtures.team.name, perpage: 10, page: 1 } }), status: 200, example: 'oneTeam' },
+    errors: [
+      { what: 'query that matches nothing', as: 'admin', request: () => ({ query: { query: 'no-team-has-this-name-0000' } }), status: 200, example: 'noMatch', checks: [(body) => ((body as { totalCount?: number }).totalCount === 0 ? undefined : 'expected totalCount 0')] },
+      { what: 'service account token (Admin role)', as: 'token', status: 200, example: 'oneTeam' },
+    ],
+  },
+  {
     operationId: 'createTeam',
     ok: { as: 'admin', request: () => ({ body: { name: 'Contract test team' } }), status: 200, example: 'teamCreated', targets: ['mock'], targetsReason: FIXTURES_DO_THIS },
     errors: [{ what: 'name already taken', as: 'admin', request: ({ fixtures }) => ({ body: { name: fixtures.team.name } }), status: 409, example: 'teamNameTaken' }],
@@ -34,6 +42,14 @@ export const supportCases: OperationCases[] = [
     operationId: 'deleteDashboardByUid',
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { uid: fixtures.dashboard.uid } }), status: 200, example: 'dashboardDeleted', targets: ['mock'], targetsReason: FIXTURES_DO_THIS },
     errors: [{ what: 'unknown dashboard', as: 'admin', request: ({ fixtures }) => ({ path: { uid: fixtures.unknown.uid } }), status: 404, example: 'dashboardNotFound' }],
+  },
+  {
+    operationId: 'searchOrgServiceAccountsWithPaging',
+    ok: { as: 'admin', request: () => ({ query: { perpage: 10, page: 1 } }), status: 200, example: 'oneServiceAccount' },
+    errors: [
+      { what: 'query that matches nothing', as: 'admin', request: () => ({ query: { query: 'no-account-has-this-name-0000' } }), status: 200, example: 'noMatch', checks: [(body) => ((body as { totalCount?: number }).totalCount === 0 ? undefined : 'expected totalCount 0')] },
+      { what: 'plain user (Viewer)', as: 'user', status: 403, example: 'missingServiceAccountsRead' },
+    ],
   },
   {
     operationId: 'createServiceAccount',

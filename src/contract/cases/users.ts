@@ -103,6 +103,14 @@ export const usersCases: OperationCases[] = [
     errors: [{ what: 'name already taken', as: 'admin', request: ({ fixtures }) => ({ body: { name: fixtures.mainOrg.name } }), status: 409, example: 'orgNameTaken' }],
   },
   {
+    operationId: 'searchOrgs',
+    ok: { as: 'admin', request: () => ({ query: { perpage: 1000 } }), status: 200, example: 'twoOrgs', checks: [isArray] },
+    errors: [
+      tokenRefused(),
+      { what: 'name that matches nothing', as: 'admin', request: () => ({ query: { name: 'no-org-has-this-name-0000' } }), status: 200, example: 'noMatch', checks: [(body) => (Array.isArray(body) && body.length === 0 ? undefined : 'expected []')] },
+    ],
+  },
+  {
     operationId: 'getOrgById',
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.secondOrg.id } }), status: 200, example: 'staging' },
     errors: [{ what: 'unknown org', as: 'admin', request: ({ fixtures }) => ({ path: { orgId: fixtures.unknown.orgId } }), status: 404, example: 'orgNotFound' }],

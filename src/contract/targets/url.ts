@@ -7,6 +7,7 @@ import { createLiveFixtures } from '../fixtures/live.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import { createGrafanaClient } from '../../client.js';
 import type { Fixtures } from '../types.js';
+import { compareSnapshots, takeSnapshot, type ServerSnapshot } from './snapshot.js';
 
 export interface UrlTargetOptions {
   baseUrl: string;
@@ -24,6 +25,15 @@ export interface UrlTargetOptions {
 export async function startUrlTarget(options: UrlTargetOptions): Promise<StartedTarget> {
   const grafanaVersion = await probeGrafana(options.baseUrl, options.timeoutMs);
   await checkCredentials(options.baseUrl, options.auth, options.timeoutMs);
+  const api = createGrafanaClient({ baseUrl: options.baseUrl, auth: options.auth, timeoutMs: options.timeoutMs });
+  // What the server holds before the run; compared after the clean-up. A read-only run with a
+  // token may not be allowed to list everything: it changes nothing, so it goes without.
+  let before: ServerSnapshot | null = null;
+  try {
+    before = await takeSnapshot(api);
+  } catch (err) {
+    if (!options.readOnly) throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
   let fixtures: Fixtures;
   let cleanup = async (): Promise<string[]> => [];
   if (options.readOnly) {
@@ -53,7 +63,9 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
     async close() {
       if (closed) return [];
       closed = true;
-      return cleanup();
+      const leftovers = await cleanup();
+      if (before) leftovers.push(...compareSnapshots(before, await takeSnapshot(api)));
+      return leftovers;
     },
   };
 }
