@@ -2104,7 +2104,8 @@ export interface components {
         /**
          * @description A member of the current organization, as listed by `GET /api/org/users`. Newer Grafana
          *     versions add fields (`uid`, `isDisabled`, `authLabels`, `isExternallySynced`,
-         *     `isProvisioned`), so only the fields every version sends are required.
+         *     `isProvisioned`, and in the newest versions `created`), so only the fields every version
+         *     sends are required.
          */
         OrgUser: {
             /**
@@ -2152,6 +2153,12 @@ export interface components {
              */
             lastSeenAt: string;
             /**
+             * Format: date-time
+             * @description When the user was created (newest versions only).
+             * @example 2025-10-03T17:13:48Z
+             */
+            created?: string;
+            /**
              * @description How long ago the user was last active, e.g. `10 years`, `< 1 minute` (older versions `10y`, `< 1m`).
              * @example 10 years
              */
@@ -2184,7 +2191,10 @@ export interface components {
             loginOrEmail: string;
             role: components["schemas"]["OrgRole"];
         };
-        /** @description The user was added to the organization. */
+        /**
+         * @description The user was added to the organization. Older versions (up to at least Grafana 7.x) answered
+         *     with `message` only, so `userId` is optional.
+         */
         AddOrgUserResult: {
             /**
              * @description Always `User added to organization`.
@@ -2193,19 +2203,22 @@ export interface components {
             message: string;
             /**
              * Format: int64
-             * @description The added user's numeric ID.
+             * @description The added user's numeric ID (newer versions; older ones send only `message`).
              * @example 2
              */
-            userId: number;
+            userId?: number;
         };
-        /** @description The error body of a 409 from `POST /api/org/users`; it carries the user's ID. */
+        /**
+         * @description The error body of a 409 from `POST /api/org/users` and `POST /api/orgs/{orgId}/users`. Current
+         *     versions add the member's `userId`; old ones (7.x) sent `message` only, so it is optional.
+         */
         OrgUserAlreadyMemberError: components["schemas"]["Error"] & {
             /**
              * Format: int64
              * @description The ID of the user who is already a member.
              * @example 2
              */
-            userId: number;
+            userId?: number;
         };
         /** @description A member of the current organization, in the reduced lookup form. */
         OrgUserLookup: {
