@@ -41,5 +41,11 @@ export const messageIs = (expected: string): Check => (body) => {
   return message === expected ? undefined : `expected message "${expected}", got ${JSON.stringify(message)}`;
 };
 
-/** A check that the body is an array. */
-export const isArray: Check = (body) => (Array.isArray(body) ? undefined : `expected an array, got ${JSON.stringify(body)?.slice(0, 60)}`);
+/** A check that a list answer is empty (the schema already says it is an array). */
+export const isEmptyList: Check = (body) => (Array.isArray(body) && body.length === 0 ? undefined : `expected [], got ${JSON.stringify(body)?.slice(0, 60)}`);
+
+/** A check that a paged search answer counts no match at all. */
+export const countsNothing: Check = (body) => {
+  const total = (body as { totalCount?: unknown } | undefined)?.totalCount;
+  return total === 0 ? undefined : `expected totalCount 0, got ${JSON.stringify(total)}`;
+};
