@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, so each can run alone: `unit` (spec, client, package, CLI),
-// `types` (type-level tests in *.test-d.ts) and `mock` (the contract cases against Prism).
+// Four projects, so each can run alone: `unit` (spec, client, package, CLI),
+// `types` (type-level tests in *.test-d.ts), `mock` (the contract cases against Prism) and
+// `consumers` (clients generated from the spec in Go, Java, Python and TypeScript, and real
+// Grafana clients against the mock; needs those toolchains).
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/mock/**'],
+          exclude: ['tests/mock/**', 'tests/consumers/**'],
           globalSetup: ['tests/support/build-once.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -33,6 +35,16 @@ export default defineConfig({
           include: ['tests/mock/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'consumers',
+          include: ['tests/consumers/**/*.test.ts'],
+          globalSetup: ['tests/support/build-once.ts'],
+          // Generators, compilers and type checkers: a cold first run downloads and builds them.
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
         },
       },
     ],

@@ -1,5 +1,6 @@
 import { authorizationFor } from './credentials.js';
 import { startPrism } from './prism.js';
+import { startRouterFront } from './router-front.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import type { RunTarget } from '../runner.js';
 
@@ -12,14 +13,22 @@ export interface StartedTarget {
 /**
  * The Prism mock of the bundled spec. Every case asks Prism for its expected status and example
  * with `Prefer: code=…, example=…`; Prism still validates the request (and answers 401 itself
- * when credentials are missing).
+ * when credentials are missing). Requests reach Prism through a front that ignores a trailing
+ * slash, as Grafana's router does.
  */
 export async function startMockTarget(specPath?: string): Promise<StartedTarget> {
   const prism = await startPrism(specPath);
+  let front;
+  try {
+    front = await startRouterFront(prism.baseUrl);
+  } catch (err) {
+    await prism.stop();
+    throw err;
+  }
   return {
     target: {
       kind: 'mock',
-      baseUrl: prism.baseUrl,
+      baseUrl: front.baseUrl,
       grafanaVersion: null,
       fixtures: STATIC_FIXTURES,
       authorization: authorizationFor({ username: 'admin', password: 'mock-admin-password' }, STATIC_FIXTURES),
@@ -32,6 +41,7 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
       concurrentMutations: true,
     },
     close: async () => {
+      await front.stop();
       await prism.stop();
       return [];
     },

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { execOk } from './exec.js';
+import { findToolchain } from './toolchains.js';
+
+// Generators and checkers come from the package registries, pinned, and are cached outside the
+// repository (Maven's ~/.m2, Go's module cache, and this folder), so only the first run pays.
+export const TOOLS = JSON.parse(readFileSync(new URL('../tools.json', import.meta.url), 'utf8')) as Record<string, string>;
+export const CACHE_ROOT = process.env.GRAFANA_API_CONTRACT_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'grafana-api-contract');
+
+function tool(name: string): string {
+  const path = name === 'python' ? findToolchain('python') : findToolchain(name as 'go');
+  if (!path) throw new Error(`${name} is not installed`);
+  return path;
+}
+
+/** Serialises the preparation of one cache entry across test workers (a lock directory). */
+async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  mkdirSync(CACHE_ROOT, { recursive: true });
+  const lock = join(CACHE_ROOT, `${name}.lock`);
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the cache lock ${lock}; remove it if no test is running`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The openapi-generator-cli jar from Maven Central, through Maven's local repository. */
+export async function openapiGeneratorJar(): Promise<string> {
+  const version = TOOLS.openapiGeneratorCli!;
+  const m2 = process.env.MAVEN_REPO_LOCAL ?? join(homedir(), '.m2', 'repository');
+  const jar = join(m2, 'org', 'openapitools', 'openapi-generator-cli', version, `openapi-generator-cli-${version}.jar`);
+  if (existsSync(jar)) return jar;
+  return withLock('openapi-generator-cli', async () => {
+    if (!existsSync(jar)) {
+      await execOk(tool('mvn'), ['-q', '-B', 'dependency:get', `-Dartifact=org.openapitools:openapi-generator-cli:${version}`, '-Dtransitive=false']);
+    }
+    return jar;
+  });
+}
+
+/** oapi-codegen, built with `go install` from the Go module proxy into the cache. */
+export async function oapiCodegenBin(): Promise<string> {
+  const version = TOOLS.oapiCodegen!;
+  const binDir = join(CACHE_ROOT, 'go-bin', `oapi-codegen-${version}`);
+  const bin = join(binDir, 'oapi-codegen');
+  if (existsSync(bin)) return bin;
+  return withLock('oapi-codegen', async () => {
+    if (!existsSync(bin)) {
+      await execOk(tool('go'), ['install', `github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@${version}`], { env: { GOBIN: binDir, GOFLAGS: '-mod=mod' } });
+    }
+    return bin;
+  });
+}
+
+/**
+ * A Python virtual environment in the cache with exactly these pinned requirements; returns its
+ * python. The folder name is a hash of the requirements, so a change of pin makes a new one.
+ */
+export async function pythonVenv(requirements: string[]): Promise<string> {
+  const key = createHash('sha256').update(requirements.join('\n')).digest('hex').slice(0, 12);
+  const dir = join(CACHE_ROOT, 'venvs', key);
+  const python = join(dir, 'bin', 'python');
+  const done = join(dir, '.installed');
+  if (existsSync(done)) return python;
+  return withLock(`venv-${key}`, async () => {
+    if (!existsSync(done)) {
+      rmSync(dir, { recursive: true, force: true });
+      await execOk(tool('python'), ['-m', 'venv', dir]);
+      await execOk(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...requirements]);
+      writeFileSync(done, `${requirements.join('\n')}\n`);
+    }
+    return python;
+  });
+}

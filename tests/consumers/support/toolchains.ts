@@ -1,0 +1,66 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+
+// Finds the toolchains the consumers tier needs without relying on a login shell's PATH (CI runs
+// non-interactively), and says how to get one that is missing.
+export type Toolchain = 'go' | 'java' | 'javac' | 'mvn' | 'python';
+
+const EXECUTABLE: Record<Toolchain, string> = { go: 'go', java: 'java', javac: 'javac', mvn: 'mvn', python: 'python3' };
+
+const HOW_TO_GET: Record<Toolchain, string> = {
+  go: 'install Go 1.22 or later (https://go.dev/doc/install) and put its bin/ on PATH',
+  java: 'install a JDK 17 or later (for example the openjdk-17-jdk package) and put its bin/ on PATH',
+  javac: 'install a JDK 17 or later (not only a JRE), for example the openjdk-17-jdk package',
+  mvn: 'install Apache Maven 3.8 or later (for example the maven package)',
+  python: 'install Python 3.10 or later with the venv module (for example python3 and python3-venv)',
+};
+
+function candidateDirs(): string[] {
+  const home = homedir();
+  const listed = (dir: string, sub: string) => {
+    try {
+      return readdirSync(dir).sort().reverse().map((name) => join(dir, name, sub));
+    } catch {
+      return [];
+    }
+  };
+  return [
+    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean),
+    ...(process.env.GOROOT ? [join(process.env.GOROOT, 'bin')] : []),
+    ...(process.env.JAVA_HOME ? [join(process.env.JAVA_HOME, 'bin')] : []),
+    '/usr/local/go/bin', join(home, 'go', 'bin'), join(home, 'sdk', 'go', 'bin'),
+    join(home, '.pyenv', 'shims'), '/usr/local/bin', '/usr/bin', '/bin', '/opt/homebrew/bin',
+    ...listed('/usr/lib/jvm', 'bin'), ...listed('/opt/maven', 'bin'),
+  ];
+}
+
+const found = new Map<Toolchain, string | null>();
+
+/** The absolute path of a toolchain's executable, or null when it is not installed. */
+export function findToolchain(name: Toolchain): string | null {
+  if (!found.has(name)) {
+    const exe = EXECUTABLE[name];
+    found.set(name, candidateDirs().map((dir) => join(dir, exe)).find((path) => existsSync(path)) ?? null);
+  }
+  return found.get(name)!;
+}
+
+/** Explains what is missing and how to get it, or null when every toolchain is there. */
+export function missingToolchains(names: Toolchain[]): string | null {
+  const missing = names.filter((name) => findToolchain(name) === null);
+  if (missing.length === 0) return null;
+  return missing.map((name) => `${EXECUTABLE[name]} was not found: ${HOW_TO_GET[name]}`).join('; ');
+}
+
+/** True in CI, where a missing toolchain fails the tier instead of skipping it. */
+export const inCi = /^(1|true)$/i.test(process.env.CI ?? '');
+
+/** A PATH that puts every found toolchain's directory first, for child processes (mvn needs java, go vet needs go). */
+export function toolchainPath(): string {
+  const dirs = (['go', 'java', 'mvn', 'python'] as Toolchain[])
+    .map(findToolchain)
+    .filter((p): p is string => p !== null)
+    .map((p) => p.slice(0, p.lastIndexOf('/')));
+  return [...new Set([...dirs, ...(process.env.PATH ?? '').split(delimiter)])].join(delimiter);
+}
