@@ -112,8 +112,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -155,8 +158,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -192,8 +198,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -231,8 +240,10 @@ export interface paths {
             path: {
                 /**
                  * @description The user's numeric ID (Grafana's route names this parameter `:id`). From Grafana 11.4 the
-                 *     user's UID is accepted as well; an unknown UID answers 404 `{"message":"User not found"}` from
-                 *     the UID resolver. Before 11.4 a non-number answers 400 `id is invalid`.
+                 *     server also accepts the user's UID here (an unknown UID answers 404
+                 *     `{"message":"User not found"}`; before 11.4 a non-number answers 400 `id is invalid`). Typed as
+                 *     an integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version that accepts a UID.
                  */
                 userId: components["parameters"]["UserIdOrUidAsUserId"];
                 /** @description The organization's numeric ID. */
@@ -908,8 +919,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -946,8 +960,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -991,8 +1008,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -1257,8 +1277,10 @@ export interface paths {
             path: {
                 /**
                  * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID; an unknown UID answers 404 `{"message":"Not found"}`.
-                 *     Older versions answer 400 `teamId is invalid` for anything that is not a number.
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -1294,8 +1316,10 @@ export interface paths {
             path: {
                 /**
                  * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID; an unknown UID answers 404 `{"message":"Not found"}`.
-                 *     Older versions answer 400 `teamId is invalid` for anything that is not a number.
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -1476,9 +1500,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the service account's UID is accepted as
-                 *     well; an unknown UID answers 404 `{"message":"Not found"}` from the UID resolver. Before 11.4
-                 *     a non-number answers 400.
+                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+                 *     answers 400). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -1512,9 +1537,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the service account's UID is accepted as
-                 *     well; an unknown UID answers 404 `{"message":"Not found"}` from the UID resolver. Before 11.4
-                 *     a non-number answers 400.
+                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+                 *     answers 400). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -1659,7 +1685,7 @@ export interface components {
          *     - an RBAC denial (403) has `title`, `message` and `accessErrorId` only;
          *     - a revoked session token (401) has an `error` object.
          */
-        Error: {
+        GrafanaError: {
             /**
              * @description A human-readable message.
              * @example bad request data
@@ -1825,6 +1851,8 @@ export interface components {
          *     string. At least `login` or `email` must be given: without `login` the server uses `email`
          *     as the login (so sending only `email` also changes the login), and with neither it answers
          *     400 `Need to specify either username or email`.
+         *     (The rule is stated here rather than as `anyOf` of `required`, which client generators turn
+         *     into an untyped body.)
          */
         UpdateUserRequest: {
             /**
@@ -1847,7 +1875,7 @@ export interface components {
              * @example light
              */
             theme?: string;
-        } | unknown | unknown;
+        };
         /** @description The body of most successful mutations. */
         SuccessMessage: {
             /**
@@ -2212,7 +2240,7 @@ export interface components {
          * @description The error body of a 409 from `POST /api/org/users` and `POST /api/orgs/{orgId}/users`. Current
          *     versions add the member's `userId`; old ones (7.x) sent `message` only, so it is optional.
          */
-        OrgUserAlreadyMemberError: components["schemas"]["Error"] & {
+        OrgUserAlreadyMemberError: components["schemas"]["GrafanaError"] & {
             /**
              * Format: int64
              * @description The ID of the user who is already a member.
@@ -2252,6 +2280,8 @@ export interface components {
          * @description A new user. `password` is required. At least `login` or `email` must be given: without
          *     `login` the server uses `email` as the login, and without `email` it stores the login as the
          *     email. Newer versions store login and email in lower case. Unknown fields are ignored.
+         *     (The rule is stated here rather than as `anyOf` of `required`, which client generators turn
+         *     into an untyped body.)
          */
         AdminCreateUserRequest: {
             /**
@@ -2284,9 +2314,9 @@ export interface components {
              * @example 1
              */
             orgId?: number;
-        } | unknown | unknown;
+        };
         /** @description The user was created. */
-        AdminCreateUserResponse: {
+        AdminCreateUserResult: {
             /**
              * Format: int64
              * @description The new user's numeric ID.
@@ -2323,7 +2353,7 @@ export interface components {
              * @description Whether the user is a Grafana server administrator.
              * @example true
              */
-            isGrafanaAdmin: boolean;
+            isGrafanaAdmin?: boolean;
         };
         /** @description An organization in the result of an organization search (only its ID and name). */
         OrgSummary: {
@@ -2348,7 +2378,7 @@ export interface components {
             name: string;
         };
         /** @description The organization was created. */
-        CreateOrgResponse: {
+        CreateOrgResult: {
             /**
              * Format: int64
              * @description The new organization's numeric ID.
@@ -2543,7 +2573,7 @@ export interface components {
          *     (`version-mismatch`, `name-exists`, `plugin-dashboard`, `not-found`, `empty-name`) next to
          *     `message`; the others have only `message` (and maybe `traceID`).
          */
-        DashboardError: components["schemas"]["Error"] & {
+        DashboardError: components["schemas"]["GrafanaError"] & {
             /**
              * @description A code word for the kind of error.
              * @example version-mismatch
@@ -2737,7 +2767,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["GrafanaError"];
             };
         };
         /**
@@ -2749,7 +2779,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["GrafanaError"];
             };
         };
         /** @description An unexpected server error. */
@@ -2758,7 +2788,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["GrafanaError"];
             };
         };
         /**
@@ -2778,7 +2808,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["GrafanaError"];
             };
         };
         /** @description The request body, a parameter or a value in it is not valid. */
@@ -2787,7 +2817,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["GrafanaError"];
             };
         };
     };
@@ -2812,10 +2842,13 @@ export interface components {
          */
         LoginOrEmailQuery: string;
         /**
-         * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-         *     answers 404 `{"message":"User not found"}` from the UID resolver.
+         * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+         *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+         *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+         *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+         *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
          */
-        UserIdOrUid: number | string;
+        UserIdOrUid: number;
         /**
          * @description Runs the request in this organization instead of the caller's active one. The caller must be
          *     a member of it; the query parameter `targetOrgId` has the same effect.
@@ -2823,10 +2856,12 @@ export interface components {
         OrgIdHeader: number;
         /**
          * @description The user's numeric ID (Grafana's route names this parameter `:id`). From Grafana 11.4 the
-         *     user's UID is accepted as well; an unknown UID answers 404 `{"message":"User not found"}` from
-         *     the UID resolver. Before 11.4 a non-number answers 400 `id is invalid`.
+         *     server also accepts the user's UID here (an unknown UID answers 404
+         *     `{"message":"User not found"}`; before 11.4 a non-number answers 400 `id is invalid`). Typed as
+         *     an integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+         *     first version that accepts a UID.
          */
-        UserIdOrUidAsUserId: number | string;
+        UserIdOrUidAsUserId: number;
         /** @description The organization's numeric ID. */
         OrgIdPath: number;
         /** @description The maximum number of results; `0` means no limit. */
@@ -2872,10 +2907,12 @@ export interface components {
         TeamSort: string;
         /**
          * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-         *     11.3) also accept the team's UID; an unknown UID answers 404 `{"message":"Not found"}`.
-         *     Older versions answer 400 `teamId is invalid` for anything that is not a number.
+         *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+         *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+         *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+         *     first version believed to accept a UID.
          */
-        TeamIdOrUid: number | string;
+        TeamIdOrUid: number;
         /** @description The dashboard's UID (at most 40 characters of letters, digits, `-` and `_`). */
         DashboardUidPath: string;
         /**
@@ -2895,11 +2932,12 @@ export interface components {
          */
         ServiceAccountExpiredTokensFilter: boolean;
         /**
-         * @description The service account's numeric ID. From Grafana 11.4 the service account's UID is accepted as
-         *     well; an unknown UID answers 404 `{"message":"Not found"}` from the UID resolver. Before 11.4
-         *     a non-number answers 400.
+         * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+         *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+         *     answers 400). Typed as an integer so that every client generator sends the number;
+         *     `x-grafana-accepts-uid` names the first version that accepts a UID.
          */
-        ServiceAccountIdOrUid: number | string;
+        ServiceAccountIdOrUid: number;
     };
     requestBodies: never;
     headers: never;
@@ -2948,7 +2986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2962,7 +3000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3008,7 +3046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3022,7 +3060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3060,7 +3098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed. */
@@ -3069,7 +3107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3080,8 +3118,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -3104,7 +3145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3115,7 +3156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             500: components["responses"]["InternalServerError"];
@@ -3127,8 +3168,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -3155,7 +3199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3166,7 +3210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The new login or email belongs to another user. */
@@ -3175,7 +3219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description Known server quirk - an unknown numeric ID answers 500. */
@@ -3184,7 +3228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3195,8 +3239,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -3219,7 +3266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3230,7 +3277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed, or (11.4+) the UID resolver failed. */
@@ -3239,7 +3286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3256,8 +3303,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -3280,7 +3330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3291,7 +3341,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed, or (11.4+) the UID resolver failed. */
@@ -3300,7 +3350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3312,8 +3362,10 @@ export interface operations {
             path: {
                 /**
                  * @description The user's numeric ID (Grafana's route names this parameter `:id`). From Grafana 11.4 the
-                 *     user's UID is accepted as well; an unknown UID answers 404 `{"message":"User not found"}` from
-                 *     the UID resolver. Before 11.4 a non-number answers 400 `id is invalid`.
+                 *     server also accepts the user's UID here (an unknown UID answers 404
+                 *     `{"message":"User not found"}`; before 11.4 a non-number answers 400 `id is invalid`). Typed as
+                 *     an integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version that accepts a UID.
                  */
                 userId: components["parameters"]["UserIdOrUidAsUserId"];
                 /** @description The organization's numeric ID. */
@@ -3338,7 +3390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -3351,7 +3403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             403: components["responses"]["ForbiddenServerAdmin"];
@@ -3361,7 +3413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed, or (11.4+) the UID resolver failed. */
@@ -3370,7 +3422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3400,7 +3452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The signed-in user was deleted while the session or credentials were still accepted. */
@@ -3409,7 +3461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The user ID of the identity cannot be parsed, or the database failed. */
@@ -3418,7 +3470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3458,7 +3510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3471,7 +3523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The new login or email belongs to another user (compared case-insensitively). */
@@ -3480,7 +3532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The user's authentication info cannot be read, or the database failed. */
@@ -3489,7 +3541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3526,7 +3578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -3538,7 +3590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -3550,7 +3602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -3562,7 +3614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3595,7 +3647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -3607,7 +3659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description Grafana 10.3 to 11.2 only - the caller is not a user. */
@@ -3616,7 +3668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed. */
@@ -3625,7 +3677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3656,7 +3708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed. */
@@ -3665,7 +3717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3702,7 +3754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed. */
@@ -3711,7 +3763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3746,7 +3798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3756,7 +3808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3800,7 +3852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3811,7 +3863,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3855,7 +3907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3866,7 +3918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3904,7 +3956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3914,7 +3966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -3926,7 +3978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -3964,7 +4016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3974,7 +4026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -3986,7 +4038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4016,7 +4068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The signed-in user no longer exists. */
@@ -4025,7 +4077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -4037,7 +4089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The user ID cannot be parsed, or the database failed. */
@@ -4046,7 +4098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4079,7 +4131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4089,7 +4141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No session of the caller has this ID, or the signed-in user no longer exists. */
@@ -4098,7 +4150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The user ID cannot be parsed, or the database failed. */
@@ -4107,7 +4159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4143,7 +4195,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The organization was deleted while the caller's session still pointed to it. */
@@ -4152,7 +4204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The organization could not be read. */
@@ -4161,7 +4213,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4203,7 +4255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4213,7 +4265,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The organization could not be updated. */
@@ -4222,7 +4274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4263,7 +4315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The members could not be read. */
@@ -4272,7 +4324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4316,7 +4368,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No user has this login or email. */
@@ -4325,7 +4377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The user is already a member of the organization; the body gives the user's ID. */
@@ -4343,7 +4395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4384,7 +4436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The members could not be read. */
@@ -4393,7 +4445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4434,7 +4486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4444,7 +4496,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description Known server quirk - a user ID that does not exist answers 500, not 404. */
@@ -4453,7 +4505,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4501,7 +4553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4514,7 +4566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -4527,7 +4579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4551,7 +4603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminCreateUserResponse"];
+                    "application/json": components["schemas"]["AdminCreateUserResult"];
                 };
             };
             /**
@@ -4563,7 +4615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4576,7 +4628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -4588,7 +4640,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -4600,7 +4652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4611,8 +4663,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -4635,7 +4690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4648,7 +4703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No user with this ID, or (11.4+) with this UID. */
@@ -4657,7 +4712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed while deleting the user or its data, or the UID resolver failed. */
@@ -4666,7 +4721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4677,8 +4732,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -4708,7 +4766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4722,7 +4780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No user with this UID (UID resolver, 11.4+). Unknown numeric IDs answer 500. */
@@ -4731,7 +4789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -4743,7 +4801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -4755,7 +4813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4766,8 +4824,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's numeric ID. From Grafana 11.4 the user's UID is accepted as well; an unknown UID
-                 *     answers 404 `{"message":"User not found"}` from the UID resolver.
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
                  */
                 id: components["parameters"]["UserIdOrUid"];
             };
@@ -4797,7 +4858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4811,7 +4872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No user with this UID (UID resolver, 11.4+). Unknown numeric IDs never answer 404. */
@@ -4820,7 +4881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description Known server quirk - an unknown numeric ID answers 500 (newer versions). Also a database error. */
@@ -4829,7 +4890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4882,7 +4943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed. */
@@ -4891,7 +4952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4915,7 +4976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateOrgResponse"];
+                    "application/json": components["schemas"]["CreateOrgResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4929,7 +4990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description Another organization already has this name. */
@@ -4938,7 +4999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed. */
@@ -4947,7 +5008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -4983,7 +5044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No organization with this ID (as seen by a server administrator). */
@@ -4992,7 +5053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed. */
@@ -5001,7 +5062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5033,7 +5094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5047,7 +5108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No organization with this ID. */
@@ -5056,7 +5117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed (the message says "update"). */
@@ -5065,7 +5126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5102,7 +5163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5115,7 +5176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No user has this login or email. */
@@ -5124,7 +5185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The user is already a member of the organization. */
@@ -5142,7 +5203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5181,7 +5242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5191,7 +5252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description A team with this name already exists in the organization. */
@@ -5200,7 +5261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The team could not be created. */
@@ -5209,7 +5270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5266,7 +5327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5279,7 +5340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database (or, in the newest builds, the team API) failed. */
@@ -5288,7 +5349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5306,8 +5367,10 @@ export interface operations {
             path: {
                 /**
                  * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID; an unknown UID answers 404 `{"message":"Not found"}`.
-                 *     Older versions answer 400 `teamId is invalid` for anything that is not a number.
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -5330,7 +5393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5340,7 +5403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No team with this ID or UID in the organization. */
@@ -5349,7 +5412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The team could not be deleted. */
@@ -5358,7 +5421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5376,8 +5439,10 @@ export interface operations {
             path: {
                 /**
                  * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID; an unknown UID answers 404 `{"message":"Not found"}`.
-                 *     Older versions answer 400 `teamId is invalid` for anything that is not a number.
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -5407,7 +5472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5417,7 +5482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No team with this ID (newest versions) or UID. */
@@ -5426,7 +5491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**
@@ -5438,7 +5503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5494,7 +5559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The `dashboard.id` in the body matches no dashboard. */
@@ -5521,7 +5586,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5559,7 +5624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5569,7 +5634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No dashboard with this UID in the organization. */
@@ -5578,7 +5643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The dashboard could not be deleted. */
@@ -5587,7 +5652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5629,7 +5694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5639,7 +5704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The service account could not be created. */
@@ -5648,7 +5713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5705,7 +5770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The database failed. */
@@ -5714,7 +5779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5731,9 +5796,10 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the service account's UID is accepted as
-                 *     well; an unknown UID answers 404 `{"message":"Not found"}` from the UID resolver. Before 11.4
-                 *     a non-number answers 400.
+                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+                 *     answers 400). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -5756,7 +5822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5766,7 +5832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No service account with this ID (newer versions) or UID (11.4+) in the organization. */
@@ -5775,7 +5841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description Known server quirk (older versions) - an unknown ID answers 500, not 404. */
@@ -5784,7 +5850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };
@@ -5801,9 +5867,10 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the service account's UID is accepted as
-                 *     well; an unknown UID answers 404 `{"message":"Not found"}` from the UID resolver. Before 11.4
-                 *     a non-number answers 400.
+                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+                 *     answers 400). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -5833,7 +5900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5843,7 +5910,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description No service account with this ID or UID in the organization. */
@@ -5852,7 +5919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /** @description The token could not be stored. */
@@ -5861,7 +5928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };

@@ -30,7 +30,7 @@ export class SchemaValidator {
     this.ajv.addSchema(copy as object, SPEC_ID);
   }
 
-  /** Validates `value` against the schema at a JSON pointer of the document (e.g. `/components/schemas/Error`). */
+  /** Validates `value` against the schema at a JSON pointer of the document (e.g. `/components/schemas/GrafanaError`). */
   validateAt(pointer: string, value: unknown): string[] {
     let validate = this.cache.get(pointer);
     if (!validate) {

@@ -17,6 +17,23 @@ describe('the typed client', () => {
     void client.GET('/api/orgs/{orgId}', { params: { path: { orgId: 1 } } });
   });
 
+  it('types user, team and service-account ids as numbers, so a client cannot put anything else on the wire', () => {
+    // @ts-expect-error the spec types the user id as an integer (UIDs, 11.4+, are described, not typed)
+    void client.PUT('/api/users/{id}', { params: { path: { id: 'ce4ctzwq1qbr4c' } }, body: { login: 'jane' } });
+    void client.PUT('/api/users/{id}', { params: { path: { id: 2 } }, body: { login: 'jane' } });
+    // @ts-expect-error team ids are integers
+    void client.DELETE('/api/teams/{id}', { params: { path: { id: 'de4ctzwq1qbr4d' } } });
+    // @ts-expect-error service-account ids are integers
+    void client.DELETE('/api/serviceaccounts/{id}', { params: { path: { id: '5' } } });
+    expectTypeOf<components['parameters']['UserIdOrUid']>().toEqualTypeOf<number>();
+  });
+
+  it('lets a server-admin flag be omitted, as Grafana does (an empty body removes the flag)', () => {
+    void client.PUT('/api/admin/users/{id}/permissions', { params: { path: { id: 2 } }, body: {} });
+    // @ts-expect-error the flag is a boolean
+    void client.PUT('/api/admin/users/{id}/permissions', { params: { path: { id: 2 } }, body: { isGrafanaAdmin: 'yes' } });
+  });
+
   it('rejects an unknown path', () => {
     // @ts-expect-error there is no /api/userz
     void client.GET('/api/userz');

@@ -7,6 +7,10 @@ import { isEmptyList, countsNothing, messageIs, type CallSpec, type OperationCas
  * A service account token on a server-admin operation. The spec allows basic auth only there, so
  * the mock answers 401; a real server authenticates the token and refuses it with 403.
  */
+// The spec types user ids as integers so that every client generator sends a number; the UID
+// that Grafana 11.4+ also accepts can only be sent to a real server (the mock validates the type).
+const UID_ON_REAL_SERVERS = 'a UID on an integer-typed path parameter: the mock rejects it by the spec, real servers (11.4+) accept it';
+
 const tokenRefused = (request?: CallSpec['request']): CallSpec & { what: string } => ({
   what: 'service account token', as: 'token', request, status: 403,
   targets: ['url', 'local'], targetsReason: 'the mock enforces the spec\'s basic-only security with 401; a real server answers 403',
@@ -34,6 +38,7 @@ export const usersCases: OperationCases[] = [
     errors: [
       { what: 'unknown id', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 404, example: 'userNotFound', checks: [messageIs('user not found')] },
       { what: 'unknown UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.uid } }), status: 404, example: 'userUidNotFound', checks: [messageIs('User not found')],
+        targets: ['url'], targetsReason: UID_ON_REAL_SERVERS,
         versions: { range: '>=11.4.0', otherwise: { status: 400, example: 'idInvalid' }, note: 'user UIDs are accepted from Grafana 11.4' } },
       tokenRefused(({ fixtures }) => ({ path: { id: fixtures.user.id } })),
     ],
@@ -90,7 +95,8 @@ export const usersCases: OperationCases[] = [
     operationId: 'adminUpdateUserPassword',
     exampleOverrides: ({ fixtures }) => ({ password: fixtures.user.password }),
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.user.id }, body: { password: fixtures.user.password } }), status: 200, example: 'userPasswordUpdated', checks: [messageIs('User password updated')] },
-    errors: [{ what: 'unknown UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.uid }, body: { password: 'a-long-Pa55word' } }), status: 404, example: 'userUidNotFound' }],
+    errors: [{ what: 'unknown UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.uid }, body: { password: 'a-long-Pa55word' } }), status: 404, example: 'userUidNotFound', targets: ['url'], targetsReason: UID_ON_REAL_SERVERS,
+      versions: { range: '>=11.4.0', otherwise: { status: 400, example: 'idInvalid' }, note: 'user UIDs are accepted from Grafana 11.4' } }],
   },
   {
     operationId: 'adminUpdateUserPermissions',
