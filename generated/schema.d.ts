@@ -1746,10 +1746,6 @@ export interface components {
              */
             perPage: number;
         };
-        /** @description The caller's permissions on the object, only with `?accesscontrol=true`. */
-        AccessControl: {
-            [key: string]: boolean;
-        };
         /**
          * @description A user's profile, as returned by `GET /api/user`, `GET /api/users/{id}` and
          *     `GET /api/users/lookup`. Newer Grafana versions add fields (`uid`, `isExternallySynced`,
@@ -1844,7 +1840,14 @@ export interface components {
              * @example /avatar/9e2bd38e6c1a0cfd2c3b1bd2b1f0a6f4
              */
             avatarUrl?: string;
-            accessControl?: components["schemas"]["AccessControl"];
+            /**
+             * @description The caller's permissions on the object, action name to whether the caller has it; only with
+             *     `?accesscontrol=true`. (Inline, because a shared schema that is only a map is an alias that
+             *     some client generators warn about and skip.)
+             */
+            accessControl?: {
+                [key: string]: boolean;
+            };
         };
         /**
          * @description Changes to a user's profile. Omitted fields are kept; a field cannot be cleared to an empty
@@ -1962,8 +1965,14 @@ export interface components {
              * @example 0
              */
             permission?: number;
-            /** @description The caller's permissions on the team; `null` unless `?accesscontrol=true`. */
-            accessControl?: null | components["schemas"]["AccessControl"];
+            /**
+             * @description The caller's permissions on the team (action name to whether the caller has it); `null`
+             *     unless `?accesscontrol=true`. Written inline rather than as a `oneOf` of `null` and the
+             *     shared map, which some client generators cannot name.
+             */
+            accessControl?: {
+                [key: string]: boolean;
+            } | null;
         };
         /**
          * @description A request to change the signed-in user's own password. The server reads only `oldPassword`
@@ -2070,6 +2079,39 @@ export interface components {
              */
             authTokenId: number;
         };
+        /** @description The organization's postal address. Set through `PUT /api/org/address`, not `PUT /api/org`. */
+        OrgAddress: {
+            /**
+             * @description The first address line.
+             * @example 1 Example Street
+             */
+            address1: string;
+            /**
+             * @description The second address line.
+             * @example
+             */
+            address2: string;
+            /**
+             * @description The city.
+             * @example Stockholm
+             */
+            city: string;
+            /**
+             * @description The postal code (`zipCode` here, but `zipcode` in the address update request).
+             * @example 11122
+             */
+            zipCode: string;
+            /**
+             * @description The state or region.
+             * @example
+             */
+            state: string;
+            /**
+             * @description The country.
+             * @example Sweden
+             */
+            country: string;
+        };
         /**
          * @description The current organization. Grafana always sends `address` (with empty strings when unset);
          *     some vendor documentation (Amazon Managed Grafana) shows only `id` and `name`, so `address`
@@ -2087,39 +2129,7 @@ export interface components {
              * @example Main Org.
              */
             name: string;
-            /** @description The organization's postal address. Set through `PUT /api/org/address`, not `PUT /api/org`. */
-            address?: {
-                /**
-                 * @description The first address line.
-                 * @example 1 Example Street
-                 */
-                address1: string;
-                /**
-                 * @description The second address line.
-                 * @example
-                 */
-                address2: string;
-                /**
-                 * @description The city.
-                 * @example Stockholm
-                 */
-                city: string;
-                /**
-                 * @description The postal code (`zipCode` here, but `zipcode` in the address update request).
-                 * @example 11122
-                 */
-                zipCode: string;
-                /**
-                 * @description The state or region.
-                 * @example
-                 */
-                state: string;
-                /**
-                 * @description The country.
-                 * @example Sweden
-                 */
-                country: string;
-            };
+            address?: components["schemas"]["OrgAddress"];
         };
         /** @description The new name of the current organization. Other fields are ignored (old versions also had `shared`). */
         UpdateOrgRequest: {
@@ -2191,7 +2201,14 @@ export interface components {
              * @example 10 years
              */
             lastSeenAtAge: string;
-            accessControl?: components["schemas"]["AccessControl"];
+            /**
+             * @description The caller's permissions on the object, action name to whether the caller has it; only with
+             *     `?accesscontrol=true`. (Inline, because a shared schema that is only a map is an alias that
+             *     some client generators warn about and skip.)
+             */
+            accessControl?: {
+                [key: string]: boolean;
+            };
             /**
              * @description Whether the user is disabled (Grafana 10+).
              * @example false
@@ -2455,56 +2472,57 @@ export interface components {
              */
             userId: number;
         };
+        /**
+         * @description The dashboard model. Grafana stores it as given (any other dashboard JSON properties are
+         *     kept). To create a dashboard leave `id` null (or out); to update one give its `uid` and
+         *     current `version`, or set `overwrite`.
+         */
+        DashboardModel: {
+            /**
+             * Format: int64
+             * @description The dashboard's numeric ID; `null` or absent to create a new dashboard.
+             * @example null
+             */
+            id?: number | null;
+            /**
+             * @description The dashboard's UID; generated when absent.
+             * @example cLV5GDCkz
+             */
+            uid?: string;
+            /**
+             * @description The dashboard's title; must not be empty.
+             * @example Production overview
+             */
+            title: string;
+            /** @description The dashboard's tags. */
+            tags?: string[];
+            /**
+             * @description The dashboard's time zone.
+             * @example browser
+             */
+            timezone?: string;
+            /**
+             * Format: int64
+             * @description The dashboard JSON schema version.
+             * @example 39
+             */
+            schemaVersion?: number;
+            /**
+             * Format: int64
+             * @description The version being updated; a stale version answers 412 unless `overwrite` is true.
+             * @example 1
+             */
+            version?: number;
+            /** @description The dashboard's panels. */
+            panels?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description A dashboard to create or update. */
         SaveDashboardRequest: {
-            /**
-             * @description The dashboard model. Grafana stores it as given (any other dashboard JSON properties are
-             *     kept). To create a dashboard leave `id` null (or out); to update one give its `uid` and
-             *     current `version`, or set `overwrite`.
-             */
-            dashboard: {
-                /**
-                 * Format: int64
-                 * @description The dashboard's numeric ID; `null` or absent to create a new dashboard.
-                 * @example null
-                 */
-                id?: number | null;
-                /**
-                 * @description The dashboard's UID; generated when absent.
-                 * @example cLV5GDCkz
-                 */
-                uid?: string;
-                /**
-                 * @description The dashboard's title; must not be empty.
-                 * @example Production overview
-                 */
-                title: string;
-                /** @description The dashboard's tags. */
-                tags?: string[];
-                /**
-                 * @description The dashboard's time zone.
-                 * @example browser
-                 */
-                timezone?: string;
-                /**
-                 * Format: int64
-                 * @description The dashboard JSON schema version.
-                 * @example 39
-                 */
-                schemaVersion?: number;
-                /**
-                 * Format: int64
-                 * @description The version being updated; a stale version answers 412 unless `overwrite` is true.
-                 * @example 1
-                 */
-                version?: number;
-                /** @description The dashboard's panels. */
-                panels?: {
-                    [key: string]: unknown;
-                }[];
-            } & {
-                [key: string]: unknown;
-            };
+            dashboard: components["schemas"]["DashboardModel"];
             /**
              * @description The UID of the folder to save the dashboard in; empty or absent for the root (General) folder.
              * @example l3KqBxCMz
@@ -2669,7 +2687,14 @@ export interface components {
              * @example
              */
             avatarUrl: string;
-            accessControl?: components["schemas"]["AccessControl"];
+            /**
+             * @description The caller's permissions on the object, action name to whether the caller has it; only with
+             *     `?accesscontrol=true`. (Inline, because a shared schema that is only a map is an alias that
+             *     some client generators warn about and skip.)
+             */
+            accessControl?: {
+                [key: string]: boolean;
+            };
         };
         /** @description One page of a service account search in the current organization. */
         ServiceAccountSearchPage: {

@@ -163,7 +163,10 @@ func judge(payload any, err error, ex *exchange) (bool, string) {
 		if ex.violations != "" {
 			problems = append(problems, "request invalid: "+summarizeViolations(ex.violations))
 		}
-		if ex.status < 200 || ex.status > 299 {
+		switch {
+		case ex.status == 0:
+			problems = append(problems, "no HTTP response")
+		case ex.status < 200 || ex.status > 299:
 			problems = append(problems, fmt.Sprintf("HTTP %d", ex.status))
 		}
 	}
@@ -206,7 +209,11 @@ func summarizeViolations(header string) string {
 	}
 	parts := make([]string, 0, len(vs))
 	for _, v := range vs {
-		parts = append(parts, strings.Join(v.Path, ".")+": "+v.Message)
+		if len(v.Path) > 0 {
+			parts = append(parts, strings.Join(v.Path, ".")+": "+v.Message)
+		} else {
+			parts = append(parts, v.Message)
+		}
 	}
 	return strings.Join(parts, "; ")
 }
