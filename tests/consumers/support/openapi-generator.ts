@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openapiGeneratorJar } from './cache.js';
+import { execOk } from './exec.js';
+import { findToolchain } from './toolchains.js';
+
+export const SPEC_31 = new URL('../../../generated/openapi.json', import.meta.url).pathname;
+export const SPEC_30 = new URL('../../../generated/openapi-3.0.json', import.meta.url).pathname;
+export const BUNDLES = [{ name: 'OpenAPI 3.1', path: SPEC_31 }, { name: 'OpenAPI 3.0.3', path: SPEC_30 }] as const;
+
+const allowList = JSON.parse(readFileSync(new URL('../warning-allowlist.json', import.meta.url), 'utf8')) as {
+  entries: { generator: string; warning: string; reason: string }[];
+};
+
+/** The warnings a generator printed that the allow-list does not excuse. */
+export function unexcusedWarnings(generator: string, warnings: string[]): string[] {
+  const excused = allowList.entries.filter((e) => e.generator === generator);
+  return warnings.filter((w) => !excused.some((e) => w.includes(e.warning)));
+}
+
+/** Runs openapi-generator-cli (the pinned jar) and returns the warnings it printed. */
+export async function runOpenapiGenerator(generator: string, spec: string, outDir: string, extra: string[] = []): Promise<string[]> {
+  const java = findToolchain('java');
+  if (!java) throw new Error('java is not installed');
+  const jar = await openapiGeneratorJar();
+  const { stdout, stderr } = await execOk(java, ['-jar', jar, 'generate', '-i', spec, '-g', generator, '-o', outDir, ...extra]);
+  return `${stdout}\n${stderr}`.split('\n').filter((line) => /\bWARN\b/.test(line)).map((line) => line.replace(/^.*?WARN\s+/, ''));
+}
+
+export const outDirFor = (root: string, name: string) => join(root, name.replace(/[^a-z0-9]+/gi, '-'));
