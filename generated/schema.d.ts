@@ -2485,10 +2485,11 @@ export interface components {
              */
             id?: number | null;
             /**
-             * @description The dashboard's UID; generated when absent.
+             * @description The dashboard's UID; generated when absent or `null` (Grafana reads a non-string UID as no
+             *     UID; Grafana's own 7.x-8.x documentation sends `"uid": null` to create a dashboard).
              * @example cLV5GDCkz
              */
-            uid?: string;
+            uid?: string | null;
             /**
              * @description The dashboard's title; must not be empty.
              * @example Production overview
@@ -2524,10 +2525,11 @@ export interface components {
         SaveDashboardRequest: {
             dashboard: components["schemas"]["DashboardModel"];
             /**
-             * @description The UID of the folder to save the dashboard in; empty or absent for the root (General) folder.
+             * @description The UID of the folder to save the dashboard in; empty, `null` or absent for the root
+             *     (General) folder (the server decodes `null` into an empty string).
              * @example l3KqBxCMz
              */
-            folderUid?: string;
+            folderUid?: string | null;
             /**
              * Format: int64
              * @deprecated
