@@ -699,6 +699,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/user/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the signed-in user's preferences
+         * @description Returns the preferences the signed-in user saved **in the current organization** (user
+         *     preferences are kept per organization: the active one, or the one chosen with
+         *     `X-Grafana-Org-Id`). Only the user's own level is returned: nothing is merged in from the
+         *     user's teams, the organization or the server defaults, so a user who never saved anything
+         *     gets `{}` (10.x and later; see the `Preferences` schema for the 9.x shape).
+         *
+         *     **Who may call it:** any signed-in user, with basic authentication (or a session). No
+         *     organization role or RBAC permission is needed; anonymous access is refused. A service
+         *     account token is accepted and reads the service account's own preferences. In the newest
+         *     versions an identity that is neither a user nor a service account gets 401 `Not a valid
+         *     identity`.
+         */
+        get: operations["getUserPreferences"];
+        /**
+         * Replace the signed-in user's preferences
+         * @description Replaces all the preferences the signed-in user has in the current organization. **Keys
+         *     left out are reset to their default** (see `UpdatePreferencesRequest`); use PATCH to change
+         *     single values.
+         *
+         *     **Who may call it:** any signed-in user, with basic authentication (or a session). No
+         *     organization role or RBAC permission is needed. A service account token is accepted and
+         *     changes the service account's own preferences.
+         *
+         *     **Checks, in this order:** a body that does not parse (or has a wrong JSON type) answers
+         *     400 `bad request data`; a non-empty unknown `theme` answers 400 `Invalid theme`; a
+         *     `homeDashboardUID` that names no dashboard of the organization (and, in the newest
+         *     versions, an unknown `homeDashboardId`) answers 404 `Dashboard not found`. The newest
+         *     builds also answer 400 `Invalid preferences` for a `dateStyle` other than `localized` or
+         *     `international`. `timezone`, `weekStart` and `language` are not validated.
+         */
+        put: operations["updateUserPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change some of the signed-in user's preferences
+         * @description Changes only the preferences sent in the body, for the signed-in user in the current
+         *     organization; the others keep their value.
+         *
+         *     **Who may call it:** any signed-in user, with basic authentication (or a session). No
+         *     organization role or RBAC permission is needed. A service account token is accepted and
+         *     changes the service account's own preferences.
+         *
+         *     **Checks:** as for PUT, with one difference: a `theme` that is sent must be a known theme
+         *     ID, so `"theme": ""` answers 400 `Invalid theme` here (PUT accepts it as "default").
+         *
+         *     **Versions:** PATCH is in every route table read from Grafana 9.0 on (it came with the
+         *     query history preferences) and still exists in the newest version.
+         */
+        patch: operations["patchUserPreferences"];
+        trace?: never;
+    };
+    "/api/user/helpflags/{flagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The help flag to set. Grafana's route calls it `:id`. The server does not treat it as a bit
+                 *     position: the number is OR-ed into the user's bit mask as it is, so `1`, `2`, `4` ... set one
+                 *     flag each and `3` sets two. Anything that is not a 64-bit integer answers 400 `id is invalid`.
+                 */
+                flagId: components["parameters"]["HelpFlagIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set one of the signed-in user's help flags
+         * @description Adds a flag to the signed-in user's help flags (a bit mask that the UI uses to remember
+         *     dismissed hints) and returns the new mask. No request body. Setting a flag that is
+         *     already set changes nothing and still answers 200.
+         *
+         *     **Who may call it:** any signed-in user, with basic authentication (or a session). No
+         *     organization role or RBAC permission is needed; anonymous access is refused.
+         *
+         *     **Non-user identities (bearer tokens):** from Grafana 11.3 a service account token gets
+         *     **304** with an empty body; 10.3 to 11.2 answer 403 `Endpoint only available for users`.
+         *
+         *     **Versions:** the route exists in every version read, up to the newest.
+         */
+        put: operations["setHelpFlag"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/helpflags/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clear the signed-in user's help flags
+         * @description Resets all of the signed-in user's help flags to `0`. **Caution:** although it is a GET,
+         *     this changes data (Grafana's own route table marks it "for dev purpose"); a client that
+         *     prefetches or retries GETs freely should not call it. The answer says `Help flag set`.
+         *
+         *     **Who may call it:** any signed-in user, with basic authentication (or a session). No
+         *     organization role or RBAC permission is needed; anonymous access is refused.
+         *
+         *     **Non-user identities (bearer tokens):** from Grafana 11.3 a service account token gets
+         *     **304** with an empty body; 10.3 to 11.2 answer 403 `Endpoint only available for users`.
+         */
+        get: operations["clearHelpFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org": {
         parameters: {
             query?: never;
@@ -865,6 +992,59 @@ export interface paths {
          *     whose role is synced from an external provider (403).
          */
         patch: operations["updateOrgUserForCurrentOrg"];
+        trace?: never;
+    };
+    "/api/org/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current organization's preferences
+         * @description Returns the preferences saved for the organization the request runs in (the caller's
+         *     active organization, or `X-Grafana-Org-Id`). These are the organization-level defaults
+         *     that users and teams override; a fresh organization answers `{}` (10.x and later).
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a service
+         *     account token with the Admin role (RBAC `orgs.preferences:read`, no scope; by default only
+         *     the Admin role has it). Viewers and Editors get 403.
+         */
+        get: operations["getOrgPreferences"];
+        /**
+         * Replace the current organization's preferences
+         * @description Replaces all the preferences of the organization the request runs in. **Keys left out are
+         *     reset to their default** (see `UpdatePreferencesRequest`); use PATCH to change single
+         *     values. The home dashboard must be a dashboard of this organization.
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a service
+         *     account token with the Admin role (RBAC `orgs.preferences:write`, no scope).
+         *
+         *     **Checks, in this order:** malformed body 400 `bad request data`; non-empty unknown
+         *     `theme` 400 `Invalid theme`; unknown `homeDashboardUID` (newest versions: also unknown
+         *     `homeDashboardId`) 404 `Dashboard not found`; newest builds, invalid `dateStyle` 400
+         *     `Invalid preferences`.
+         */
+        put: operations["updateOrgPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change some of the current organization's preferences
+         * @description Changes only the preferences sent in the body, for the organization the request runs in;
+         *     the others keep their value.
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a service
+         *     account token with the Admin role (RBAC `orgs.preferences:write`, no scope).
+         *
+         *     **Checks:** as for PUT, except that a `theme` that is sent must be a known theme ID
+         *     (`"theme": ""` answers 400 `Invalid theme`).
+         *
+         *     **Versions:** in every route table read from Grafana 9.0 on, and in the newest version.
+         */
+        patch: operations["patchOrgPreferences"];
         trace?: never;
     };
     "/api/admin/users": {
@@ -1043,6 +1223,230 @@ export interface paths {
          */
         put: operations["adminUpdateUserPermissions"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a user
+         * @description Disables a user and revokes all of the user's sessions: the user can no longer sign in or
+         *     use the API until enabled again. No request body. Disabling a disabled user answers 200
+         *     again.
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `users:disable` on `global.users:id:<id>`, evaluated in the global organization). Service
+         *     account tokens get 403.
+         *
+         *     **Known server quirks:**
+         *     - a user linked to an external authentication module (any entry in Grafana's user-auth
+         *       table: LDAP, OAuth, SAML, JWT, or an auth proxy login that recorded one) cannot be
+         *       disabled here and answers **500** `Could not disable external user`, not 4xx; any
+         *       other error while looking that entry up gives the same answer;
+         *     - nothing stops an administrator from disabling their own user (the next request of that
+         *       administrator is refused).
+         *
+         *     An unknown numeric ID answers 404 `user not found` (lower case, no `traceID`); an
+         *     unknown UID (11.4+) answers 404 `User not found` from the UID resolver.
+         *
+         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
+         *     in `{id}` (UID resolver, 11.4+).
+         */
+        post: operations["adminDisableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a user
+         * @description Enables a disabled user again. No request body. Enabling an enabled user answers 200 again.
+         *     The sessions revoked when the user was disabled stay revoked.
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `users:enable` on `global.users:id:<id>`, evaluated in the global organization). Service
+         *     account tokens get 403.
+         *
+         *     **Known server quirk:** a user linked to an external authentication module (LDAP, OAuth,
+         *     SAML, JWT, auth proxy) cannot be enabled here and answers **500** `Could not enable
+         *     external user`, not 4xx. The external provider decides about such users (for LDAP the
+         *     next sync or login).
+         *
+         *     An unknown numeric ID answers 404 `user not found`; an unknown UID (11.4+) answers 404
+         *     `User not found`.
+         *
+         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
+         *     in `{id}` (UID resolver, 11.4+).
+         */
+        post: operations["adminEnableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a user out of every device
+         * @description Revokes every session (auth token) of a user: each device must sign in again at its next
+         *     request. No request body. A user without sessions (for example one who only uses basic
+         *     authentication) also answers 200; basic authentication keeps working afterwards.
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `users:logout` on `global.users:id:<id>`, evaluated in the global organization). Service
+         *     account tokens get 403.
+         *
+         *     **Errors:** the caller's own ID answers 400 `You cannot logout yourself` (checked before
+         *     the user is looked up). An unknown numeric ID answers 404 `User not found` (capital U,
+         *     with `traceID`), unlike disable and enable; an unknown UID (11.4+) answers 404 `User not
+         *     found` from the UID resolver.
+         *
+         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
+         *     in `{id}` (UID resolver, 11.4+).
+         */
+        post: operations["adminLogoutUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/auth-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a user's sessions
+         * @description Returns a user's login sessions (auth tokens), one per device, in the same format as
+         *     `GET /api/user/auth-tokens`. Always an array, never `null`.
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `users.authtoken:list` on `global.users:id:<id>`, evaluated in the global organization).
+         *     Service account tokens get 403.
+         *
+         *     **Notes:** `isActive` compares each session with the **caller's** session, so it is
+         *     `false` for every item unless administrators list their own sessions from a browser.
+         *     Only session logins create auth tokens: a user who only used basic authentication gets
+         *     `[]`. An unknown numeric ID answers 404 `User not found` (capital U, with `traceID`); an
+         *     unknown UID (11.4+) answers 404 `User not found` from the UID resolver.
+         *
+         *     **Versions:** in every version read, up to the newest; `authModule` only in the newest.
+         *     Newer versions accept the user's UID in `{id}` (UID resolver, 11.4+).
+         */
+        get: operations["adminGetUserAuthTokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/revoke-auth-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke one of a user's sessions
+         * @description Revokes one session (auth token) of a user; the device using it must sign in again at its
+         *     next request. Use `POST /api/admin/users/{id}/logout` to revoke all of them.
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `users.authtoken:update` on `global.users:id:<id>`, evaluated in the global
+         *     organization). Service account tokens get 403.
+         *
+         *     **Errors, in this order:** a body that does not parse answers 400 `bad request data`
+         *     (before the ID is checked); an ID that is not a number (before 11.4) 400 `id is invalid`;
+         *     an unknown user 404 `User not found`; a token ID that is not one of **this user's**
+         *     sessions (another user's, unknown, or a body without `authTokenId`, which counts as `0`)
+         *     404 `User auth token not found`; the caller's own current session 400 `Cannot revoke
+         *     active user auth token`.
+         *
+         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
+         *     in `{id}` (UID resolver, 11.4+).
+         */
+        post: operations["adminRevokeUserAuthToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1342,6 +1746,65 @@ export interface paths {
          *     team UID; an unknown UID answers 404 `Not found`.
          */
         post: operations["addTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a team's preferences
+         * @description Returns the preferences saved for a team of the current organization. A team with nothing
+         *     saved answers `{}` (10.x and later).
+         *
+         *     **Who may call it:** basic authentication or a service account token, with RBAC
+         *     `teams:read` on `teams:id:<id>`: organization administrators (on every team) and the team's
+         *     own members and administrators (team membership grants `teams:read` on that team), so a
+         *     Viewer who is a member of the team may read it.
+         *
+         *     **Known server quirks:** the handler does not check that the team exists: for a caller
+         *     with `teams:read` on `teams:*` (an organization administrator) an unknown numeric ID
+         *     answers **200 `{}`**, not 404. A caller without that scope gets 403 for an unknown ID. In
+         *     the newest versions a non-numeric `{id}` is resolved as a team UID (unknown UID: 404 `Not
+         *     found`); older versions answer 400 `teamId is invalid`.
+         */
+        get: operations["getTeamPreferences"];
+        /**
+         * Replace a team's preferences
+         * @description Replaces all the preferences of a team of the current organization. **Keys left out are
+         *     reset to their default** (see `UpdatePreferencesRequest`). There is no PATCH for teams.
+         *
+         *     **Who may call it:** an organization administrator or an administrator of the team, with
+         *     basic authentication or a service account token (RBAC `teams:write` on `teams:id:<id>`).
+         *     Plain team members get 403.
+         *
+         *     **Checks, in this order:** malformed body 400 `bad request data`; team ID not a number
+         *     (older versions) 400 `teamId is invalid`; non-empty unknown `theme` 400 `Invalid theme`;
+         *     unknown `homeDashboardUID` (newest versions: also unknown `homeDashboardId`) 404
+         *     `Dashboard not found`; newest builds, invalid `dateStyle` 400 `Invalid preferences`.
+         *
+         *     **Known server quirk:** the handler does not check that the team exists: for an
+         *     organization administrator an unknown numeric ID answers **200** `Preferences updated` and
+         *     stores preferences for a team that does not exist.
+         */
+        put: operations["updateTeamPreferences"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2078,6 +2541,245 @@ export interface components {
              * @example 364
              */
             authTokenId: number;
+        };
+        /**
+         * @description The preferences stored for one user, team or organization, as `GET .../preferences` returns
+         *     them. These are the values saved at that level only: nothing is inherited or filled in from
+         *     the organization, the server defaults or the teams.
+         *
+         *     **Versions:** from Grafana 10 (the preferences kind) only the keys that hold a value are sent;
+         *     a level with nothing saved answers `{}`. No key is ever `null`. Grafana 9.x sent a fixed
+         *     object instead: `theme`, `homeDashboardId`, `timezone`, `weekStart` and `locale` always (empty
+         *     string or `0` when unset), plus `navbar` and `queryHistory` objects. `homeDashboardId` and
+         *     `locale` are no longer sent by newer versions; `language` replaced `locale`.
+         */
+        Preferences: {
+            /**
+             * @description The theme ID: `light`, `dark` or `system`, or one of the extra themes a version ships (for
+             *     example `debug`, and from 12.x `aubergine`, `desertbloom`, `gildedgrove`, `mars`,
+             *     `matrix`, `sapphiredusk`, `synthwave`, `tron`, `victorian`, `zen`, `gloom`). The list is
+             *     not closed, so this is not an enum. Absent when the default applies.
+             * @example dark
+             */
+            theme?: string;
+            /**
+             * Format: int64
+             * @deprecated
+             * @description Grafana 9.x only: the numeric ID of the home dashboard, `0` for the default home page.
+             *     Newer versions send `homeDashboardUID` instead.
+             * @example 0
+             */
+            homeDashboardId?: number;
+            /**
+             * @description The UID of the home dashboard. Absent when the default home page applies, and also when
+             *     the stored dashboard no longer exists (older versions resolve the stored ID on each read).
+             * @example cIBgcSjkk
+             */
+            homeDashboardUID?: string;
+            /**
+             * @description An IANA time zone (e.g. `Europe/Berlin`), `utc` or `browser`.
+             * @example utc
+             */
+            timezone?: string;
+            /**
+             * @description The first day of the week, as the UI stores it (e.g. `monday`, `sunday`, `saturday`).
+             * @example monday
+             */
+            weekStart?: string;
+            /**
+             * @deprecated
+             * @description Grafana 9.x only, the predecessor of `language` (sent as `""` when unset).
+             * @example
+             */
+            locale?: string;
+            /**
+             * @description The UI language (e.g. `en-US`, `fr-FR`). Absent when the default applies.
+             * @example en-US
+             */
+            language?: string;
+            /**
+             * @description Grafana 12.x, only while the feature toggle `localeFormatPreference` is on: the locale used
+             *     to format dates and numbers (e.g. `de-DE`). Servers without the toggle never send it.
+             * @example de-DE
+             */
+            regionalFormat?: string;
+            /**
+             * @description Newest builds, only while the feature toggle `localeFormatPreference` is on: `localized`
+             *     or `international`.
+             * @example international
+             */
+            dateStyle?: string;
+            /** @description Explore's query history settings. Sent only when `homeTab` is set (newer versions). */
+            queryHistory?: {
+                /**
+                 * @description The tab the query history opens on - `query` or `starred`, or `""`.
+                 * @example starred
+                 */
+                homeTab?: string;
+            };
+            /**
+             * @description The navigation menu's settings, sent only when bookmarks were saved (11.x and later).
+             *     Grafana 9.x sent `{"savedItems": ...}` here instead.
+             */
+            navbar?: {
+                /** @description Paths of the pages bookmarked in the navigation menu. */
+                bookmarkUrls?: string[];
+            };
+        };
+        /**
+         * @description A full replacement of the preferences at one level (user, team or organization). **Every key
+         *     left out is reset to its default**, as is a key sent as `null` or `""`: to change one value
+         *     and keep the others, use PATCH (user and organization only) or send back every value read.
+         *     Unknown keys are ignored.
+         */
+        UpdatePreferencesRequest: {
+            /**
+             * @description A theme ID (`light`, `dark`, `system`, or an extra theme the version ships); `""` for the
+             *     default. Any other value answers 400 `Invalid theme`.
+             * @example dark
+             */
+            theme?: string;
+            /**
+             * @description The UID of a dashboard of the organization, or `""` to go back to the default home page.
+             *     An unknown UID answers 404 `Dashboard not found`. Takes precedence over `homeDashboardId`.
+             * @example cIBgcSjkk
+             */
+            homeDashboardUID?: string;
+            /**
+             * Format: int64
+             * @deprecated
+             * @description Deprecated: the numeric ID of the home dashboard (`0` for the default). Used only when
+             *     `homeDashboardUID` is absent. The newest versions check it (404 `Dashboard not found` for
+             *     an unknown ID); older versions store any number unchecked.
+             * @example 0
+             */
+            homeDashboardId?: number;
+            /**
+             * @description An IANA time zone (e.g. `America/New_York`), `utc`, `browser`, or `""` for the default.
+             * @example utc
+             */
+            timezone?: string;
+            /**
+             * @description The first day of the week (e.g. `monday`), or `""` for the default. Not validated.
+             * @example monday
+             */
+            weekStart?: string;
+            /**
+             * @description The UI language (e.g. `en-US`), or `""` for the default. Not validated. 10.x and later.
+             * @example en-US
+             */
+            language?: string;
+            /**
+             * @description Grafana 12.x: the locale for dates and numbers. Ignored (not saved) unless the feature
+             *     toggle `localeFormatPreference` is on.
+             * @example de-DE
+             */
+            regionalFormat?: string;
+            /**
+             * @description Newest builds: `localized` or `international` (anything else answers 400 `Invalid
+             *     preferences`). Ignored unless the feature toggle `localeFormatPreference` is on.
+             * @example localized
+             */
+            dateStyle?: string;
+            /** @description Explore's query history settings. */
+            queryHistory?: {
+                /**
+                 * @description `query`, `starred` or `""`.
+                 * @example query
+                 */
+                homeTab?: string;
+            };
+            /**
+             * @description The cookie categories the user consented to. Note the name: the request key is `cookies`,
+             *     not `cookiePreferences`. The stored value is not returned by GET.
+             */
+            cookies?: ("analytics" | "performance" | "functional")[];
+            /** @description The navigation menu's settings (11.x and later). */
+            navbar?: {
+                /** @description Paths of the pages bookmarked in the navigation menu. */
+                bookmarkUrls?: string[];
+            };
+        };
+        /**
+         * @description A partial update of the preferences of the signed-in user or the current organization: only
+         *     the keys sent are changed, the others keep their value (a key sent as `null` counts as left
+         *     out). Unknown keys are ignored.
+         */
+        PatchPreferencesRequest: {
+            /**
+             * @description A theme ID (`light`, `dark`, `system`, or an extra theme the version ships). Unlike PUT,
+             *     `""` is not accepted here (400 `Invalid theme`): the stored theme cannot be reset with PATCH.
+             * @example light
+             */
+            theme?: string;
+            /**
+             * @description The UID of a dashboard of the organization, or `""` to go back to the default home page.
+             *     An unknown UID answers 404 `Dashboard not found`. Takes precedence over `homeDashboardId`.
+             * @example cIBgcSjkk
+             */
+            homeDashboardUID?: string;
+            /**
+             * Format: int64
+             * @deprecated
+             * @description Deprecated: the numeric ID of the home dashboard, used only when `homeDashboardUID` is
+             *     absent. The newest versions answer 404 `Dashboard not found` for an unknown ID.
+             * @example 0
+             */
+            homeDashboardId?: number;
+            /**
+             * @description An IANA time zone, `utc`, `browser`, or `""` for the default.
+             * @example browser
+             */
+            timezone?: string;
+            /**
+             * @description The first day of the week (e.g. `sunday`), or `""` for the default.
+             * @example sunday
+             */
+            weekStart?: string;
+            /**
+             * @description The UI language (e.g. `de-DE`), or `""` for the default. 10.x and later.
+             * @example de-DE
+             */
+            language?: string;
+            /**
+             * @description Grafana 12.x, saved only while the feature toggle `localeFormatPreference` is on.
+             * @example de-DE
+             */
+            regionalFormat?: string;
+            /**
+             * @description Newest builds - `localized` or `international`; needs the feature toggle `localeFormatPreference`.
+             * @example international
+             */
+            dateStyle?: string;
+            /** @description Explore's query history settings. */
+            queryHistory?: {
+                /**
+                 * @description `query`, `starred` or `""`.
+                 * @example starred
+                 */
+                homeTab?: string;
+            };
+            /** @description The cookie categories the user consented to (the request key is `cookies`). */
+            cookies?: ("analytics" | "performance" | "functional")[];
+            /** @description The navigation menu's settings (11.x and later); replaces the stored bookmarks. */
+            navbar?: {
+                /** @description Paths of the pages bookmarked in the navigation menu. */
+                bookmarkUrls?: string[];
+            };
+        };
+        /** @description The answer of the help flag operations - the user's help flags after the change. */
+        HelpFlagsResult: {
+            /**
+             * @description Always `Help flag set`, also when the flags were cleared.
+             * @example Help flag set
+             */
+            message: string;
+            /**
+             * Format: int64
+             * @description The user's help flags as a bit mask (unsigned 64-bit on the server), `0` after clearing.
+             * @example 1
+             */
+            helpFlags1: number;
         };
         /** @description The organization's postal address. Set through `PUT /api/org/address`, not `PUT /api/org`. */
         OrgAddress: {
@@ -2891,6 +3593,12 @@ export interface components {
         UserIdOrUidAsUserId: number;
         /** @description The organization's numeric ID. */
         OrgIdPath: number;
+        /**
+         * @description The help flag to set. Grafana's route calls it `:id`. The server does not treat it as a bit
+         *     position: the number is OR-ed into the user's bit mask as it is, so `1`, `2`, `4` ... set one
+         *     flag each and `3` sets two. Anything that is not a 64-bit integer answers 400 `id is invalid`.
+         */
+        HelpFlagIdPath: number;
         /** @description The maximum number of results; `0` means no limit. */
         Limit: number;
         /**
@@ -4191,6 +4899,265 @@ export interface operations {
             };
         };
     };
+    getUserPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's preferences in the current organization. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /**
+             * @description No credentials, or wrong ones; in the newest versions also an identity that is neither
+             *     a user nor a service account.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateUserPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The preferences were saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The body is malformed, the theme is unknown, or (newest builds) the dateStyle is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The home dashboard does not exist in the current organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed, or (newer versions) the identity's user ID cannot be parsed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    patchUserPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The preferences were saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The body is malformed, the theme is unknown or empty, or (newest builds) the dateStyle is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The home dashboard does not exist in the current organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed, or (newer versions) the identity's user ID cannot be parsed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    setHelpFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The help flag to set. Grafana's route calls it `:id`. The server does not treat it as a bit
+                 *     position: the number is OR-ed into the user's bit mask as it is, so `1`, `2`, `4` ... set one
+                 *     flag each and `3` sets two. Anything that is not a 64-bit integer answers 400 `id is invalid`.
+                 */
+                flagId: components["parameters"]["HelpFlagIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flag was set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpFlagsResult"];
+                };
+            };
+            304: components["responses"]["NotModifiedNonUser"];
+            /** @description The flag ID is not a 64-bit integer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Grafana 10.3 to 11.2 - the caller is not a user (for example a service account token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The user cannot be read (newer versions) or the flags cannot be saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    clearHelpFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flags were cleared. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpFlagsResult"];
+                };
+            };
+            304: components["responses"]["NotModifiedNonUser"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Grafana 10.3 to 11.2 - the caller is not a user (for example a service account token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The flags cannot be saved, or the identity's user ID cannot be parsed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
     getCurrentOrg: {
         parameters: {
             query?: never;
@@ -4611,6 +5578,185 @@ export interface operations {
             };
         };
     };
+    getOrgPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's preferences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `orgs.preferences:read` (is not an administrator of the organization). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateOrgPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The preferences were saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The body is malformed, the theme is unknown, or (newest builds) the dateStyle is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The home dashboard does not exist in the organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    patchOrgPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The preferences were saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The body is malformed, the theme is unknown or empty, or (newest builds) the dateStyle is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The home dashboard does not exist in the organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
     adminCreateUser: {
         parameters: {
             query?: never;
@@ -4912,6 +6058,370 @@ export interface operations {
                 };
             };
             /** @description Known server quirk - an unknown numeric ID answers 500 (newer versions). Also a database error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    adminDisableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was disabled and signed out everywhere. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The ID is neither a number nor (11.4+) a UID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `users:disable` (is not a Grafana server administrator). Service account tokens
+             *     always get this answer.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No user with this ID, or (11.4+) with this UID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description Known server quirk: the user is an external user (see above). Also a database error
+             *     while disabling the user or revoking the sessions, or a failing UID resolver.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    adminEnableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was enabled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The ID is neither a number nor (11.4+) a UID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `users:enable` (is not a Grafana server administrator). Service account tokens
+             *     always get this answer.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No user with this ID, or (11.4+) with this UID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Known server quirk - an external user (see above). Also a database error or a failing UID resolver. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    adminLogoutUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of the user was revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The ID is the caller's own, or it is neither a number nor (11.4+) a UID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `users:logout` (is not a Grafana server administrator). Service account tokens
+             *     always get this answer.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No user with this ID, or (11.4+) with this UID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed while reading the user or revoking the sessions, or the UID resolver failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    adminGetUserAuthTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAuthToken"][];
+                };
+            };
+            /** @description The ID is neither a number nor (11.4+) a UID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `users.authtoken:list` (is not a Grafana server administrator). Service account tokens
+             *     always get this answer.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No user with this ID, or (11.4+) with this UID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description Known server quirk (newer versions): the user's login or email collides,
+             *     case-insensitively, with another user's.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed, or the UID resolver failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    adminRevokeUserAuthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeAuthTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The session was revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The body is malformed, the ID is invalid, or the session is the caller's own current one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `users.authtoken:update` (is not a Grafana server administrator). Service account tokens
+             *     always get this answer.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No user with this ID or UID, or the user has no session with this ID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed, or the UID resolver failed. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5525,6 +7035,157 @@ export interface operations {
              * @description Known server quirk: the user does not exist or is not in the organization, or (older
              *     versions) the team does not exist.
              */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getTeamPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's preferences (also, as a server quirk, `{}` for a team that does not exist). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Older versions - the team ID is not a number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams:read` on this team (not an organization administrator, not in the team). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Newest versions - no team has this UID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateTeamPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The preferences were saved (also, as a server quirk, for a team that does not exist). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /**
+             * @description The body is malformed, the team ID is not a number (older versions), the theme is
+             *     unknown, or (newest builds) the dateStyle is invalid.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams:write` on this team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The home dashboard does not exist in the organization, or (newest versions) no team has this UID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed. */
             500: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 import type { CallSpec, OperationCases } from './define.js';
 import { currentOrgCases } from './current-org.js';
+import { preferencesAndAdminUsersCases } from './preferences-and-admin-users.js';
 import { signedInUserCases } from './signed-in-user.js';
 import { supportCases } from './support.js';
 import { usersCases } from './users.js';
@@ -7,7 +8,7 @@ import { listOperations, resolveRef, type OpenApiDocument, type SpecOperation } 
 import type { ContractCase, TargetKind } from '../types.js';
 
 /** Every operation's hand-written cases: how to call it, and its specific error cases. */
-export const OPERATION_CASES: OperationCases[] = [...usersCases, ...signedInUserCases, ...currentOrgCases, ...supportCases];
+export const OPERATION_CASES: OperationCases[] = [...usersCases, ...signedInUserCases, ...currentOrgCases, ...supportCases, ...preferencesAndAdminUsersCases];
 
 interface MediaType { examples?: Record<string, unknown> }
 interface Access { serverAdmin?: boolean }
