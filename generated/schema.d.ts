@@ -1534,7 +1534,25 @@ export interface paths {
          *     - an unknown `{orgId}` answers 404 for a server administrator, but 403 for anyone else.
          */
         get: operations["getOrgById"];
-        put?: never;
+        /**
+         * Rename an organization
+         * @description Changes the name of organization `{orgId}`. The address is changed by a separate route
+         *     (`PUT /api/orgs/{orgId}/address`).
+         *
+         *     **Who may call it:** RBAC `orgs:write`, evaluated **in the organization `{orgId}`**: that
+         *     organization's Admins (including its Admin service accounts, so basic authentication or a
+         *     bearer token) and Grafana server administrators (for every organization).
+         *
+         *     **Known server quirks:**
+         *     - a name already used by another organization answers **400** `Organization name taken`, as
+         *       `PUT /api/org` does, while `POST /api/orgs` answers 409 for the same condition;
+         *     - an unknown `{orgId}` answers **500** `Failed to update organization` for a server
+         *       administrator in newer versions (the store reports "not found", the handler does not map
+         *       it; 403 for anyone else), and 200 in older ones, which did not check;
+         *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list
+         *       (the access-control middleware cannot resolve the organization), not 400.
+         */
+        put: operations["updateOrg"];
         post?: never;
         /**
          * Delete an organization
@@ -1572,7 +1590,28 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the members of an organization
+         * @description Returns the users who belong to organization `{orgId}`, with their role. Service accounts
+         *     and the users listed in `hidden_users` (except the caller) are left out, and the list is
+         *     filtered by the caller's `org.users:read` scopes. The answer is always an array (`[]` when
+         *     the organization has no visible member). There is no filter and no paging here (`query` and
+         *     `limit` are ignored): use `GET /api/orgs/{orgId}/users/search`.
+         *
+         *     **Who may call it:** RBAC `org.users:read`, evaluated **in the organization `{orgId}`**:
+         *     that organization's Admins (including its Admin service accounts, so basic authentication
+         *     or a bearer token) and Grafana server administrators (for every organization).
+         *
+         *     **Known server quirks:**
+         *     - an unknown `{orgId}` answers **200 with `[]`** for a server administrator (403 for anyone
+         *       else), not 404;
+         *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list
+         *       (the access-control middleware cannot resolve the organization), not 400.
+         *
+         *     **Versions:** the items have the same fields as those of `GET /api/org/users`, which vary
+         *     across versions (see `OrgUser`).
+         */
+        get: operations["getOrgUsers"];
         put?: never;
         /**
          * Add a user to an organization
@@ -1690,8 +1729,41 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
-        put?: never;
+        /**
+         * Get a team by ID
+         * @description Returns one team of the organization the request runs in, with its member count.
+         *
+         *     **Who may call it:** RBAC `teams:read` on `teams:id:<id>`, with basic authentication or a
+         *     service account token. An organization administrator has it for every team; any member or
+         *     administrator of the team has it for that team (team membership grants `teams:read`), so a
+         *     plain Viewer can read the teams they belong to. Anyone else gets 403 - also for a team ID
+         *     that does not exist, which only callers with `teams:read` on all teams see as 404.
+         *
+         *     **Versions:** `uid` (10+), `externalUID` and `isProvisioned` (newest) appear as in the
+         *     team search. `accessControl` is `null` unless `?accesscontrol=true`. Newer versions accept
+         *     the team UID; an unknown UID answers 404 `Not found`. The documentation's example shows
+         *     `created` and `updated`, which the server does not send.
+         */
+        get: operations["getTeamByID"];
+        /**
+         * Update a team
+         * @description Changes a team's name and email. `email` is always written (an omitted `email` clears it);
+         *     an omitted or empty `name` keeps the current name.
+         *
+         *     **Who may call it:** an organization administrator or an administrator of the team, with
+         *     basic authentication or a service account token (RBAC `teams:write` on `teams:id:<id>`).
+         *
+         *     **Known server quirks:**
+         *     - a name that another team of the organization has answers **400** `Team name taken`, not
+         *       the 409 that creating a team answers (and that the documentation lists);
+         *     - before 12.0 an unknown team ID answers **500** `Failed to update Team`; from 12.0 (the
+         *       check added with SCIM-provisioned teams, PR #103454) it answers 404 `Team not found`.
+         *
+         *     **Versions:** from 12.0, a team provisioned by SCIM group sync cannot be renamed (400);
+         *     its email can still change. Newer versions accept the team UID; an unknown UID answers 404
+         *     `Not found`.
+         */
+        put: operations["updateTeam"];
         post?: never;
         /**
          * Delete a team
@@ -1729,8 +1801,43 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
-        put?: never;
+        /**
+         * List the members of a team
+         * @description Lists the users in a team with their team permission (0 member, 4 administrator). Service
+         *     accounts in the team are not listed, nor are users hidden by `hidden_users`, nor users the
+         *     caller may not read (the list is filtered by the caller's `org.users:read`).
+         *
+         *     **Who may call it:** an organization administrator or an administrator of the team, with
+         *     basic authentication or a service account token (RBAC `teams.permissions:read` on
+         *     `teams:id:<id>`). Plain team members get 403.
+         *
+         *     **Known server quirk:** the handler does not check that the team exists: an unknown numeric
+         *     team ID answers **200 `[]`** to a caller with `teams.permissions:read` on all teams. Newer
+         *     versions accept the team UID; an unknown UID answers 404 `Not found`.
+         *
+         *     **Versions:** `teamUID` is sent by newer versions and `userUID` by the newest. The creator
+         *     of a team (when created with basic authentication) is its first administrator. `labels` is
+         *     always an array; it names the auth provider only for team-sync memberships (Enterprise).
+         */
+        get: operations["getTeamMembers"];
+        /**
+         * Replace the members and administrators of a team
+         * @description Sets a team's complete membership from two lists of **email addresses**: `members` become
+         *     plain members, `admins` team administrators, and everyone else in the team is removed
+         *     (including the team's creator and team-sync memberships). An omitted list counts as empty,
+         *     so `{}` empties the team. Users are looked up by email only; a login is not accepted.
+         *
+         *     **Who may call it:** an organization administrator or an administrator of the team, with
+         *     basic authentication or a service account token (RBAC `teams.permissions:write` on
+         *     `teams:id:<id>`).
+         *
+         *     **Versions:** added in Grafana 11.1.0 (PR #87441, in the 11.1.0 changelog); older versions
+         *     answer 404 `Not found` (no such route). An unknown team answers 404 `team not found` in
+         *     11.x and 404 `Team not found` (with `traceID`) from 12.0, which checks the team first; from
+         *     12.0 a team provisioned by SCIM group sync answers 400. An email no user has answers 404
+         *     `user not found` and changes nothing. Newer versions accept the team UID.
+         */
+        put: operations["setTeamMemberships"];
         /**
          * Add a member to a team
          * @description Adds a user of the current organization to a team, as a plain member (permission 0).
@@ -1747,6 +1854,71 @@ export interface paths {
          */
         post: operations["addTeamMember"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+                /** @description The numeric ID of the user whose team membership is changed. */
+                userId: components["parameters"]["TeamMemberUserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a team member's permission
+         * @description Makes a member of the team a team administrator (`permission: 4`) or a plain member
+         *     (`permission: 0`). The user must already be in the team; this does not add anyone.
+         *
+         *     **Who may call it:** an organization administrator or an administrator of the team, with
+         *     basic authentication or a service account token (RBAC `teams.permissions:write` on
+         *     `teams:id:<id>`).
+         *
+         *     **Known server quirks:**
+         *     - an omitted `permission` is 0, so `{}` demotes an administrator;
+         *     - the newest versions store every value other than 4 as 0; older versions answer 500
+         *       `Failed to update team member.` to 1 or 2;
+         *     - nothing stops the last administrator of a team from being demoted.
+         *
+         *     **Versions:** a user who is not in the team answers 404 `Team member not found.` (with a
+         *     full stop). Before 12.0 an unknown team answers the same 404; from 12.0 the team is checked
+         *     first (404 `Team not found`) and a team provisioned by SCIM group sync answers 400. Newer
+         *     versions accept the team UID (not the user's).
+         */
+        put: operations["updateTeamMember"];
+        post?: never;
+        /**
+         * Remove a member from a team
+         * @description Removes a user (member or administrator) from a team.
+         *
+         *     **Who may call it:** an organization administrator or an administrator of the team, with
+         *     basic authentication or a service account token (RBAC `teams.permissions:write` on
+         *     `teams:id:<id>`).
+         *
+         *     **Known server quirks:**
+         *     - a user ID that belongs to no user answers **500** `Failed to remove Member from Team`,
+         *       not 404 (the user is validated before the membership is looked up);
+         *     - nothing protects the last administrator: removing them answers 200 (Grafana still
+         *       defines a "not allowed to remove last admin" error, but no handler raises it).
+         *
+         *     **Versions:** an unknown team answers 404 `Team not found`, with `traceID` from 12.0 (which
+         *     checks the team first) and without it before; from 12.0 a team provisioned by SCIM group
+         *     sync answers 400. Newer versions accept the team UID (not the user's).
+         */
+        delete: operations["removeTeamMember"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1972,7 +2144,22 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a service account by ID
+         * @description Returns one service account of the organization the request runs in, with its creation
+         *     and update times and its number of tokens.
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a
+         *     service account token with the Admin role (RBAC `serviceaccounts:read` on
+         *     `serviceaccounts:id:<id>`).
+         *
+         *     **Versions:** the answer is a profile, not the search entry: it has `createdAt`,
+         *     `updatedAt` and `teams`, and leaves `tokens` out when there are none. `teams` lists team
+         *     names in 9.x and is `null` in newer versions. An unknown ID answers 404 `service account
+         *     not found` (structured error) in newer versions and 404 `Failed to retrieve service account`
+         *     in older ones. From 11.4 the UID is accepted; an unknown UID answers 404 `Not found`.
+         */
+        get: operations["retrieveServiceAccount"];
         put?: never;
         post?: never;
         /**
@@ -1991,7 +2178,27 @@ export interface paths {
         delete: operations["deleteServiceAccount"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update a service account
+         * @description Renames, re-roles, disables or enables a service account. Omitted fields are kept. The
+         *     answer carries the updated profile (without `tokens`).
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a
+         *     service account token with the Admin role (RBAC `serviceaccounts:write` on
+         *     `serviceaccounts:id:<id>`). A `role` above the caller's own answers 403.
+         *
+         *     **Known server quirks:**
+         *     - a `role` outside `None`/`Viewer`/`Editor`/`Admin` fails when the body is parsed: 400
+         *       `Bad request data`, not the handler's `invalid role specified`; an empty string is taken
+         *       as `Viewer`;
+         *     - a name another service account already has is accepted (names are not unique; only the
+         *       generated login is, and a rename does not change it).
+         *
+         *     **Versions:** an unknown ID answers 404 `service account not found` (structured error) in
+         *     newer versions and 404 `Failed to retrieve service account` in older ones. From 11.4 the UID
+         *     is accepted; an unknown UID answers 404 `Not found`.
+         */
+        patch: operations["updateServiceAccount"];
         trace?: never;
     };
     "/api/serviceaccounts/{id}/tokens": {
@@ -2009,7 +2216,25 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the tokens of a service account
+         * @description Lists a service account's tokens, without their secret keys.
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a
+         *     service account token with the Admin role (RBAC `serviceaccounts:read` on
+         *     `serviceaccounts:id:<id>`). (Grafana's own annotation says the scope is
+         *     `global:serviceaccounts:id:<id>` and that a server administrator with basic authentication
+         *     is needed; neither is what the route checks.)
+         *
+         *     **Known server quirk:** the handler does not check that the service account exists: an
+         *     unknown numeric ID answers **200 `[]`**, not 404. From 11.4 the UID is accepted; an unknown
+         *     UID answers 404 `Not found`.
+         *
+         *     **Versions:** `lastUsedAt` (9.x+) and `isRevoked` (newer) are not sent by the oldest
+         *     versions. `secondsUntilExpiration` is non-zero only for a token that expires within seven
+         *     days.
+         */
+        get: operations["listTokens"];
         put?: never;
         /**
          * Create a service account token
@@ -2028,6 +2253,48 @@ export interface paths {
          */
         post: operations["createServiceAccountToken"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/serviceaccounts/{id}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+                 *     answers 400). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 */
+                id: components["parameters"]["ServiceAccountIdOrUid"];
+                /** @description The numeric ID of the service account token (the `id` listed by `GET /api/serviceaccounts/{id}/tokens`). */
+                tokenId: components["parameters"]["ServiceAccountTokenId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a service account token
+         * @description Deletes one token of a service account; requests made with it are refused from then on.
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a
+         *     service account token with the Admin role (RBAC `serviceaccounts:write` on
+         *     `serviceaccounts:id:<id>`). (Grafana's own annotation says a server administrator with
+         *     basic authentication is needed; the route does not check that.) A token can delete itself.
+         *
+         *     **Versions:** the service account is checked first: an unknown one answers 404
+         *     `service account not found` (structured error) in newer versions and 404 `Failed to
+         *     retrieve service account` in older ones. A token ID that the service account does not have
+         *     answers 404 `service account token not found` (structured error) in newer versions and 404
+         *     `Failed to delete service account token` in older ones. From 11.4 the service account UID
+         *     is accepted; an unknown UID answers 404 `Not found`.
+         */
+        delete: operations["deleteToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3165,6 +3432,100 @@ export interface components {
              */
             perPage: number;
         };
+        /**
+         * @description The new name and email of a team. Grafana writes `email` in every case: an omitted `email`
+         *     clears the team's email. An omitted or empty `name` keeps the current name (the update skips
+         *     an empty name), except for a provisioned team, whose name must be sent unchanged (newest
+         *     versions).
+         */
+        UpdateTeamRequest: {
+            /**
+             * @description The team's new name, unique in the organization.
+             * @example Platform
+             */
+            name?: string;
+            /**
+             * @description The team's new email address; an empty string or an omitted field clears it.
+             * @example platform@example.com
+             */
+            email?: string;
+        };
+        /** @description A member of a team, as listed by `GET /api/teams/{id}/members`. */
+        TeamMember: {
+            /**
+             * Format: int64
+             * @description The team's organization.
+             * @example 1
+             */
+            orgId: number;
+            /**
+             * Format: int64
+             * @description The team's numeric ID.
+             * @example 1
+             */
+            teamId: number;
+            /**
+             * @description The team's UID (newer versions).
+             * @example de4ctzwq1qbr4d
+             */
+            teamUID?: string;
+            /**
+             * Format: int64
+             * @description The member's numeric user ID.
+             * @example 2
+             */
+            userId: number;
+            /**
+             * @description The member's user UID (newest versions).
+             * @example ce4ctzwq1qbr4c
+             */
+            userUID?: string;
+            /**
+             * @description The module of the member's most recent external login (for example `oauth_github`); empty for a Grafana login. Note the snake_case name.
+             * @example
+             */
+            auth_module: string;
+            /**
+             * @description The member's email address.
+             * @example jane@example.com
+             */
+            email: string;
+            /**
+             * @description The member's display name.
+             * @example Jane Doe
+             */
+            name: string;
+            /**
+             * @description The member's login.
+             * @example jane
+             */
+            login: string;
+            /**
+             * @description The member's avatar path.
+             * @example /avatar/9e2bd38e6c1a0cfd2c3b1bd2b1f0a6f4
+             */
+            avatarUrl: string;
+            /** @description Labels of the membership; the auth provider of a membership created by team sync (Grafana Enterprise), otherwise an empty array. */
+            labels: string[];
+            /**
+             * Format: int64
+             * @description The member's permission on the team (0 member, 4 admin).
+             * @example 0
+             * @enum {integer}
+             */
+            permission: 0 | 4;
+        };
+        /**
+         * @description The complete list of a team's members and administrators, by **email address** (not login).
+         *     Users in the team who are in neither list are removed; an omitted list counts as empty, so
+         *     `{}` empties the team. A user in both lists becomes an administrator.
+         */
+        SetTeamMembershipsRequest: {
+            /** @description Email addresses of the users who are to be plain members (permission 0). */
+            members?: string[];
+            /** @description Email addresses of the users who are to be team administrators (permission 4). */
+            admins?: string[];
+        };
         /** @description The user to add to the team, as a plain member. */
         AddTeamMemberRequest: {
             /**
@@ -3173,6 +3534,18 @@ export interface components {
              * @example 2
              */
             userId: number;
+        };
+        /** @description A team member's new permission on the team. */
+        UpdateTeamMemberRequest: {
+            /**
+             * Format: int64
+             * @description `0` makes the user a plain member, `4` a team administrator. An omitted value is `0`. The
+             *     newest versions treat every value other than `4` as `0`; older versions answer 500 to `1`
+             *     and `2` (dashboard permission levels that a team membership cannot have).
+             * @example 4
+             * @enum {integer}
+             */
+            permission?: 0 | 4;
         };
         /**
          * @description The dashboard model. Grafana stores it as given (any other dashboard JSON properties are
@@ -3423,6 +3796,177 @@ export interface components {
              */
             perPage: number;
         };
+        /**
+         * @description One service account as `GET /api/serviceaccounts/{id}` and `PATCH` return it. It differs from
+         *     the entries of a search: it has `createdAt`, `updatedAt` and `teams`, and `tokens` is left out
+         *     when the account has no token.
+         */
+        ServiceAccountProfile: {
+            /**
+             * Format: int64
+             * @description The service account's numeric ID.
+             * @example 2
+             */
+            id: number;
+            /**
+             * @description The service account's UID (newer versions).
+             * @example fe1xejlha91xce
+             */
+            uid?: string;
+            /**
+             * @description The service account's name.
+             * @example ci-bot
+             */
+            name: string;
+            /**
+             * @description The service account's generated login; it does not change when the account is renamed.
+             * @example sa-1-ci-bot
+             */
+            login: string;
+            /**
+             * Format: int64
+             * @description The organization the service account belongs to.
+             * @example 1
+             */
+            orgId: number;
+            /**
+             * @description Whether the service account is disabled (its tokens are refused).
+             * @example false
+             */
+            isDisabled: boolean;
+            /**
+             * Format: date-time
+             * @description When the service account was created.
+             * @example 2025-10-03T17:13:48Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the service account was last changed.
+             * @example 2025-10-03T17:13:48Z
+             */
+            updatedAt: string;
+            /**
+             * @description The avatar path, derived from the name.
+             * @example /avatar/85ec38023d90823d3e5b43ef35646af9
+             */
+            avatarUrl: string;
+            role: components["schemas"]["OrgRole"];
+            /**
+             * @description Names of the teams the service account is in. Older versions (9.x) fill it; newer versions
+             *     send `null`.
+             */
+            teams: string[] | null;
+            /**
+             * @description Whether the account is managed by an external service; left out when false (newer versions).
+             * @example false
+             */
+            isExternal?: boolean;
+            /**
+             * @description The plugin or app that needs a managed service account; left out when empty (newest versions).
+             * @example grafana-app
+             */
+            requiredBy?: string;
+            /**
+             * Format: int64
+             * @description The number of tokens; left out when 0. Only `GET` fills it, `PATCH` leaves it out.
+             * @example 1
+             */
+            tokens?: number;
+            /**
+             * @description The caller's permissions on the service account, action name to whether the caller has
+             *     it; only with `?accesscontrol=true`, otherwise left out. (Inline: a shared map-only schema
+             *     is an alias that some client generators skip.)
+             */
+            accessControl?: {
+                [key: string]: boolean;
+            };
+        };
+        /**
+         * @description The fields of a service account to change; omitted fields are kept, and `{}` changes nothing.
+         *     Grafana does not check that a new name is unused (names are not unique; the login is).
+         */
+        UpdateServiceAccountRequest: {
+            /**
+             * @description The new name. The login is not changed.
+             * @example ci-bot-renamed
+             */
+            name?: string;
+            role?: components["schemas"]["OrgRole"];
+            /**
+             * @description Disable (`true`) or enable (`false`) the service account; a disabled account's tokens are refused.
+             * @example false
+             */
+            isDisabled?: boolean;
+        };
+        /** @description The answer to a service account update. */
+        UpdateServiceAccountResult: {
+            /**
+             * @description Always `Service account updated`.
+             * @example Service account updated
+             */
+            message: string;
+            /**
+             * Format: int64
+             * @description The service account's numeric ID.
+             * @example 2
+             */
+            id: number;
+            /**
+             * @description The service account's name after the update.
+             * @example ci-bot
+             */
+            name: string;
+            serviceaccount: components["schemas"]["ServiceAccountProfile"];
+        };
+        /** @description A service account token, as listed (the secret key is never listed). */
+        ServiceAccountToken: {
+            /**
+             * Format: int64
+             * @description The token's numeric ID.
+             * @example 1
+             */
+            id: number;
+            /**
+             * @description The token's name.
+             * @example ci-token
+             */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When the token was created.
+             * @example 2025-10-03T17:13:48Z
+             */
+            created: string;
+            /**
+             * Format: date-time
+             * @description When the token was last used; `null` if never (newer versions).
+             * @example 2025-10-03T17:20:00Z
+             */
+            lastUsedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the token expires; `null` for a token that never expires.
+             * @example 2025-10-03T18:13:48Z
+             */
+            expiration: string | null;
+            /**
+             * Format: double
+             * @description Seconds until the token expires, when that is less than seven days away; otherwise (no expiry, expired, or later) `0`.
+             * @example 3540.5
+             */
+            secondsUntilExpiration: number;
+            /**
+             * @description Whether the expiry has passed.
+             * @example false
+             */
+            hasExpired: boolean;
+            /**
+             * @description Whether the token was revoked (for example by secret scanning); newer versions.
+             * @example false
+             */
+            isRevoked?: boolean | null;
+        };
         /** @description A new token for a service account. */
         CreateServiceAccountTokenRequest: {
             /**
@@ -3648,6 +4192,13 @@ export interface components {
          *     first version believed to accept a UID.
          */
         TeamIdOrUid: number;
+        /**
+         * @description When `true`, the answer's `accessControl` lists the caller's permissions on the object (action
+         *     name to `true`). Otherwise `accessControl` is `null` (teams) or left out (service accounts).
+         */
+        AccessControlQuery: boolean;
+        /** @description The numeric ID of the user whose team membership is changed. */
+        TeamMemberUserId: number;
         /** @description The dashboard's UID (at most 40 characters of letters, digits, `-` and `_`). */
         DashboardUidPath: string;
         /**
@@ -3673,6 +4224,8 @@ export interface components {
          *     `x-grafana-accepts-uid` names the first version that accepts a UID.
          */
         ServiceAccountIdOrUid: number;
+        /** @description The numeric ID of the service account token (the `id` listed by `GET /api/serviceaccounts/{id}/tokens`). */
+        ServiceAccountTokenId: number;
     };
     requestBodies: never;
     headers: never;
@@ -6604,6 +7157,67 @@ export interface operations {
             };
         };
     };
+    updateOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrgRequest"];
+            };
+        };
+        responses: {
+            /** @description The organization was renamed (also when the name is unchanged). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /**
+             * @description The body is malformed or has an empty `name`, or (known server quirk, instead of 409)
+             *     another organization already has this name.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
+             *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Known server quirk - an unknown organization (newer versions). Also a database error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
     deleteOrgById: {
         parameters: {
             query?: never;
@@ -6658,6 +7272,52 @@ export interface operations {
                 };
             };
             /** @description The database failed (the message says "update"). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getOrgUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members of the organization. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUser"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `org.users:read` in the organization (for example one of its Editors or
+             *     Viewers, or a non-member). Known server quirk: also for a `{orgId}` that is not a
+             *     positive number.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The members could not be read. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6891,6 +7551,163 @@ export interface operations {
             };
         };
     };
+    getTeamByID: {
+        parameters: {
+            query?: {
+                /**
+                 * @description When `true`, the answer's `accessControl` lists the caller's permissions on the object (action
+                 *     name to `true`). Otherwise `accessControl` is `null` (teams) or left out (service accounts).
+                 */
+                accesscontrol?: components["parameters"]["AccessControlQuery"];
+            };
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description The ID is not a number (versions without the UID resolver). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams:read` on this team (not an org administrator and not in the team). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No team with this ID or UID in the organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The team could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamRequest"];
+            };
+        };
+        responses: {
+            /** @description The team was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /**
+             * @description The body is malformed, the ID is not a number (versions without the UID resolver), the
+             *     name is taken by another team (not 409), or the team is provisioned and the name differs.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams:write` on this team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No team with this ID (12.0+) or UID in the organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The update failed, or (known server quirk, before 12.0) no team has this ID; 12.0+ also when the team could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
     deleteTeamById: {
         parameters: {
             query?: never;
@@ -6953,6 +7770,157 @@ export interface operations {
                 };
             };
             /** @description The team could not be deleted. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's members; an empty array when it has none (or does not exist). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMember"][];
+                };
+            };
+            /** @description The ID is not a number (versions without the UID resolver). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams.permissions:read` on this team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No team with this UID (UID resolver). Unknown numeric IDs answer 200 `[]`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The members could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    setTeamMemberships: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTeamMembershipsRequest"];
+            };
+        };
+        responses: {
+            /** @description The team's memberships were replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The body is malformed, the ID is not a number (versions without the UID resolver), or the team is provisioned (12.0+). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams.permissions:write` on this team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description No user has one of the email addresses, no team has this ID or UID, or (before 11.1) the
+             *     route does not exist.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The current members could not be read, or the new memberships could not be stored. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7035,6 +8003,161 @@ export interface operations {
              * @description Known server quirk: the user does not exist or is not in the organization, or (older
              *     versions) the team does not exist.
              */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateTeamMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+                /** @description The numeric ID of the user whose team membership is changed. */
+                userId: components["parameters"]["TeamMemberUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description The member's permission was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /**
+             * @description The body is malformed (for example a `permission` that is not a number), an ID is not a
+             *     number, or the team is provisioned (12.0+).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams.permissions:write` on this team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The user is not in the team (also for an unknown user), or no team has this ID (12.0+) or UID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The update failed, or (older versions) the permission was neither 0 nor 4. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    removeTeamMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
+                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
+                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
+                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
+                 *     first version believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamIdOrUid"];
+                /** @description The numeric ID of the user whose team membership is changed. */
+                userId: components["parameters"]["TeamMemberUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was removed from the team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description An ID is not a number, or the team is provisioned (12.0+). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams.permissions:write` on this team. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The user is not in the team, or no team has this ID or UID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Known server quirk - no user has this ID; or the removal failed. From 12.0 also when the team could not be read. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7472,6 +8595,83 @@ export interface operations {
             };
         };
     };
+    retrieveServiceAccount: {
+        parameters: {
+            query?: {
+                /**
+                 * @description When `true`, the answer's `accessControl` lists the caller's permissions on the object (action
+                 *     name to `true`). Otherwise `accessControl` is `null` (teams) or left out (service accounts).
+                 */
+                accesscontrol?: components["parameters"]["AccessControlQuery"];
+            };
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+                 *     answers 400). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 */
+                id: components["parameters"]["ServiceAccountIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountProfile"];
+                };
+            };
+            /** @description The ID is not a number (before 11.4). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `serviceaccounts:read` on this service account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No service account with this ID or UID in the organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The service account could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
     deleteServiceAccount: {
         parameters: {
             query?: never;
@@ -7533,6 +8733,152 @@ export interface operations {
                 };
             };
             /** @description Known server quirk (older versions) - an unknown ID answers 500, not 404. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateServiceAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+                 *     answers 400). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 */
+                id: components["parameters"]["ServiceAccountIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateServiceAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The service account was updated (or, for `{}`, left as it was). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateServiceAccountResult"];
+                };
+            };
+            /** @description The body is malformed or has a role Grafana does not know, or the ID is not a number (before 11.4). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `serviceaccounts:write` on this service account, or asks for a role above their own. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No service account with this ID or UID in the organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The update failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+                 *     answers 400). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 */
+                id: components["parameters"]["ServiceAccountIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens; an empty array when there are none (or no such service account). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountToken"][];
+                };
+            };
+            /** @description The ID is not a number (before 11.4). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `serviceaccounts:read` on this service account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No service account with this UID (11.4+). Unknown numeric IDs answer 200 `[]`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The tokens could not be read. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7611,6 +8957,79 @@ export interface operations {
                 };
             };
             /** @description The token could not be stored. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    deleteToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
+                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
+                 *     answers 400). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 */
+                id: components["parameters"]["ServiceAccountIdOrUid"];
+                /** @description The numeric ID of the service account token (the `id` listed by `GET /api/serviceaccounts/{id}/tokens`). */
+                tokenId: components["parameters"]["ServiceAccountTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The service account ID (before 11.4) or the token ID is not a number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `serviceaccounts:write` on this service account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No service account with this ID or UID in the organization, or no token with this ID for it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The token could not be deleted, or the service account could not be read. */
             500: {
                 headers: {
                     [name: string]: unknown;

@@ -3,12 +3,13 @@ import { currentOrgCases } from './current-org.js';
 import { preferencesAndAdminUsersCases } from './preferences-and-admin-users.js';
 import { signedInUserCases } from './signed-in-user.js';
 import { supportCases } from './support.js';
+import { teamsAndServiceAccountsCases } from './teams-and-service-accounts.js';
 import { usersCases } from './users.js';
 import { listOperations, resolveRef, type OpenApiDocument, type SpecOperation } from '../../spec.js';
 import type { ContractCase, TargetKind } from '../types.js';
 
 /** Every operation's hand-written cases: how to call it, and its specific error cases. */
-export const OPERATION_CASES: OperationCases[] = [...usersCases, ...signedInUserCases, ...currentOrgCases, ...supportCases, ...preferencesAndAdminUsersCases];
+export const OPERATION_CASES: OperationCases[] = [...usersCases, ...signedInUserCases, ...currentOrgCases, ...supportCases, ...teamsAndServiceAccountsCases, ...preferencesAndAdminUsersCases];
 
 interface MediaType { examples?: Record<string, unknown> }
 interface Access { serverAdmin?: boolean }
