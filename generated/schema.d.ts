@@ -699,6 +699,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/user/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the quotas of the signed-in user
+         * @description Meant to return the signed-in user's user-scope quotas (`org_user`: how many organizations
+         *     the user may belong to, and how many they belong to).
+         *
+         *     **Known server quirk:** the route shares its handler with
+         *     `GET /api/admin/users/{id}/quotas`, which reads the user ID from the path, and this path has
+         *     none. So the operation does not work in any recent version: it answers **400**
+         *     `{"message":"Bad request","messageId":"quota.bad-request",…}` whether quotas are enabled or
+         *     not. Versions before the late-2022 quota rewrite answered 404 `Quotas not enabled` when
+         *     quotas were disabled and 400 `id is invalid` otherwise; still older versions answered 200,
+         *     with the quotas of user ID 0 rather than the caller's. Read a user's quotas
+         *     with `GET /api/admin/users/{id}/quotas` instead.
+         *
+         *     **Who may call it:** any signed-in user, with basic authentication or a service account
+         *     token (no RBAC check; anonymous users get 401).
+         */
+        get: operations["getUserQuotas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/user/preferences": {
         parameters: {
             query?: never;
@@ -994,6 +1027,191 @@ export interface paths {
         patch: operations["updateOrgUserForCurrentOrg"];
         trace?: never;
     };
+    "/api/org/users/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the members of the current organization
+         * @description Returns one page of the members of the organization the request runs in, optionally
+         *     filtered by `query` (a substring of the login, email or name), with the total number of
+         *     matches. Service accounts and the users listed in `hidden_users` (except the caller) are
+         *     left out, and the list is filtered by the caller's `org.users:read` scopes.
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a service
+         *     account token with the Admin role (RBAC `org.users:read`).
+         *
+         *     **Versions:** `sort` exists from Grafana 10.2; older versions ignore it (and so answer 200
+         *     for an unknown option). Grafana 9.2 and older name the list `OrgUsers` instead of
+         *     `orgUsers`. `?accesscontrol=true` adds each member's `accessControl` map.
+         */
+        get: operations["searchOrgUsersWithPaging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the current organization's address
+         * @description Sets the postal address of the organization the request runs in (the caller's active
+         *     organization, or `X-Grafana-Org-Id`). The fields are all optional, and only the non-empty
+         *     ones are written: an empty string keeps the current value, so a field cannot be cleared. The
+         *     address is read back as `address` in `GET /api/org`, where the postal code is `zipCode`.
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a service
+         *     account token with the Admin role (RBAC `orgs:write`).
+         */
+        put: operations["updateCurrentOrgAddress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the quotas of the current organization
+         * @description Returns the organization-scope quotas of the organization the request runs in: for each
+         *     target its limit (the organization's own, or the configured default) and how much is used.
+         *     The items come in no particular order (the server iterates a map), and `alert_rule` is
+         *     there only while unified alerting is on.
+         *
+         *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`). The
+         *     answer is then **403** `{"message":"Quotas not enabled","messageId":"quota.disabled",…}`
+         *     (versions before the late-2022 rewrite of the quota service, about Grafana 9.3/9.4, answered
+         *     404 `Quotas not enabled`).
+         *
+         *     **Who may call it:** any member of the organization (Viewer and up), with basic
+         *     authentication or a service account token (RBAC `orgs.quotas:read`).
+         */
+        get: operations["getCurrentOrgQuota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the pending invitations of the current organization
+         * @description Returns the invitations of the organization the request runs in that are still pending
+         *     (not completed, revoked or expired), newest first, with their codes and links. The answer is
+         *     always an array (`[]` when there is none).
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a service
+         *     account token with the Admin role (RBAC `org.users:add`).
+         */
+        get: operations["getPendingOrgInvites"];
+        put?: never;
+        /**
+         * Invite someone to the current organization
+         * @description Invites a person to the organization the request runs in, with a role. Two different things
+         *     happen depending on `loginOrEmail`:
+         *     - it names an **existing user** (by login or email): the user is added to the organization
+         *       at once, no invitation is kept, and the answer carries `userId`
+         *       (`Existing Grafana user <name> added to org <organization>`);
+         *     - otherwise a pending invitation is saved (`Created invite for …`), which
+         *       `GET /api/org/invites` lists with its code and link; with `sendEmail: true` and an email
+         *       address it is also emailed (`Sent invite to …`).
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a service
+         *     account token with the Admin role (RBAC `org.users:add`; for an existing user also
+         *     `org.users:add` on `users:id:<id>`). A caller who is not a Grafana server administrator
+         *     cannot give a role above their own (403). When user quotas are enabled, a full quota answers
+         *     403 `Quota reached`.
+         *
+         *     **Known server quirks:**
+         *     - an existing user who is already a member answers **412**
+         *       `User <loginOrEmail> is already added to organization`, not 409 as
+         *       `POST /api/org/users` does;
+         *     - with `sendEmail: true` and SMTP not configured the invitation **is saved** and the answer
+         *       is 412 with the SMTP error;
+         *     - inviting someone without an account needs the login form: with
+         *       `disable_login_form = true` the answer is 400
+         *       (`Cannot invite external user when login is disabled.`; older versions
+         *       `Cannot invite when login is disabled.`).
+         *
+         *     **Versions:** older versions (seen in the 9.x code) also required `users:create` to invite
+         *     someone without an account, which Organization Admins do not have (403
+         *     `Permission denied: not permitted to create a new user`); the newest code no longer checks
+         *     it.
+         */
+        post: operations["addOrgInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/invites/{code}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation's code, as listed by `GET /api/org/invites` (`code`). */
+                code: components["parameters"]["InviteCodePath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Revoke an invitation
+         * @description Marks an invitation as revoked, so that its link no longer works. There is no body.
+         *
+         *     **Who may call it:** an organization administrator, with basic authentication or a service
+         *     account token with the Admin role (RBAC `org.users:add`). Since October 2024 the invitation
+         *     must belong to the caller's current organization, unless the caller is a Grafana server
+         *     administrator (403 otherwise).
+         *
+         *     **Known server quirks:**
+         *     - revoking the same invitation twice answers **200** `Invite revoked` both times, and so does
+         *       revoking an invitation that was already completed (it becomes revoked): the status is not
+         *       checked;
+         *     - an unknown code answers 404 `Invite not found` only since the October 2024 security fix
+         *       (Grafana 11.4, and patch releases of 10.4 to 11.3); before it, **200** `Invite revoked`
+         *       (nothing happens), and any organization's invitation could be revoked.
+         *
+         *     **Versions:** Grafana's own OpenAPI file documents the route as
+         *     `DELETE /api/org/invites/{invitation_code}/revoke`; the server registers `PATCH`, and a
+         *     `DELETE` answers 404.
+         */
+        patch: operations["revokeInvite"];
+        trace?: never;
+    };
     "/api/org/preferences": {
         parameters: {
             query?: never;
@@ -1222,6 +1440,102 @@ export interface paths {
          *     `{id}` (UID resolver, 11.4+).
          */
         put: operations["adminUpdateUserPermissions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the quotas of a user
+         * @description Returns the user-scope quotas of user `{id}`: today only `org_user`, the number of
+         *     organizations the user may belong to, with its limit (the user's own, or the configured
+         *     default) and how many organizations the user belongs to.
+         *
+         *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`): the
+         *     answer is then **403** `Quotas not enabled` (`messageId` `quota.disabled`; 404 in versions
+         *     before the late-2022 quota rewrite).
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `users.quotas:list` on `global.users:id:<id>`). Service account tokens get 403.
+         *
+         *     **Known server quirk:** `{id}` is not checked: an unknown user ID answers 200 with the
+         *     configured default and nothing used.
+         */
+        get: operations["getUserQuota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/quotas/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+                /**
+                 * @description The user quota to change; `org_user` (how many organizations the user may belong to) is the
+                 *     only user-scope quota. Known server quirk: Grafana checks the name against every quota target
+                 *     it knows, of any scope, so an organization-scope name (`dashboard`, …) is also accepted (200)
+                 *     and stored, but never used for this user. A name Grafana does not know at all answers 500
+                 *     when quotas are enabled.
+                 */
+                target: components["parameters"]["UserQuotaTargetPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a quota of a user
+         * @description Sets the limit of a user-scope quota of user `{id}` (today only `org_user`: how many
+         *     organizations the user may belong to), overriding the configured default for this user.
+         *     The quota is deleted with the user.
+         *
+         *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`): the
+         *     answer is then **403** `Quotas not enabled` (`messageId` `quota.disabled`) whatever the
+         *     target (404 in versions before the late-2022 quota rewrite), and nothing is stored.
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `users.quotas:update` on `global.users:id:<id>`). Service account tokens get 403.
+         *
+         *     **Known server quirks:**
+         *     - the answer says `Organization quota updated`, although a user quota was changed;
+         *     - a target Grafana does not know answers **500** (`messageId`
+         *       `quota.invalid-target-table`), not 400 or 404 (versions before the quota rewrite: 404
+         *       `Invalid quota target`); a known target of another scope (`dashboard`, …) is accepted and
+         *       stored, but has no effect;
+         *     - `{id}` is not checked: an unknown user ID gets 200 and a quota row of its own;
+         *     - a body without `limit` sets the limit to 0 (the user may not join any organization).
+         */
+        put: operations["updateUserQuota"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1635,6 +1949,283 @@ export interface paths {
          *     - an unknown login or email answers 404 `User not found` (capital U, no trace ID).
          */
         post: operations["addOrgUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/users/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Search the members of an organization
+         * @description Returns one page of the members of organization `{orgId}`, optionally filtered by `query`
+         *     (a substring of the login, email or name), with the total number of matches. Service
+         *     accounts and the users listed in `hidden_users` (except the caller) are left out, and the
+         *     list is filtered by the caller's `org.users:read` scopes.
+         *
+         *     **Who may call it:** RBAC `org.users:read`, evaluated **in the organization `{orgId}`**:
+         *     that organization's Admins (including its Admin service accounts, so basic authentication
+         *     or a bearer token) and Grafana server administrators (for every organization).
+         *
+         *     **Known server quirks:**
+         *     - an unknown `{orgId}` answers **200** with no member for a server administrator (403 for
+         *       anyone else), not 404;
+         *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list,
+         *       not 400.
+         *
+         *     **Versions:** `sort` exists from Grafana 10.2; older versions ignore it (and so answer 200
+         *     for an unknown option). Grafana 9.2 and older name the list `OrgUsers` instead of
+         *     `orgUsers`. `?accesscontrol=true` adds each member's `accessControl` map.
+         */
+        get: operations["searchOrgUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+                /**
+                 * @description The member's numeric user ID. Newer Grafana versions (the user UID resolver of late 2024,
+                 *     about 11.4) also accept the user's UID on `/api/orgs/{orgId}/users/{userId}` (an unknown UID
+                 *     answers 404 `{"message":"User not found"}`; before that a non-number answers 400
+                 *     `userId is invalid`). `/api/org/users/{userId}` has no such resolver. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
+                userId: components["parameters"]["OrgMemberIdOrUidPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member from an organization
+         * @description Removes a user from organization `{orgId}`. Unlike `DELETE /api/org/users/{userId}`, this
+         *     route never deletes the user: a user removed from their last organization stays, with no
+         *     organization.
+         *
+         *     **Who may call it:** RBAC `org.users:remove` on `users:id:<userId>`, evaluated **in the
+         *     organization `{orgId}`**: that organization's Admins (including its Admin service accounts,
+         *     so basic authentication or a bearer token) and Grafana server administrators (for every
+         *     organization).
+         *
+         *     **Known server quirks** (the same as `DELETE /api/org/users/{userId}`, which shares the
+         *     handler):
+         *     - a user ID that does not exist answers **500** `Failed to remove user from organization`,
+         *       not 404;
+         *     - the only Admin of the organization cannot be removed: 400
+         *       `Cannot remove last organization admin`;
+         *     - in the newest versions an existing user who is not a member gets 200
+         *       `User removed from organization` (nothing happens); older versions answer the same, or
+         *       400 `Cannot remove last organization admin` when `{orgId}` has no Admin at all (for
+         *       example an unknown `{orgId}`);
+         *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list,
+         *       not 400.
+         *
+         *     **Versions:** this route resolves a user UID in `{userId}` in newer versions (about 11.4;
+         *     an unknown UID answers 404 `User not found`).
+         */
+        delete: operations["removeOrgUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role in an organization
+         * @description Changes the role of a member of organization `{orgId}`.
+         *
+         *     **Who may call it:** RBAC `org.users:write` on `users:id:<userId>`, evaluated **in the
+         *     organization `{orgId}`**: that organization's Admins (including its Admin service accounts,
+         *     so basic authentication or a bearer token) and Grafana server administrators (for every
+         *     organization). A caller who is not a server administrator cannot give a role above their own
+         *     role in their **current** organization (403).
+         *
+         *     **Known server quirks** (the same as `PATCH /api/org/users/{userId}`, which shares the
+         *     handler):
+         *     - a user who is not a member of the organization, or does not exist at all, answers **500**
+         *       `Failed update org user`, not 404;
+         *     - the only Admin of the organization cannot be given another role: 400
+         *       `Cannot change role so that there is no organization admin left`;
+         *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list
+         *       (the access-control middleware cannot resolve the organization), not 400.
+         *
+         *     **Versions:** unlike `/api/org/users/{userId}`, this route resolves a user UID in
+         *     `{userId}` in newer versions (about 11.4; an unknown UID answers 404 `User not found`).
+         *     Newer versions refuse to change the role of a user whose role is synced from an external
+         *     provider (403).
+         */
+        patch: operations["updateOrgUser"];
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an organization's address
+         * @description Sets the postal address of organization `{orgId}`. The fields are all optional, and only the
+         *     non-empty ones are written: an empty string keeps the current value, so a field cannot be
+         *     cleared. The address is read back as `address` in `GET /api/orgs/{orgId}`, where the postal
+         *     code is `zipCode`.
+         *
+         *     **Who may call it:** RBAC `orgs:write`, evaluated **in the organization `{orgId}`**: that
+         *     organization's Admins (including its Admin service accounts, so basic authentication or a
+         *     bearer token) and Grafana server administrators (for every organization).
+         *
+         *     **Known server quirks:**
+         *     - an unknown `{orgId}` answers **200** `Address updated` for a server administrator
+         *       (nothing is written; 403 for anyone else), not 404;
+         *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list
+         *       (the access-control middleware cannot resolve the organization), not 400.
+         */
+        put: operations["updateOrgAddress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the quotas of an organization
+         * @description Returns the organization-scope quotas of organization `{orgId}`: for each target its limit
+         *     (the organization's own, or the configured default) and how much is used. The items come in
+         *     no particular order (the server iterates a map), and `alert_rule` is there only while
+         *     unified alerting is on.
+         *
+         *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`). The
+         *     answer is then **403** `{"message":"Quotas not enabled","messageId":"quota.disabled",…}`
+         *     (versions before the late-2022 rewrite of the quota service, about Grafana 9.3/9.4, answered
+         *     404 `Quotas not enabled`). Nothing else about quotas works while they are disabled.
+         *
+         *     **Who may call it:** RBAC `orgs.quotas:read`, evaluated **in the organization `{orgId}`**:
+         *     every member of that organization has it (Viewer and up, including its service accounts, so
+         *     basic authentication or a bearer token), and a Grafana server administrator has it for
+         *     every organization.
+         *
+         *     **Known server quirks:** an unknown `{orgId}` answers 200 for a server administrator (the
+         *     configured limits, with nothing used) when quotas are enabled; a `{orgId}` that is not a
+         *     positive number answers 403 with an empty permission list, not 400.
+         */
+        get: operations["getOrgQuota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/quotas/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+                /**
+                 * @description The organization quota to change. Known server quirk: Grafana checks the name against every
+                 *     quota target it knows, of any scope, so a user-scope or global name (`user`, `org`) is also
+                 *     accepted (200) and stored, but never used for this organization. A name Grafana does not
+                 *     know at all answers 500 when quotas are enabled.
+                 */
+                target: components["parameters"]["OrgQuotaTargetPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a quota of an organization
+         * @description Sets the limit of one organization-scope quota of organization `{orgId}`, overriding the
+         *     configured default for this organization.
+         *
+         *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`): the
+         *     answer is then **403** `Quotas not enabled` (`messageId` `quota.disabled`) whatever the
+         *     target (404 in versions before the late-2022 quota rewrite), and nothing is stored.
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `orgs.quotas:write`; only server administrators have it by default - an organization's own
+         *     Admin does not). Service account tokens get 403.
+         *
+         *     **Known server quirks:**
+         *     - a target Grafana does not know answers **500** (`messageId`
+         *       `quota.invalid-target-table`, message `Internal server error`), not 400 or 404 (versions
+         *       before the quota rewrite: 404 `Invalid quota target`);
+         *     - a known target of another scope (`user`, `org`, …) is accepted and stored, but has no
+         *       effect;
+         *     - `{orgId}` is not checked: an unknown organization gets 200 and a quota row of its own;
+         *     - a body without `limit` sets the limit to 0 (nothing allowed).
+         */
+        put: operations["updateOrgQuota"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/name/{orgName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organization's exact name, URL-encoded (`Main%20Org.`). Whether the comparison ignores
+                 *     case depends on the database.
+                 */
+                orgName: components["parameters"]["OrgNamePath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an organization by name
+         * @description Returns the ID, name and address of the organization with exactly this name.
+         *
+         *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
+         *     `orgs:read`, evaluated in the global organization: the `orgs:read` that every member has in
+         *     their own organization does not count here, unlike `GET /api/orgs/{orgId}`). Other users and
+         *     service account tokens get 403.
+         *
+         *     The route is registered with a trailing slash (`/api/orgs/name/{orgName}/`); Grafana's
+         *     router answers both forms. An unknown name answers 404.
+         */
+        get: operations["getOrgByName"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2810,6 +3401,56 @@ export interface components {
             authTokenId: number;
         };
         /**
+         * @description What a quota counts. The names are fixed in Grafana's code, not configurable, and each belongs
+         *     to a scope:
+         *     - organization scope (`/api/org/quotas`, `/api/orgs/{orgId}/quotas`): `org_user` (members of
+         *       the organization), `data_source`, `dashboard`, `api_key` (API keys and service account
+         *       tokens) and `alert_rule` (alert rules; reported only while unified alerting is on);
+         *     - user scope (`/api/user/quotas`, `/api/admin/users/{id}/quotas`): `org_user` only (the
+         *       number of organizations the user belongs to).
+         *
+         *     Global quotas (`org`, `user`, `session`, `file`, …) are set in the configuration file only; no
+         *     HTTP operation lists or changes them.
+         * @example org_user
+         * @enum {string}
+         */
+        QuotaTarget: "org_user" | "data_source" | "dashboard" | "api_key" | "alert_rule";
+        /**
+         * @description One quota of an organization or a user: the limit and how much of it is used. The same shape
+         *     serves every quota operation. Unlike the rest of the API the ID keys are snake case
+         *     (`org_id`, `user_id`), and only the one that matches the scope is sent: organization quotas
+         *     carry `org_id`, user quotas `user_id`.
+         */
+        Quota: {
+            /**
+             * Format: int64
+             * @description The organization's ID (organization quotas only).
+             * @example 1
+             */
+            org_id?: number;
+            /**
+             * Format: int64
+             * @description The user's ID (user quotas only).
+             * @example 2
+             */
+            user_id?: number;
+            target: components["schemas"]["QuotaTarget"];
+            /**
+             * Format: int64
+             * @description The limit in force: the value set for this organization or user, otherwise the default of
+             *     the configuration file (`[quota]` section, e.g. `org_user = 10`). A negative value means
+             *     unlimited; `0` allows nothing.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * Format: int64
+             * @description How many the organization or user has now.
+             * @example 2
+             */
+            used: number;
+        };
+        /**
          * @description The preferences stored for one user, team or organization, as `GET .../preferences` returns
          *     them. These are the values saved at that level only: nothing is inherited or filled in from
          *     the organization, the server defaults or the teams.
@@ -3263,6 +3904,188 @@ export interface components {
             role: components["schemas"]["OrgRole"];
         };
         /**
+         * @description One page of the members of an organization. Grafana 9.2 and older sent the list under the key
+         *     `OrgUsers` (capital O); newer versions use `orgUsers`.
+         */
+        OrgUserSearchPage: {
+            /**
+             * Format: int64
+             * @description The number of members that match, over all pages.
+             * @example 2
+             */
+            totalCount: number;
+            /** @description The members on this page, never `null`. */
+            orgUsers: components["schemas"]["OrgUser"][];
+            /**
+             * Format: int64
+             * @description The page number, as used by the server (from 1).
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description The page size, as used by the server (1000 by default).
+             * @example 10
+             */
+            perPage: number;
+        };
+        /**
+         * @description A new postal address for an organization. Every field is optional. The postal code is
+         *     `zipcode` here (Grafana's JSON decoding ignores case, so `zipCode` is read too), but `zipCode`
+         *     in the organization's details (`OrgAddress`).
+         *
+         *     Only non-empty fields are written: a field that is missing or an empty string keeps its
+         *     current value, so an address line cannot be cleared through the API (the store updates the
+         *     row with the zero values skipped).
+         */
+        UpdateOrgAddressRequest: {
+            /**
+             * @description The first address line.
+             * @example 1 Example Street
+             */
+            address1?: string;
+            /**
+             * @description The second address line.
+             * @example Floor 3
+             */
+            address2?: string;
+            /**
+             * @description The city.
+             * @example Stockholm
+             */
+            city?: string;
+            /**
+             * @description The postal code.
+             * @example 11122
+             */
+            zipcode?: string;
+            /**
+             * @description The state or region.
+             * @example Stockholm County
+             */
+            state?: string;
+            /**
+             * @description The country.
+             * @example Sweden
+             */
+            country?: string;
+        };
+        /** @description A pending invitation to the current organization. */
+        OrgInvite: {
+            /**
+             * Format: int64
+             * @description The invitation's numeric ID.
+             * @example 1
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The organization the invitation is for.
+             * @example 1
+             */
+            orgId: number;
+            /**
+             * @description The invitee's name as given when inviting (may be empty).
+             * @example New User
+             */
+            name: string;
+            /**
+             * @description The login or email address the invitation was made for.
+             * @example new.user@example.com
+             */
+            email: string;
+            role: components["schemas"]["OrgRole"];
+            /**
+             * @description The login of the user who invited.
+             * @example admin
+             */
+            invitedByLogin: string;
+            /**
+             * @description The email address of the user who invited.
+             * @example admin@localhost
+             */
+            invitedByEmail: string;
+            /**
+             * @description The name of the user who invited (may be empty).
+             * @example
+             */
+            invitedByName: string;
+            /**
+             * @description The invitation code (30 random characters); it is what `PATCH /api/org/invites/{code}/revoke` takes.
+             * @example a8b6oBUhgIEurWJM3dLQ46z0ZsLNfP
+             */
+            code: string;
+            /**
+             * @description The invitation's status; this list shows pending invitations only (`InvitePending`).
+             * @example InvitePending
+             */
+            status: string;
+            /**
+             * @description The absolute link that accepts the invitation (`<root_url>invite/<code>`).
+             * @example http://localhost:3000/invite/a8b6oBUhgIEurWJM3dLQ46z0ZsLNfP
+             */
+            url: string;
+            /**
+             * @description Whether an invitation email was sent.
+             * @example false
+             */
+            emailSent: boolean;
+            /**
+             * Format: date-time
+             * @description When the email was sent; the zero time `0001-01-01T00:00:00Z` when none was.
+             * @example 0001-01-01T00:00:00Z
+             */
+            emailSentOn: string;
+            /**
+             * Format: date-time
+             * @description When the invitation was made.
+             * @example 2025-10-03T17:13:48Z
+             */
+            createdOn: string;
+        };
+        /**
+         * @description Whom to invite to the current organization, and with which role. When `loginOrEmail` names an
+         *     existing user, that user is added to the organization at once (no invitation is kept).
+         */
+        AddOrgInviteRequest: {
+            /**
+             * @description The login or email address of an existing user, or the email address of someone to invite.
+             * @example new.user@example.com
+             */
+            loginOrEmail: string;
+            /**
+             * @description The invitee's name, shown in the invitation.
+             * @example New User
+             */
+            name?: string;
+            role: components["schemas"]["OrgRole"];
+            /**
+             * @description Send an email (only when `loginOrEmail` is an email address). Needs SMTP to be configured,
+             *     otherwise the invitation is saved but the answer is 412.
+             * @default false
+             * @example false
+             */
+            sendEmail: boolean;
+        };
+        /**
+         * @description The invitation was made, or (for an existing user) the user was added to the organization,
+         *     in which case the body also carries the user's ID.
+         */
+        AddOrgInviteResult: {
+            /**
+             * @description `Created invite for <loginOrEmail>`, `Sent invite to <loginOrEmail>` (email sent), or
+             *     `Existing Grafana user <name> added to org <organization>`.
+             * @example Created invite for new.user@example.com
+             */
+            message: string;
+            /**
+             * Format: int64
+             * @description The added user's ID (existing users only).
+             * @example 2
+             */
+            userId?: number;
+        };
+        /**
          * @description A new user. `password` is required. At least `login` or `email` must be given: without
          *     `login` the server uses `email` as the login, and without `email` it stores the login as the
          *     email. Newer versions store login and email in lower case. Unknown fields are ignored.
@@ -3340,6 +4163,19 @@ export interface components {
              * @example true
              */
             isGrafanaAdmin?: boolean;
+        };
+        /**
+         * @description The new limit of one quota. The quota is named by the `{target}` path parameter; a `target`
+         *     in the body is ignored.
+         */
+        UpdateQuotaRequest: {
+            /**
+             * Format: int64
+             * @description The new limit; `-1` means unlimited and `0` allows nothing. Grafana does not require the
+             *     field: a body without it sets the limit to `0`.
+             * @example 100
+             */
+            limit: number;
         };
         /** @description An organization in the result of an organization search (only its ID and name). */
         OrgSummary: {
@@ -3548,6 +4384,19 @@ export interface components {
             permission?: 0 | 4;
         };
         /**
+         * @description A panel of the dashboard JSON model, kept as given. A named schema rather than an inline
+         *     free-form object, which openapi-generator's 3.1 support warns about inside a free-form model.
+         */
+        DashboardPanel: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Any JSON value: a property of the dashboard JSON model that `DashboardModel` does not list
+         *     (Grafana keeps them as given). A named schema rather than `additionalProperties: true`, because
+         *     openapi-generator's 3.1 normaliser warns about an inline one at the top of a model.
+         */
+        DashboardProperty: unknown;
+        /**
          * @description The dashboard model. Grafana stores it as given (any other dashboard JSON properties are
          *     kept). To create a dashboard leave `id` null (or out); to update one give its `uid` and
          *     current `version`, or set `overwrite`.
@@ -3590,11 +4439,9 @@ export interface components {
              */
             version?: number;
             /** @description The dashboard's panels. */
-            panels?: {
-                [key: string]: unknown;
-            }[];
+            panels?: components["schemas"]["DashboardPanel"][];
         } & {
-            [key: string]: unknown;
+            [key: string]: components["schemas"]["DashboardProperty"];
         };
         /** @description A dashboard to create or update. */
         SaveDashboardRequest: {
@@ -3984,7 +4831,7 @@ export interface components {
             secondsToLive?: number;
         };
         /** @description A newly created service account token. The `key` is shown only this once. */
-        NewServiceAccountToken: {
+        CreateServiceAccountTokenResult: {
             /**
              * Format: int64
              * @description The token's numeric ID.
@@ -4150,6 +4997,16 @@ export interface components {
          *     UID resolver, so a UID (or any other non-number) answers 400 `userId is invalid`.
          */
         OrgUserIdPath: number;
+        /** @description The invitation's code, as listed by `GET /api/org/invites` (`code`). */
+        InviteCodePath: string;
+        /**
+         * @description The user quota to change; `org_user` (how many organizations the user may belong to) is the
+         *     only user-scope quota. Known server quirk: Grafana checks the name against every quota target
+         *     it knows, of any scope, so an organization-scope name (`dashboard`, …) is also accepted (200)
+         *     and stored, but never used for this user. A name Grafana does not know at all answers 500
+         *     when quotas are enabled.
+         */
+        UserQuotaTargetPath: "org_user";
         /**
          * @description Matches only the organization with exactly this name. Whether the comparison ignores case
          *     depends on the database. Can be combined with `query`.
@@ -4167,6 +5024,27 @@ export interface components {
          *     operations, `page=1` is the *second* page. Negative values are not supported.
          */
         OrgSearchPage: number;
+        /**
+         * @description The member's numeric user ID. Newer Grafana versions (the user UID resolver of late 2024,
+         *     about 11.4) also accept the user's UID on `/api/orgs/{orgId}/users/{userId}` (an unknown UID
+         *     answers 404 `{"message":"User not found"}`; before that a non-number answers 400
+         *     `userId is invalid`). `/api/org/users/{userId}` has no such resolver. Typed as an integer so
+         *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+         *     believed to accept a UID.
+         */
+        OrgMemberIdOrUidPath: number;
+        /**
+         * @description The organization quota to change. Known server quirk: Grafana checks the name against every
+         *     quota target it knows, of any scope, so a user-scope or global name (`user`, `org`) is also
+         *     accepted (200) and stored, but never used for this organization. A name Grafana does not
+         *     know at all answers 500 when quotas are enabled.
+         */
+        OrgQuotaTargetPath: components["schemas"]["QuotaTarget"];
+        /**
+         * @description The organization's exact name, URL-encoded (`Main%20Org.`). Whether the comparison ignores
+         *     case depends on the database.
+         */
+        OrgNamePath: string;
         /**
          * @description Matches teams whose name contains this text (ignoring case in newer versions). URL-encode
          *     spaces, e.g. `query=Platform%20team`.
@@ -5452,6 +6330,54 @@ export interface operations {
             };
         };
     };
+    getUserQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's quotas, as the operation is documented (no recent version answers this). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quota"][];
+                };
+            };
+            /** @description Known server quirk - the handler finds no user ID in this path (every recent version). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Quotas are disabled (versions before the late-2022 quota rewrite). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The quotas could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
     getUserPreferences: {
         parameters: {
             query?: never;
@@ -6131,6 +7057,359 @@ export interface operations {
             };
         };
     };
+    searchOrgUsersWithPaging: {
+        parameters: {
+            query?: {
+                /** @description Matches users whose login, email or name contains this text. */
+                query?: components["parameters"]["UserQuery"];
+                /** @description The page size. Grafana does not cap it. */
+                perpage?: components["parameters"]["PerPage"];
+                /** @description The page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description A comma-separated list of sort options. Without it users are ordered by login, then email.
+                 *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
+                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 in
+                 *     newer versions (500 `Failed to fetch users` in older ones).
+                 */
+                sort?: components["parameters"]["UserSort"];
+            };
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUserSearchPage"];
+                };
+            };
+            /** @description An unknown `sort` option (Grafana 10.2 and newer). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `org.users:read` (for example an Editor or Viewer). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The members could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateCurrentOrgAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrgAddressRequest"];
+            };
+        };
+        responses: {
+            /** @description The address was saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `orgs:write` in this organization (not an organization administrator). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getCurrentOrgQuota: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's quotas. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quota"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in this organization. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Quotas are disabled (versions before the late-2022 quota rewrite). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The quotas or their usage could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getPendingOrgInvites: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending invitations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgInvite"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `org.users:add` (for example an Editor or Viewer). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The invitations could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    addOrgInvite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddOrgInviteRequest"];
+            };
+        };
+        responses: {
+            /** @description The invitation was saved (and emailed), or the existing user was added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddOrgInviteResult"];
+                };
+            };
+            /**
+             * @description The body is malformed, a field is missing or the role is not valid, or the login form is
+             *     disabled and the invitee has no account.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `org.users:add` (in general, or for this existing user), gives a role
+             *     above their own, lacks `users:create` (older versions), or a quota is reached.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description Known server quirk: the existing user is already a member (not 409). Also: an email was
+             *     asked for and SMTP is not configured (the invitation was saved anyway).
+             */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The invitation could not be saved or emailed, or the user could not be added. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    revokeInvite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /** @description The invitation's code, as listed by `GET /api/org/invites` (`code`). */
+                code: components["parameters"]["InviteCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation is revoked (also when it already was). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `org.users:add`, or (since October 2024) the invitation belongs to
+             *     another organization and the caller is not a server administrator.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No invitation has this code (since October 2024; older versions answer 200). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The invitation could not be read or updated. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
     getOrgPreferences: {
         parameters: {
             query?: never;
@@ -6611,6 +7890,159 @@ export interface operations {
                 };
             };
             /** @description Known server quirk - an unknown numeric ID answers 500 (newer versions). Also a database error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getUserQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's quotas. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quota"][];
+                };
+            };
+            /** @description `{id}` is not a number (versions without the UID resolver). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description Quotas are disabled (Grafana's default), or the caller lacks `users.quotas:list` (is not
+             *     a Grafana server administrator; service account tokens always get this answer).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No user has this UID (UID resolver, 11.4+), or (versions before the late-2022 quota rewrite) quotas are disabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The quotas or their usage could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateUserQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric ID. From Grafana 11.4 the server also accepts the user's UID here (an
+                 *     unknown UID answers 404 `{"message":"User not found"}` from the UID resolver; before 11.4 a
+                 *     non-number answers 400 `id is invalid`). The parameter is typed as an integer so that every
+                 *     client generator sends `/…/2` for 2; a client that wants to pass a UID on 11.4 or later has
+                 *     to build that URL itself. `x-grafana-accepts-uid` names the first version that accepts one.
+                 */
+                id: components["parameters"]["UserIdOrUid"];
+                /**
+                 * @description The user quota to change; `org_user` (how many organizations the user may belong to) is the
+                 *     only user-scope quota. Known server quirk: Grafana checks the name against every quota target
+                 *     it knows, of any scope, so an organization-scope name (`dashboard`, …) is also accepted (200)
+                 *     and stored, but never used for this user. A name Grafana does not know at all answers 500
+                 *     when quotas are enabled.
+                 */
+                target: components["parameters"]["UserQuotaTargetPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuotaRequest"];
+            };
+        };
+        responses: {
+            /** @description The quota was saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The body cannot be read, or `{id}` is not a number (versions without the UID resolver). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description Quotas are disabled (Grafana's default), or the caller lacks `users.quotas:update` (is
+             *     not a Grafana server administrator; service account tokens always get this answer).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description No user has this UID (UID resolver, 11.4+), or (versions before the late-2022 quota
+             *     rewrite) quotas are disabled or the target is unknown.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Known server quirk - a target Grafana does not know (quotas enabled). Also a database error. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7395,6 +8827,469 @@ export interface operations {
                 };
             };
             /** @description Known server quirk - an unknown organization answers 500. Also a database error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    searchOrgUsers: {
+        parameters: {
+            query?: {
+                /** @description Matches users whose login, email or name contains this text. */
+                query?: components["parameters"]["UserQuery"];
+                /** @description The page size. Grafana does not cap it. */
+                perpage?: components["parameters"]["PerPage"];
+                /** @description The page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description A comma-separated list of sort options. Without it users are ordered by login, then email.
+                 *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
+                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 in
+                 *     newer versions (500 `Failed to fetch users` in older ones).
+                 */
+                sort?: components["parameters"]["UserSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUserSearchPage"];
+                };
+            };
+            /** @description An unknown `sort` option (Grafana 10.2 and newer). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `org.users:read` in the organization. Known server quirk: also for a
+             *     `{orgId}` that is not a positive number.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The members could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    removeOrgUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+                /**
+                 * @description The member's numeric user ID. Newer Grafana versions (the user UID resolver of late 2024,
+                 *     about 11.4) also accept the user's UID on `/api/orgs/{orgId}/users/{userId}` (an unknown UID
+                 *     answers 404 `{"message":"User not found"}`; before that a non-number answers 400
+                 *     `userId is invalid`). `/api/org/users/{userId}` has no such resolver. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
+                userId: components["parameters"]["OrgMemberIdOrUidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was removed from the organization (or was not a member). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /**
+             * @description `{userId}` is not a number (versions without the UID resolver), or the user is the
+             *     organization's last administrator.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `org.users:remove` in the organization. Known server quirk: also for a
+             *     `{orgId}` that is not a positive number.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No user has this UID (the UID resolver of newer versions). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Known server quirk - a user ID that does not exist answers 500, not 404. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateOrgUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+                /**
+                 * @description The member's numeric user ID. Newer Grafana versions (the user UID resolver of late 2024,
+                 *     about 11.4) also accept the user's UID on `/api/orgs/{orgId}/users/{userId}` (an unknown UID
+                 *     answers 404 `{"message":"User not found"}`; before that a non-number answers 400
+                 *     `userId is invalid`). `/api/org/users/{userId}` has no such resolver. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
+                userId: components["parameters"]["OrgMemberIdOrUidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrgUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The role was changed (also when it is unchanged). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /**
+             * @description The body is malformed or the role invalid, `{userId}` is not a number (versions without
+             *     the UID resolver), or the change would leave the organization without an administrator.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `org.users:write` in the organization, tries to give a role above their
+             *     own, or (newer versions) the user's role is synced from an external provider. Known
+             *     server quirk: also for a `{orgId}` that is not a positive number.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No user has this UID (the UID resolver of newer versions). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description Known server quirk: the user is not a member of the organization or does not exist (the
+             *     store's not-found error is not mapped to 404). Also sent when the user's authentication
+             *     info cannot be read.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateOrgAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrgAddressRequest"];
+            };
+        };
+        responses: {
+            /** @description The address was saved (also for an unknown organization, see the quirks). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
+             *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getOrgQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's quotas. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quota"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in the
+             *     organization (not a member and not a server administrator). Known server quirk: also
+             *     for a `{orgId}` that is not a positive number.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Quotas are disabled (versions before the late-2022 quota rewrite). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The quotas or their usage could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    updateOrgQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's numeric ID. */
+                orgId: components["parameters"]["OrgIdPath"];
+                /**
+                 * @description The organization quota to change. Known server quirk: Grafana checks the name against every
+                 *     quota target it knows, of any scope, so a user-scope or global name (`user`, `org`) is also
+                 *     accepted (200) and stored, but never used for this organization. A name Grafana does not
+                 *     know at all answers 500 when quotas are enabled.
+                 */
+                target: components["parameters"]["OrgQuotaTargetPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuotaRequest"];
+            };
+        };
+        responses: {
+            /** @description The quota was saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The body cannot be read (for example a `limit` that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:write` (is not
+             *     a Grafana server administrator; service account tokens always get this answer).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Versions before the late-2022 quota rewrite - quotas are disabled, or the target is unknown. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Known server quirk - a target Grafana does not know (quotas enabled). Also a database error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getOrgByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organization's exact name, URL-encoded (`Main%20Org.`). Whether the comparison ignores
+                 *     case depends on the database.
+                 */
+                orgName: components["parameters"]["OrgNamePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgDetails"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
+             *     administrator; service account tokens always get this answer).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No organization has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The database failed. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8922,7 +10817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NewServiceAccountToken"];
+                    "application/json": components["schemas"]["CreateServiceAccountTokenResult"];
                 };
             };
             /**

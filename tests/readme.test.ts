@@ -12,4 +12,17 @@ describe('README', () => {
     expect(read('README.md')).toContain('npm ci && npm test');
     expect(read('.ci/run')).toMatch(/^npm ci --no-audit --no-fund\nnpm test$/m);
   });
+
+  it('gives, in "Generate a client", the generator versions that the consumers tier pins and tests', () => {
+    const readme = read('README.md');
+    const section = readme.slice(readme.indexOf('## Generate a client'), readme.indexOf('## Working on the spec'));
+    const tools = JSON.parse(read('tests/consumers/tools.json')) as Record<string, string>;
+    expect(section).toContain(`openapi-generator-cli:${tools.openapiGeneratorCli}`);
+    expect(section).toContain(`oapi-codegen/v2/cmd/oapi-codegen@${tools.oapiCodegen}`);
+    expect(section).toContain(`openapi-python-client==${tools.openapiPythonClient}`);
+    expect(section).toContain(`grafana-client\` ${tools.grafanaClientPython}`);
+    const openapiTs = (JSON.parse(read('node_modules/openapi-typescript/package.json')) as { version: string }).version;
+    expect(section).toContain(`openapi-typescript@${openapiTs}`);
+    for (const generator of ['typescript-fetch', 'go', 'java --library native', 'python']) expect(section).toContain(`-g ${generator}`);
+  });
 });

@@ -9,7 +9,7 @@ export type Toolchain = 'go' | 'java' | 'javac' | 'mvn' | 'python';
 const EXECUTABLE: Record<Toolchain, string> = { go: 'go', java: 'java', javac: 'javac', mvn: 'mvn', python: 'python3' };
 
 const HOW_TO_GET: Record<Toolchain, string> = {
-  go: 'install Go 1.22 or later (https://go.dev/doc/install) and put its bin/ on PATH',
+  go: 'install Go 1.25 or later (https://go.dev/doc/install) and put its bin/ on PATH',
   java: 'install a JDK 17 or later (for example the openjdk-17-jdk package) and put its bin/ on PATH',
   javac: 'install a JDK 17 or later (not only a JRE), for example the openjdk-17-jdk package',
   mvn: 'install Apache Maven 3.8 or later (for example the maven package)',

@@ -1,0 +1,58 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oapiCodegenBin, TOOLS } from '../support/cache.js';
+import { exec, type ExecResult } from '../support/exec.js';
+import { toolchainsPresent } from '../support/gate.js';
+import { buildAndRunDriver, driverModule, expectParsedAnswers, output, removeModule, type GoDriverRun } from '../support/go-driver.js';
+import { BUNDLES } from '../support/openapi-generator.js';
+import { expectWireCalls } from '../support/wire.js';
+
+// oapi-codegen v2 (pinned in tools.json) with its default configuration plus only what a client
+// needs (`-generate types,client -package grafana`), on both bundles. The code is written to
+// grafana/client.gen.go in a copy of drivers/oapi-codegen, whose go.mod and go.sum pin
+// github.com/oapi-codegen/runtime; the driver calls the generated ClientWithResponses, so every
+// answer is parsed into its typed field. oapi-codegen prints nothing when it succeeds: anything it
+// prints counts as a warning.
+
+const PACKAGE = 'grafana';
+
+describe.runIf(toolchainsPresent('oapi-codegen', ['go']))(`oapi-codegen ${TOOLS.oapiCodegen}`, () => {
+  describe.each(BUNDLES)('$name', (bundle) => {
+    let dir: string | undefined;
+    let generate: ExecResult;
+    let result: GoDriverRun;
+
+    beforeAll(async () => {
+      dir = driverModule('oapi-codegen');
+      generate = await exec(await oapiCodegenBin(), ['-generate', 'types,client', '-package', PACKAGE, bundle.path]);
+      mkdirSync(join(dir, PACKAGE));
+      writeFileSync(join(dir, PACKAGE, 'client.gen.go'), generate.stdout);
+      result = await buildAndRunDriver(dir, []);
+    });
+
+    afterAll(() => removeModule(dir));
+
+    it('generates without a warning', () => {
+      expect(generate.code, generate.stderr).toBe(0);
+      expect(generate.stderr.trim()).toBe('');
+    });
+
+    it('compiles', () => {
+      expect(result.build.code, output(result.build)).toBe(0);
+    });
+
+    it('is vet-clean', () => {
+      expect(result.vet.code, output(result.vet)).toBe(0);
+    });
+
+    it('sends exactly the wire calls, with basic auth', () => {
+      expect(result.run?.code, output(result.run)).toBe(0);
+      expectWireCalls(result.received);
+    });
+
+    it('parses every answer into its typed response', () => {
+      expectParsedAnswers(result);
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOOLS } from '../support/cache.js';
+import { toolchainsPresent } from '../support/gate.js';
+import { buildAndRunDriver, driverModule, expectParsedAnswers, output, removeModule, type GoDriverRun } from '../support/go-driver.js';
+import { BUNDLES, runOpenapiGenerator, unexcusedWarnings } from '../support/openapi-generator.js';
+import { expectWireCalls } from '../support/wire.js';
+
+// openapi-generator's `go` generator (the pinned jar), with its default options, on both bundles.
+// The client is generated into client/ of a copy of drivers/openapi-generator-go, whose go.mod
+// replaces the generator's default module path (github.com/GIT_USER_ID/GIT_REPO_ID) with it and
+// pins testify, which the generated test stubs import. The generated code itself needs only the
+// standard library. `go vet` covers the driver and every generated package (the client and its
+// test stubs). The driver then makes the wire calls against the recording server.
+
+const GENERATOR = 'go';
+const CLIENT_MODULE = 'github.com/GIT_USER_ID/GIT_REPO_ID';
+
+describe.runIf(toolchainsPresent('openapi-generator go', ['java', 'mvn', 'go']))(`openapi-generator ${TOOLS.openapiGeneratorCli} go`, () => {
+  describe.each(BUNDLES)('$name', (bundle) => {
+    let dir: string | undefined;
+    let warnings: string[] = [];
+    let result: GoDriverRun;
+
+    beforeAll(async () => {
+      dir = driverModule('openapi-generator-go');
+      warnings = await runOpenapiGenerator(GENERATOR, bundle.path, join(dir, 'client'));
+      result = await buildAndRunDriver(dir, [`${CLIENT_MODULE}/...`]);
+    });
+
+    afterAll(() => removeModule(dir));
+
+    it('generates without warnings outside the allow-list', () => {
+      expect(unexcusedWarnings(GENERATOR, warnings, bundle.name)).toEqual([]);
+    });
+
+    it('compiles', () => {
+      expect(result.build.code, output(result.build)).toBe(0);
+    });
+
+    it('is vet-clean', () => {
+      expect(result.vet.code, output(result.vet)).toBe(0);
+    });
+
+    it('sends exactly the wire calls, with basic auth', () => {
+      expect(result.run?.code, output(result.run)).toBe(0);
+      expectWireCalls(result.received);
+    });
+
+    it('parses every answer into its typed response', () => {
+      expectParsedAnswers(result);
+    });
+  });
+});

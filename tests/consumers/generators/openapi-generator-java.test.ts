@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOOLS } from '../support/cache.js';
+import { exec, execOk } from '../support/exec.js';
+import { toolchainsPresent } from '../support/gate.js';
+import { ALLOW_LIST, BUNDLES, outDirFor, runOpenapiGenerator, unexcusedWarnings } from '../support/openapi-generator.js';
+import { startRecordingServer } from '../support/recording-server.js';
+import { findToolchain } from '../support/toolchains.js';
+import { expectWireCalls, wireEnv } from '../support/wire.js';
+
+// openapi-generator's `java` generator with the `native` library (java.net.http and Jackson, no
+// other HTTP stack), on both bundles. The generated project is compiled by Maven from its own
+// pom.xml (main sources only: no tests, javadoc or packaging), its sources are linted by javac with
+// -Xlint:all, and drivers/openapi-generator-java/WireDriver.java, compiled against the generated
+// classes with -Xlint:all -Werror, makes the wire calls through the generated API classes.
+
+const GENERATOR = 'java';
+const slug = (name: string) => name.replace(/[^a-z0-9]+/gi, '-');
+const DRIVER = fileURLToPath(new URL('../drivers/openapi-generator-java/WireDriver.java', import.meta.url));
+
+function javaFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.java'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * Compiles the generated project's main sources with Maven and returns their compile classpath
+ * (the generated classes first). Offline first, so a warm ~/.m2 needs no network; the first run
+ * downloads the plugins and dependencies the generated pom.xml names.
+ */
+async function mavenCompile(project: string): Promise<string> {
+  const mvn = findToolchain('mvn')!;
+  const cpFile = join(project, 'target', 'compile-classpath.txt');
+  const args = [
+    '-B', '-q',
+    ...(process.env.MAVEN_REPO_LOCAL ? [`-Dmaven.repo.local=${process.env.MAVEN_REPO_LOCAL}`] : []),
+    '-DskipTests', '-Dmaven.test.skip=true', '-Dmaven.javadoc.skip=true', '-Dmaven.source.skip=true',
+    'compile', 'dependency:build-classpath', '-Dmdep.includeScope=compile', `-Dmdep.outputFile=${cpFile}`,
+  ];
+  const offline = await exec(mvn, ['-o', ...args], { cwd: project });
+  if (offline.code !== 0) {
+    if (!/offline/i.test(`${offline.stdout}${offline.stderr}`)) {
+      throw new Error(`mvn compile failed (${offline.code}):\n${`${offline.stdout}\n${offline.stderr}`.trim().split('\n').slice(-60).join('\n')}`);
+    }
+    await execOk(mvn, args, { cwd: project });
+  }
+  return [join(project, 'target', 'classes'), ...readFileSync(cpFile, 'utf8').trim().split(delimiter).filter(Boolean)].join(delimiter);
+}
+
+interface LintWarning { file: string; kind: string; message: string }
+
+/** javac -Xlint:all over the generated main sources (into a scratch folder); its warnings. */
+async function lint(project: string, classpath: string, scratch: string): Promise<{ warnings: LintWarning[]; output: string }> {
+  const sources = join(project, 'src', 'main', 'java');
+  mkdirSync(scratch, { recursive: true });
+  const run = await execOk(findToolchain('javac')!, ['-Xlint:all', '-Xmaxwarns', '100000', '--release', '11', '-proc:none', '-cp', classpath, '-d', scratch, ...javaFiles(sources)], { cwd: project });
+  const output = `${run.stdout}${run.stderr}`;
+  const warnings = [...output.matchAll(/^(.+\.java):\d+: warning: \[([\w-]+)\] (.*)$/gm)].map((m) => ({ file: relative(sources, m[1]!), kind: m[2]!, message: m[3]! }));
+  return { warnings, output };
+}
+
+describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mvn']))(`generator: openapi-generator ${TOOLS.openapiGeneratorCli} java (library native)`, () => {
+  let root: string;
+  const printed: string[] = [];
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'openapi-generator-java-'));
+  });
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  describe.each(BUNDLES)('$name', (bundle) => {
+    let project: string;
+    let warnings: string[] = [];
+    let classpath: string | undefined;
+
+    beforeAll(async () => {
+      project = outDirFor(root, bundle.name);
+      warnings = await runOpenapiGenerator(GENERATOR, bundle.path, project, ['--library', 'native']);
+      printed.push(...warnings);
+      console.log(`openapi-generator java on the ${bundle.name} bundle: ${warnings.length} warning(s)${warnings.map((w) => `\n  ${w}`).join('')}`);
+    });
+
+    it('generates without unexcused warnings', () => {
+      expect(unexcusedWarnings(GENERATOR, warnings, bundle.name)).toEqual([]);
+    });
+
+    it('types every path parameter as Long or String (a model type put `class%20...` into URLs), and every numeric id as Long', () => {
+      const api = javaFiles(join(project, 'src', 'main', 'java', 'org', 'openapitools', 'client', 'api')).map((f) => readFileSync(f, 'utf8')).join('\n');
+      const names = new Set([...api.matchAll(/\.replace\("\{(\w+)\}", ApiClient\.urlEncode\(/g)].map((m) => m[1]!));
+      expect([...names]).toEqual(expect.arrayContaining(['id', 'orgId', 'userId']));
+      const typeOf = (name: string) => [...new Set([...api.matchAll(new RegExp(`@javax\\.annotation\\.Nonnull ([\\w.<>]+) ${name}\\b`, 'g'))].map((m) => m[1]!))];
+      const types = Object.fromEntries([...names].sort().map((name) => [name, typeOf(name)]));
+      for (const [name, seen] of Object.entries(types)) {
+        expect(seen, `the Java type of path parameter ${name}`).toEqual([/^(id|\w+Id)$/.test(name) ? 'Long' : expect.stringMatching(/^(Long|String)$/)]);
+      }
+    });
+
+    it('compiles with Maven from the generated pom.xml', async () => {
+      classpath = await mavenCompile(project);
+    });
+
+    it('has no javac -Xlint:all warning in the generated API and model classes', async () => {
+      expect(classpath, 'the Maven build did not finish').toBeDefined();
+      const { warnings: lintWarnings } = await lint(project, classpath!, join(root, `lint-${slug(bundle.name)}`));
+      console.log(`javac -Xlint:all on the ${bundle.name} client: ${lintWarnings.length} warning(s)${lintWarnings.map((w) => `\n  ${w.file}: [${w.kind}] ${w.message}`).join('')}`);
+      // The support classes (ApiClient, JSON, ...) are the same for every spec; the api/ and model/
+      // packages are written from the spec, so a warning there is one the spec can cause.
+      expect(lintWarnings.filter((w) => /(^|\/)(api|model)\//.test(w.file))).toEqual([]);
+    });
+
+    it('sends exactly the calls of wire/calls.json through the generated client', async () => {
+      expect(classpath, 'the Maven build did not finish').toBeDefined();
+      const out = join(root, `driver-${slug(bundle.name)}`);
+      mkdirSync(out, { recursive: true });
+      await execOk(findToolchain('javac')!, ['-Xlint:all', '-Werror', '-proc:none', '-cp', classpath!, '-d', out, DRIVER]);
+      const server = await startRecordingServer();
+      try {
+        const run = await exec(findToolchain('java')!, ['-cp', [out, classpath!].join(delimiter), 'WireDriver'], { env: wireEnv(server.url), timeoutMs: 120_000 });
+        expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+        expectWireCalls(server.requests);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  it('needs every allow-list entry for this generator (none is stale)', () => {
+    const stale = ALLOW_LIST.filter((e) => e.generator === GENERATOR && !printed.some((w) => w.includes(e.warning)));
+    expect(stale.map((e) => e.warning)).toEqual([]);
+  });
+});
