@@ -2158,10 +2158,11 @@ export interface paths {
                 /** @description The organization's numeric ID. */
                 orgId: components["parameters"]["OrgIdPath"];
                 /**
-                 * @description The organization quota to change. Known server quirk: Grafana checks the name against every
-                 *     quota target it knows, of any scope, so a user-scope or global name (`user`, `org`) is also
-                 *     accepted (200) and stored, but never used for this organization. A name Grafana does not
-                 *     know at all answers 500 when quotas are enabled.
+                 * @description The organization quota to change: one of the organization-scope targets of `QuotaTarget`.
+                 *     Known server quirk: Grafana checks the name against every quota target it knows, of any
+                 *     scope, so a user-scope or global name (`user`, `org`) is also accepted (200) and stored, but
+                 *     never used for this organization. A name Grafana does not know at all answers 500 when quotas
+                 *     are enabled.
                  */
                 target: components["parameters"]["OrgQuotaTargetPath"];
             };
@@ -5034,12 +5035,13 @@ export interface components {
          */
         OrgMemberIdOrUidPath: number;
         /**
-         * @description The organization quota to change. Known server quirk: Grafana checks the name against every
-         *     quota target it knows, of any scope, so a user-scope or global name (`user`, `org`) is also
-         *     accepted (200) and stored, but never used for this organization. A name Grafana does not
-         *     know at all answers 500 when quotas are enabled.
+         * @description The organization quota to change: one of the organization-scope targets of `QuotaTarget`.
+         *     Known server quirk: Grafana checks the name against every quota target it knows, of any
+         *     scope, so a user-scope or global name (`user`, `org`) is also accepted (200) and stored, but
+         *     never used for this organization. A name Grafana does not know at all answers 500 when quotas
+         *     are enabled.
          */
-        OrgQuotaTargetPath: components["schemas"]["QuotaTarget"];
+        OrgQuotaTargetPath: "org_user" | "data_source" | "dashboard" | "api_key" | "alert_rule";
         /**
          * @description The organization's exact name, URL-encoded (`Main%20Org.`). Whether the comparison ignores
          *     case depends on the database.
@@ -9177,10 +9179,11 @@ export interface operations {
                 /** @description The organization's numeric ID. */
                 orgId: components["parameters"]["OrgIdPath"];
                 /**
-                 * @description The organization quota to change. Known server quirk: Grafana checks the name against every
-                 *     quota target it knows, of any scope, so a user-scope or global name (`user`, `org`) is also
-                 *     accepted (200) and stored, but never used for this organization. A name Grafana does not
-                 *     know at all answers 500 when quotas are enabled.
+                 * @description The organization quota to change: one of the organization-scope targets of `QuotaTarget`.
+                 *     Known server quirk: Grafana checks the name against every quota target it knows, of any
+                 *     scope, so a user-scope or global name (`user`, `org`) is also accepted (200) and stored, but
+                 *     never used for this organization. A name Grafana does not know at all answers 500 when quotas
+                 *     are enabled.
                  */
                 target: components["parameters"]["OrgQuotaTargetPath"];
             };

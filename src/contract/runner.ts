@@ -75,6 +75,8 @@ async function runCase(
   if (c.targets && !c.targets.includes(target.kind)) {
     return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: only runs on ${c.targets.join(', ')}${c.targetsReason ? ` (${c.targetsReason})` : ''}`] };
   }
+  const unmet = c.requires?.({ fixtures: target.fixtures });
+  if (unmet) return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: ${unmet}`] };
   if (options.readOnly && op.method !== 'get') {
     return { ...base, outcome: 'skip', durationMs: 0, problems: ['skipped: --read-only sends GET requests only'] };
   }

@@ -31,6 +31,10 @@ export interface Fixtures {
   mainOrg: { id: number; name: string };
   /** IDs that exist nowhere. */
   unknown: { userId: number; orgId: number; uid: string; authTokenId: number };
+  /** Whether the server has quotas enabled (`[quota] enabled`, off in Grafana's default configuration). */
+  quotasEnabled: boolean;
+  /** A pending invitation to the second org; `code` is empty when the server refused to make one. */
+  invite: { code: string; email: string };
 }
 
 export interface CaseRequest {
@@ -89,6 +93,8 @@ export interface ContractCase {
   targets?: TargetKind[];
   /** Why the case is limited to some targets, shown when it is skipped. */
   targetsReason?: string;
+  /** What the case needs of the server beyond its kind: returns why the target lacks it (the case is skipped), or undefined. */
+  requires?: (ctx: CaseContext) => string | undefined;
 }
 
 export type Outcome = 'pass' | 'fail' | 'skip';

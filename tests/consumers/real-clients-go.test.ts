@@ -33,6 +33,7 @@ const NOT_IN_CLIENT: Record<string, string> = {
   getStars: 'no method for GET /api/user/stars',
   starDashboard: 'only the UID form (StarDashboardByUID); no method for POST /api/user/stars/dashboard/{dashboardId}',
   unstarDashboard: 'only the UID form (UnstarDashboardByUID); no method for DELETE /api/user/stars/dashboard/{dashboardId}',
+  searchOrgUsersWithPaging: 'no method for GET /api/org/users/search (only the by-ID SearchOrgUsers, without query parameters)',
 };
 
 interface CallResult {

@@ -60,6 +60,15 @@ describe('runCases', () => {
     expect(result!.problems).toContain('(expected for Grafana 12.2.0: removed in 12.2)');
   });
 
+  it('skips a case whose requirement the target does not meet, and says why', async () => {
+    const needsQuotas: ContractCase = { id: 'quotas', operationId: 'getHealth', as: 'none', status: 200, requires: ({ fixtures }) => (fixtures.quotasEnabled ? undefined : 'quotas are disabled') };
+    const off = { ...target(server.url, null), fixtures: { ...STATIC_FIXTURES, quotasEnabled: false } };
+    const [skipped] = await runCases(doc, off, [needsQuotas], { strict: true, readOnly: false, concurrency: 1, timeoutMs: 1000 });
+    expect([skipped!.outcome, skipped!.problems]).toEqual(['skip', ['skipped: quotas are disabled']]);
+    const [ran] = await runCases(doc, target(server.url, null), [needsQuotas], { strict: true, readOnly: false, concurrency: 1, timeoutMs: 1000 });
+    expect(ran!.outcome).toBe('pass');
+  });
+
   it('in read-only mode skips everything but GET', async () => {
     const results = await runCases(doc, target(server.url, null), [cases[0]!, cases[4]!], { strict: true, readOnly: true, concurrency: 1, timeoutMs: 1000 });
     expect(results.map((r) => r.outcome)).toEqual(['pass', 'skip']);

@@ -12,6 +12,8 @@ export interface CallSpec {
   checks?: Check[];
   targets?: TargetKind[];
   targetsReason?: string;
+  /** A server setting or fixture the call needs: returns why the target lacks it (then the case is skipped). */
+  requires?: (ctx: CaseContext) => string | undefined;
   /** When this call's answer depends on the Grafana version. */
   versions?: VersionRule;
 }

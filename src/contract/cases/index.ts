@@ -1,5 +1,6 @@
 import type { CallSpec, OperationCases } from './define.js';
 import { currentOrgCases } from './current-org.js';
+import { orgsAndQuotasCases } from './orgs-and-quotas.js';
 import { preferencesAndAdminUsersCases } from './preferences-and-admin-users.js';
 import { signedInUserCases } from './signed-in-user.js';
 import { supportCases } from './support.js';
@@ -9,7 +10,7 @@ import { listOperations, resolveRef, type OpenApiDocument, type SpecOperation } 
 import type { ContractCase, TargetKind } from '../types.js';
 
 /** Every operation's hand-written cases: how to call it, and its specific error cases. */
-export const OPERATION_CASES: OperationCases[] = [...usersCases, ...signedInUserCases, ...currentOrgCases, ...supportCases, ...teamsAndServiceAccountsCases, ...preferencesAndAdminUsersCases];
+export const OPERATION_CASES: OperationCases[] = [...usersCases, ...signedInUserCases, ...currentOrgCases, ...supportCases, ...teamsAndServiceAccountsCases, ...preferencesAndAdminUsersCases, ...orgsAndQuotasCases];
 
 interface MediaType { examples?: Record<string, unknown> }
 interface Access { serverAdmin?: boolean }
@@ -50,8 +51,8 @@ export function buildCases(doc: OpenApiDocument, target: TargetKind): ContractCa
 }
 
 function toCase(operationId: string, what: string, spec: CallSpec): ContractCase {
-  const { as, request, status, example, checks, targets, targetsReason, versions } = spec;
-  return { id: `${operationId}: ${what}`, operationId, as, request, status, example, checks, targets, targetsReason, versions };
+  const { as, request, status, example, checks, targets, targetsReason, versions, requires } = spec;
+  return { id: `${operationId}: ${what}`, operationId, as, request, status, example, checks, targets, targetsReason, versions, requires };
 }
 
 function requestExamples(doc: OpenApiDocument, op: SpecOperation): Record<string, unknown> {

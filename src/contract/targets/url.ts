@@ -80,5 +80,6 @@ async function readOnlyFixtures(options: UrlTargetOptions): Promise<Fixtures> {
   const org = (await api.GET('/api/org')).data;
   const self = { id: me?.id ?? STATIC_FIXTURES.user.id, uid: me?.uid ?? '', login: me?.login ?? '', email: me?.email ?? '', password: '' };
   const mainOrg = org ? { id: org.id, name: org.name } : STATIC_FIXTURES.mainOrg;
-  return { ...STATIC_FIXTURES, admin: { id: self.id, login: self.login }, user: self, member: self, spare: self, mainOrg, secondOrg: mainOrg };
+  const quotasEnabled = (await api.GET('/api/org/quotas')).response.status === 200;
+  return { ...STATIC_FIXTURES, admin: { id: self.id, login: self.login }, user: self, member: self, spare: self, mainOrg, secondOrg: mainOrg, quotasEnabled, invite: { code: '', email: '' } };
 }

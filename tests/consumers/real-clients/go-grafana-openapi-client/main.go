@@ -32,6 +32,7 @@ import (
 	goapi "github.com/grafana/grafana-openapi-client-go/client"
 	"github.com/grafana/grafana-openapi-client-go/client/org"
 	"github.com/grafana/grafana-openapi-client-go/client/orgs"
+	"github.com/grafana/grafana-openapi-client-go/client/quota"
 	"github.com/grafana/grafana-openapi-client-go/client/service_accounts"
 	"github.com/grafana/grafana-openapi-client-go/client/teams"
 	"github.com/grafana/grafana-openapi-client-go/client/users"
@@ -366,6 +367,78 @@ func calls(api *goapi.GrafanaHTTPAPI) []call {
 		}},
 		{"Orgs.AddOrgUser", "", "addOrgUser", func() (any, error) {
 			r, err := api.Orgs.AddOrgUser(orgID, &models.AddOrgUserCommand{LoginOrEmail: "jane", Role: "Viewer"})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Orgs.GetOrgByName", "", "getOrgByName", func() (any, error) {
+			r, err := api.Orgs.GetOrgByName("Staging")
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Orgs.UpdateOrg", "", "updateOrg", func() (any, error) {
+			r, err := api.Orgs.UpdateOrg(orgID, &models.UpdateOrgForm{Name: "Example Org"})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Orgs.UpdateOrgAddress", "", "updateOrgAddress", func() (any, error) {
+			r, err := api.Orgs.UpdateOrgAddress(orgID, &models.UpdateOrgAddressForm{Address1: "1 Example Street", City: "Stockholm", Zipcode: "11122", Country: "Sweden"})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Orgs.GetOrgUsers", "", "getOrgUsers", func() (any, error) {
+			r, err := api.Orgs.GetOrgUsers(orgID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Orgs.SearchOrgUsers", "", "searchOrgUsers", func() (any, error) {
+			r, err := api.Orgs.SearchOrgUsers(orgID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Orgs.UpdateOrgUser", "", "updateOrgUser", func() (any, error) {
+			r, err := api.Orgs.UpdateOrgUser(orgs.NewUpdateOrgUserParams().WithOrgID(orgID).WithUserID(userID).WithBody(&models.UpdateOrgUserCommand{Role: "Editor"}))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Orgs.RemoveOrgUser", "", "removeOrgUser", func() (any, error) {
+			r, err := api.Orgs.RemoveOrgUser(userID, orgID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+
+		// quotas
+		{"Quota.GetOrgQuota", "", "getOrgQuota", func() (any, error) {
+			r, err := api.Quota.GetOrgQuota(orgID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Quota.UpdateOrgQuota", "", "updateOrgQuota", func() (any, error) {
+			r, err := api.Quota.UpdateOrgQuota(quota.NewUpdateOrgQuotaParams().WithOrgID(orgID).WithQuotaTarget("org_user").WithBody(&models.UpdateQuotaCmd{Limit: 100}))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Quota.GetCurrentOrgQuota", "", "getCurrentOrgQuota", func() (any, error) {
+			r, err := api.Quota.GetCurrentOrgQuota()
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Quota.GetUserQuotas", "", "getUserQuotas", func() (any, error) {
+			r, err := api.Quota.GetUserQuotas()
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Quota.GetUserQuota", "", "getUserQuota", func() (any, error) {
+			r, err := api.Quota.GetUserQuota(userID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Quota.UpdateUserQuota", "", "updateUserQuota", func() (any, error) {
+			r, err := api.Quota.UpdateUserQuota(quota.NewUpdateUserQuotaParams().WithUserID(userID).WithQuotaTarget("org_user").WithBody(&models.UpdateQuotaCmd{Limit: 100}))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+
+		// current organization: address and invitations
+		{"Org.UpdateCurrentOrgAddress", "", "updateCurrentOrgAddress", func() (any, error) {
+			r, err := api.Org.UpdateCurrentOrgAddress(&models.UpdateOrgAddressForm{Address1: "1 Example Street", City: "Stockholm", Zipcode: "11122", Country: "Sweden"})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Org.GetPendingOrgInvites", "", "getPendingOrgInvites", func() (any, error) {
+			r, err := api.Org.GetPendingOrgInvites()
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Org.AddOrgInvite", "", "addOrgInvite", func() (any, error) {
+			r, err := api.Org.AddOrgInvite(&models.AddInviteForm{LoginOrEmail: "new.user@example.com", Name: "New User", Role: "Viewer"})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Org.RevokeInvite", "", "revokeInvite", func() (any, error) {
+			r, err := api.Org.RevokeInvite("a8b6oBUhgIEurWJM3dLQ46z0ZsLNfP")
 			return payload(r, err, func() any { return r.Payload })
 		}},
 
