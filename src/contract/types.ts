@@ -23,10 +23,12 @@ export interface Fixtures {
   secondOrg: { id: number; name: string };
   /** A team in the main org with `user` as member. */
   team: { id: number; name: string };
+  /** A second team in the main org, whose name a case tries to give the fixture team. */
+  otherTeam: { id: number; name: string };
   /** A dashboard in the main org. */
   dashboard: { id: number; uid: string };
   /** A service account in the main org and one of its tokens. */
-  serviceAccount: { id: number; token: string };
+  serviceAccount: { id: number; token: string; spareTokenId: number };
   /** The main org. */
   mainOrg: { id: number; name: string };
   /** IDs that exist nowhere. */

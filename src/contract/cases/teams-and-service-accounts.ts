@@ -7,8 +7,6 @@ import type { CaseContext, Fixtures } from '../types.js';
 // role is written back as Admin; it is deleted at the end).
 
 const NEWEST_CHECKS_TEAM_FIRST = 'from 12.0 the handler reads the team first (added with SCIM-provisioned teams, PR #103454)';
-const NEEDS_SECOND_TEAM = 'needs a second team in the main org whose name the fixture team can try to take (fixture to add)';
-const NEEDS_SPARE_TOKEN = 'needs a second token of the fixture service account, with its ID, that a case may delete (fixture to add)';
 
 /** A check that a list answer has an item with `key` equal to the value `pick` takes from the fixtures. */
 const listHas = (key: string, pick: (f: Fixtures) => number) =>
@@ -37,7 +35,7 @@ export const teamsAndServiceAccountsCases: OperationCases[] = [
     // Writes back the fixture team's name and (empty) email.
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { name: fixtures.team.name, email: '' } }), status: 200, example: 'teamUpdated', checks: [messageIs('Team updated')] },
     errors: [
-      { what: 'name of another team (400, not 409)', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { name: 'Another team' } }), status: 400, example: 'teamNameTaken', targets: ['mock'], targetsReason: NEEDS_SECOND_TEAM },
+      { what: 'name of another team (400, not 409)', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { name: fixtures.otherTeam.name } }), status: 400, example: 'teamNameTaken' },
       {
         what: 'unknown team',
         as: 'admin',
@@ -151,7 +149,7 @@ export const teamsAndServiceAccountsCases: OperationCases[] = [
   },
   {
     operationId: 'deleteToken',
-    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.serviceAccount.id, tokenId: 1 } }), status: 200, example: 'tokenDeleted', targets: ['mock'], targetsReason: NEEDS_SPARE_TOKEN },
+    ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.serviceAccount.id, tokenId: fixtures.serviceAccount.spareTokenId } }), status: 200, example: 'tokenDeleted' },
     errors: [
       { what: 'unknown token', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.serviceAccount.id, tokenId: fixtures.unknown.authTokenId } }), status: 404, example: 'tokenNotFound' },
       { what: 'unknown service account', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId, tokenId: fixtures.unknown.authTokenId } }), status: 404, example: 'notFound' },

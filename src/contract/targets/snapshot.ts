@@ -1,38 +1,84 @@
 import type { GrafanaClient } from '../../client.js';
 
-/** What a server holds that a run could leave behind: users, orgs, teams and service accounts. */
+/**
+ * What a server holds that a run could leave behind or change: users, orgs, the main org's teams
+ * and service accounts (read on every page), and the main org's name and address, members and
+ * their roles, preferences, quotas and pending invites, and the admin's own preferences and
+ * quotas. Each kind is a sorted list of one-line entries.
+ */
 export interface ServerSnapshot {
   users: string[];
   orgs: string[];
   teams: string[];
   serviceAccounts: string[];
+  mainOrg: string[];
+  mainOrgMembers: string[];
+  mainOrgPreferences: string[];
+  mainOrgQuotas: string[];
+  mainOrgInvites: string[];
+  adminPreferences: string[];
+  adminQuotas: string[];
 }
 
-const PAGE = 1000;
+const PAGE = 500;
+/** A bound on the pages read per list, so that a server that ignores paging cannot loop us. */
+const MAX_PAGES = 200;
 
-/**
- * Reads the server's users, orgs, and the current org's teams and service accounts through the
- * spec's list operations (GET requests only). Each entry is `id name`, sorted.
- */
+interface Listed { data?: unknown; response: Response }
+
+function failed(what: string, response: Response): never {
+  throw new Error(`cannot list ${what} for the before/after check (HTTP ${response.status}): the run needs a server administrator.`);
+}
+
+/** Reads every page of a paged list; `page` is the page number the server expects first. */
+async function allPages<T>(what: string, firstPage: number, read: (page: number) => Promise<Listed>, items: (data: never) => T[]): Promise<T[]> {
+  const all: T[] = [];
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const { data, response } = await read(firstPage + i);
+    if (data === undefined) failed(what, response);
+    const page = items(data as never);
+    all.push(...page);
+    if (page.length < PAGE) return all;
+  }
+  throw new Error(`cannot list ${what} for the before/after check: more than ${MAX_PAGES} pages of ${PAGE}.`);
+}
+
+const names = (items: Array<{ id?: number; login?: string; name?: string }>) => items.map((i) => `${i.id ?? '?'} ${i.login ?? i.name ?? ''}`).sort();
+/** One line per top-level field, so a change names the field. */
+const fields = (value: unknown) => Object.entries((value ?? {}) as Record<string, unknown>).map(([k, v]) => `${k}=${JSON.stringify(v)}`).sort();
+
+/** A read that may be refused by the server's configuration (quotas off): the refusal is the state. */
+async function optional(read: Promise<Listed>, toLines: (data: never) => string[]): Promise<string[]> {
+  const { data, response } = await read;
+  return data === undefined ? [`not readable: HTTP ${response.status}`] : toLines(data as never);
+}
+
+/** Reads everything the before/after check compares, with GET requests only. */
 export async function takeSnapshot(api: GrafanaClient): Promise<ServerSnapshot> {
-  const users = await api.GET('/api/users/search', { params: { query: { perpage: PAGE, page: 1 } } });
-  // /api/orgs counts pages from 0 (a server quirk), so leave `page` out.
-  const orgs = await api.GET('/api/orgs', { params: { query: { perpage: PAGE } } });
-  const teams = await api.GET('/api/teams/search', { params: { query: { perpage: PAGE, page: 1 } } });
-  const accounts = await api.GET('/api/serviceaccounts/search', { params: { query: { perpage: PAGE, page: 1 } } });
-  const fail = (what: string, response: Response) => {
-    throw new Error(`cannot list ${what} for the before/after check (HTTP ${response.status}): the run needs a server administrator.`);
-  };
-  if (!users.data) fail('users', users.response);
-  if (!orgs.data) fail('orgs', orgs.response);
-  if (!teams.data) fail('teams', teams.response);
-  if (!accounts.data) fail('service accounts', accounts.response);
-  const names = (items: Array<{ id?: number; login?: string; name?: string }>) => items.map((i) => `${i.id ?? '?'} ${i.login ?? i.name ?? ''}`).sort();
+  const me = await api.GET('/api/user');
+  if (!me.data) failed('the signed-in user', me.response);
+  const adminId = me.data.id ?? failed('the signed-in user\'s id', me.response);
+  const users = await allPages('users', 1, (page) => api.GET('/api/users/search', { params: { query: { perpage: PAGE, page } } }), (d: { users: Array<{ id: number; login: string }> }) => d.users);
+  // /api/orgs counts pages from 0 (a server quirk).
+  const orgs = await allPages('orgs', 0, (page) => api.GET('/api/orgs', { params: { query: { perpage: PAGE, page } } }), (d: Array<{ id: number; name: string }>) => d);
+  const teams = await allPages('teams', 1, (page) => api.GET('/api/teams/search', { params: { query: { perpage: PAGE, page } } }), (d: { teams: Array<{ id: number; name: string }> }) => d.teams);
+  const accounts = await allPages('service accounts', 1, (page) => api.GET('/api/serviceaccounts/search', { params: { query: { perpage: PAGE, page } } }), (d: { serviceAccounts: Array<{ id: number; name: string }> }) => d.serviceAccounts);
+  const org = await api.GET('/api/org');
+  if (!org.data) failed('the current org', org.response);
+  const members = await api.GET('/api/org/users');
+  if (!members.data) failed('the org members', members.response);
   return {
-    users: names(users.data!.users),
-    orgs: names(orgs.data!),
-    teams: names(teams.data!.teams),
-    serviceAccounts: names(accounts.data!.serviceAccounts),
+    users: names(users),
+    orgs: names(orgs),
+    teams: names(teams),
+    serviceAccounts: names(accounts),
+    mainOrg: fields(org.data),
+    mainOrgMembers: members.data.map((m) => `${m.userId} ${m.login} ${m.role}`).sort(),
+    mainOrgPreferences: await optional(api.GET('/api/org/preferences'), fields),
+    mainOrgQuotas: await optional(api.GET('/api/org/quotas'), (d: Array<{ target: string; limit: number }>) => d.map((q) => `${q.target}=${q.limit}`).sort()),
+    mainOrgInvites: await optional(api.GET('/api/org/invites'), (d: Array<{ code?: string; email?: string }>) => d.map((i) => `${i.email ?? ''} ${i.code ?? ''}`).sort()),
+    adminPreferences: await optional(api.GET('/api/user/preferences'), fields),
+    adminQuotas: await optional(api.GET('/api/admin/users/{id}/quotas', { params: { path: { id: adminId } } }), (d: Array<{ target: string; limit: number }>) => d.map((q) => `${q.target}=${q.limit}`).sort()),
   };
 }
 
