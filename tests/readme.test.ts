@@ -25,4 +25,14 @@ describe('README', () => {
     expect(section).toContain(`openapi-typescript@${openapiTs}`);
     for (const generator of ['typescript-fetch', 'go', 'java --library native', 'python']) expect(section).toContain(`-g ${generator}`);
   });
+
+  it('counts the operations per tag as the spec has them', () => {
+    const spec = JSON.parse(read('generated/openapi.json')) as { paths: Record<string, Record<string, { operationId?: string; tags?: string[] }>> };
+    const counts = new Map<string, number>();
+    for (const item of Object.values(spec.paths)) for (const op of Object.values(item)) if (op.operationId) counts.set(op.tags![0]!, (counts.get(op.tags![0]!) ?? 0) + 1);
+    const readme = read('README.md');
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    expect(readme).toContain(`The spec covers ${total} operations`);
+    for (const [tag, count] of counts) expect(readme, tag).toMatch(new RegExp(`^\\| ${tag} \\|[^\\n]*\\| ${count} \\|$`, 'm'));
+  });
 });
