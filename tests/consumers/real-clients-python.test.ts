@@ -14,9 +14,45 @@ import { toolchainsPresent } from './support/gate.js';
 // client itself, which a real Grafana would show too); a listed call must still fail.
 
 /** Fewer mapped calls than this means the program lost cases (or the client lost methods). */
-const MIN_MAPPED_CALLS = 52;
+const MIN_MAPPED_CALLS = 83;
 /** Fewer distinct spec operations reached than this means the same. */
-const MIN_OPERATIONS = 40;
+const MIN_OPERATIONS = 63;
+
+/**
+ * Operations of the spec that this client has no method for (checked by hand against the pinned
+ * version: no method of grafana_client.elements, sync or async, sends a request to the path).
+ * Every other operation of the spec must be called, so a new operation in the spec is noticed here.
+ */
+const NOT_IN_CLIENT: Record<string, string> = {
+  searchUsersWithPaging: 'no method for GET /api/users/search (users.search_users pages through GET /api/users)',
+  updateSignedInUser: 'no method for PUT /api/user',
+  getStars: 'no method for GET /api/user/stars',
+  getUserAuthTokens: 'no method for GET /api/user/auth-tokens',
+  revokeUserAuthToken: 'no method for POST /api/user/revoke-auth-token',
+  getUserQuotas: 'no quota methods (GET /api/user/quotas)',
+  setHelpFlag: 'no method for PUT /api/user/helpflags/{flagId}',
+  clearHelpFlags: 'no method for GET /api/user/helpflags/clear',
+  getOrgUsersForCurrentOrgLookup: 'no method for GET /api/org/users/lookup',
+  searchOrgUsersWithPaging: 'no method for GET /api/org/users/search',
+  updateCurrentOrgAddress: 'no method for PUT /api/org/address',
+  getCurrentOrgQuota: 'no quota methods (GET /api/org/quotas)',
+  getPendingOrgInvites: 'no invitation methods (GET /api/org/invites)',
+  addOrgInvite: 'no invitation methods (POST /api/org/invites)',
+  revokeInvite: 'no invitation methods (PATCH /api/org/invites/{code}/revoke)',
+  getUserQuota: 'no quota methods (GET /api/admin/users/{id}/quotas)',
+  updateUserQuota: 'no quota methods (PUT /api/admin/users/{id}/quotas/{target})',
+  adminLogoutUser: 'no method for POST /api/admin/users/{id}/logout (admin has create_user, change_user_password, change_user_permissions, delete_user, set_user_enabled)',
+  adminGetUserAuthTokens: 'no method for GET /api/admin/users/{id}/auth-tokens',
+  adminRevokeUserAuthToken: 'no method for POST /api/admin/users/{id}/revoke-auth-token',
+  getOrgById: 'no method for GET /api/orgs/{orgId} (only the by-name organization.find_organization)',
+  searchOrgUsers: 'no method for GET /api/orgs/{orgId}/users/search',
+  updateOrgAddress: 'no method for PUT /api/orgs/{orgId}/address',
+  getOrgQuota: 'no quota methods (GET /api/orgs/{orgId}/quotas)',
+  updateOrgQuota: 'no quota methods (PUT /api/orgs/{orgId}/quotas/{target})',
+  setTeamMemberships: 'no method for PUT /api/teams/{id}/members (only add_team_member and remove_team_member, one user at a time)',
+  updateTeamMember: 'no method for PUT /api/teams/{id}/members/{userId}',
+  getHealth: 'no method for GET /api/health (health.check reads GET /api/frontend/settings)',
+};
 
 interface CallResult {
   method: string;
@@ -71,6 +107,7 @@ function table(results: CallResult[], defects: Map<string, KnownDefect>): string
         : `FAILED: ${r.detail}`;
     return [r.method, r.operationId, result];
   });
+  for (const [operationId, why] of Object.entries(NOT_IN_CLIENT)) rows.push(['(none)', operationId, `not in this client: ${why}`]);
   const header = ['client method', 'operation', 'result'];
   const widths = [0, 1].map((i) => Math.max(header[i]!.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell)).join(' | ');
@@ -96,7 +133,7 @@ describe.runIf(toolchainsPresent('python grafana-client', ['python']))(`real cli
         `grafana-client ${TOOLS.grafanaClientPython} against the mock: ${results.length} calls of client methods mapped to ${reached.size} operations`,
         table(results, defects),
         `accepted ${accepted}, known client defects ${known}, failed ${results.length - accepted - known}`,
-        `operations no grafana-client method reaches: ${[...SPEC_OPERATIONS].filter((id) => !reached.has(id)).join(', ') || 'none'}`,
+        `operations no grafana-client method reaches (NOT_IN_CLIENT): ${[...SPEC_OPERATIONS].filter((id) => !reached.has(id)).join(', ') || 'none'}`,
       ].join('\n'),
     );
   });
@@ -112,6 +149,12 @@ describe.runIf(toolchainsPresent('python grafana-client', ['python']))(`real cli
     expect(results.map((r) => r.operationId).filter((id) => !SPEC_OPERATIONS.has(id)), 'operationIds that are not in the spec').toEqual([]);
     const seen = results.map(key);
     expect(seen.filter((k, i) => seen.indexOf(k) !== i), 'calls reported twice').toEqual([]);
+  });
+
+  it('calls every operation of the spec that the client has a method for', () => {
+    const called = new Set(results.map((r) => r.operationId));
+    expect([...SPEC_OPERATIONS].filter((id) => !called.has(id) && !(id in NOT_IN_CLIENT)), 'spec operations neither called nor listed in NOT_IN_CLIENT').toEqual([]);
+    expect(Object.keys(NOT_IN_CLIENT).filter((id) => called.has(id) || !SPEC_OPERATIONS.has(id)), 'stale NOT_IN_CLIENT entries').toEqual([]);
   });
 
   it('has every mapped call accepted by the mock and parsed by the client, except known client defects', () => {

@@ -41,12 +41,13 @@ import (
 
 // Ids and values from the spec's examples.
 const (
-	userID           int64 = 2
-	orgID            int64 = 2
-	teamID                 = "1"
-	dashboardUID           = "cLV5GDCkz"
-	serviceAccountID int64 = 2
-	authTokenID      int64 = 364
+	userID                int64 = 2
+	orgID                 int64 = 2
+	teamID                      = "1"
+	dashboardUID                = "cLV5GDCkz"
+	serviceAccountID      int64 = 2
+	authTokenID           int64 = 364
+	serviceAccountTokenID int64 = 1
 )
 
 // exchange is what the recorder saw of the last HTTP exchange.
@@ -221,6 +222,21 @@ func summarizeViolations(header string) string {
 
 func ptr[T any](v T) *T { return &v }
 
+// preferExample asks the mock (Prism) for the response example of that name instead of the first
+// one, e.g. filled-in preferences rather than the empty object of a user who has set none. It is
+// a client option of the generated client: it adds the Prefer header to the request it writes.
+func preferExample(name string) func(*runtime.ClientOperation) {
+	return func(op *runtime.ClientOperation) {
+		params := op.Params
+		op.Params = runtime.ClientRequestWriterFunc(func(req runtime.ClientRequest, reg strfmt.Registry) error {
+			if err := req.SetHeaderParam("Prefer", "example="+name); err != nil {
+				return err
+			}
+			return params.WriteToRequest(req, reg)
+		})
+	}
+}
+
 func calls(api *goapi.GrafanaHTTPAPI) []call {
 	return []call{
 		// users
@@ -295,6 +311,39 @@ func calls(api *goapi.GrafanaHTTPAPI) []call {
 			return payload(r, err, func() any { return r.Payload })
 		}},
 
+		// signed-in user: preferences and help flags
+		{"SignedInUser.GetUserPreferences", "", "getUserPreferences", func() (any, error) {
+			r, err := api.SignedInUser.GetUserPreferences()
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"SignedInUser.GetUserPreferences", "customized", "getUserPreferences", func() (any, error) {
+			r, err := api.SignedInUser.GetUserPreferences(preferExample("customized"))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		// The preference commands are sent with Cookies set: the client's models.UpdatePrefsCmd and
+		// models.PatchPrefsCmd tag the field `json:"cookies"` without omitempty, so a nil Cookies is
+		// sent as "cookies": null, which the spec does not accept (an array only), while Grafana
+		// decodes null as an empty list.
+		{"SignedInUser.UpdateUserPreferences", "", "updateUserPreferences", func() (any, error) {
+			r, err := api.SignedInUser.UpdateUserPreferences(&models.UpdatePrefsCmd{
+				Theme: "dark", Timezone: "utc", WeekStart: "monday", HomeDashboardUID: dashboardUID, Language: "en-US",
+				Cookies: []models.CookieType{"functional"},
+			})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"SignedInUser.PatchUserPreferences", "", "patchUserPreferences", func() (any, error) {
+			r, err := api.SignedInUser.PatchUserPreferences(&models.PatchPrefsCmd{Theme: "light", Cookies: []models.CookieType{"functional"}})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"SignedInUser.SetHelpFlag", "", "setHelpFlag", func() (any, error) {
+			r, err := api.SignedInUser.SetHelpFlag("1")
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"SignedInUser.ClearHelpFlags", "", "clearHelpFlags", func() (any, error) {
+			r, err := api.SignedInUser.ClearHelpFlags()
+			return payload(r, err, func() any { return r.Payload })
+		}},
+
 		// current organization
 		{"Org.GetCurrentOrg", "", "getCurrentOrg", func() (any, error) {
 			r, err := api.Org.GetCurrentOrg()
@@ -345,6 +394,27 @@ func calls(api *goapi.GrafanaHTTPAPI) []call {
 		{"AdminUsers.AdminUpdateUserPermissions", "revoke", "adminUpdateUserPermissions", func() (any, error) {
 			// IsGrafanaAdmin is `omitempty`, so revoking sends `{}`.
 			r, err := api.AdminUsers.AdminUpdateUserPermissions(userID, &models.AdminUpdateUserPermissionsForm{IsGrafanaAdmin: false})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+
+		{"AdminUsers.AdminDisableUser", "", "adminDisableUser", func() (any, error) {
+			r, err := api.AdminUsers.AdminDisableUser(userID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"AdminUsers.AdminEnableUser", "", "adminEnableUser", func() (any, error) {
+			r, err := api.AdminUsers.AdminEnableUser(userID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"AdminUsers.AdminLogoutUser", "", "adminLogoutUser", func() (any, error) {
+			r, err := api.AdminUsers.AdminLogoutUser(userID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"AdminUsers.AdminGetUserAuthTokens", "", "adminGetUserAuthTokens", func() (any, error) {
+			r, err := api.AdminUsers.AdminGetUserAuthTokens(userID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"AdminUsers.AdminRevokeUserAuthToken", "", "adminRevokeUserAuthToken", func() (any, error) {
+			r, err := api.AdminUsers.AdminRevokeUserAuthToken(userID, &models.RevokeAuthTokenCmd{AuthTokenID: authTokenID})
 			return payload(r, err, func() any { return r.Payload })
 		}},
 
@@ -442,6 +512,24 @@ func calls(api *goapi.GrafanaHTTPAPI) []call {
 			return payload(r, err, func() any { return r.Payload })
 		}},
 
+		// current organization: preferences
+		{"Org.GetOrgPreferences", "", "getOrgPreferences", func() (any, error) {
+			r, err := api.Org.GetOrgPreferences()
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Org.GetOrgPreferences", "customized", "getOrgPreferences", func() (any, error) {
+			r, err := api.Org.GetOrgPreferences(preferExample("customized"))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Org.UpdateOrgPreferences", "", "updateOrgPreferences", func() (any, error) {
+			r, err := api.Org.UpdateOrgPreferences(&models.UpdatePrefsCmd{Theme: "light", Timezone: "browser", WeekStart: "sunday", Cookies: []models.CookieType{}})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Org.PatchOrgPreferences", "", "patchOrgPreferences", func() (any, error) {
+			r, err := api.Org.PatchOrgPreferences(&models.PatchPrefsCmd{Timezone: "utc", Cookies: []models.CookieType{}})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+
 		// teams
 		{"Teams.CreateTeam", "", "createTeam", func() (any, error) {
 			r, err := api.Teams.CreateTeam(&models.CreateTeamCommand{Name: ptr("Platform"), Email: "platform@example.com"})
@@ -457,6 +545,43 @@ func calls(api *goapi.GrafanaHTTPAPI) []call {
 		}},
 		{"Teams.AddTeamMember", "", "addTeamMember", func() (any, error) {
 			r, err := api.Teams.AddTeamMember(teamID, &models.AddTeamMemberCommand{UserID: ptr(userID)})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+
+		{"Teams.GetTeamByID", "", "getTeamByID", func() (any, error) {
+			r, err := api.Teams.GetTeamByID(teams.NewGetTeamByIDParams().WithTeamID(teamID).WithAccesscontrol(ptr(true)))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Teams.UpdateTeam", "", "updateTeam", func() (any, error) {
+			r, err := api.Teams.UpdateTeam(teamID, &models.UpdateTeamCommand{Name: "Platform", Email: "platform@example.com"})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Teams.GetTeamMembers", "", "getTeamMembers", func() (any, error) {
+			r, err := api.Teams.GetTeamMembers(teamID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Teams.SetTeamMemberships", "", "setTeamMemberships", func() (any, error) {
+			r, err := api.Teams.SetTeamMemberships(teamID, &models.SetTeamMembershipsCommand{Members: []string{"jane@example.com"}, Admins: []string{"admin@localhost"}})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Teams.UpdateTeamMember", "", "updateTeamMember", func() (any, error) {
+			r, err := api.Teams.UpdateTeamMember(teams.NewUpdateTeamMemberParams().WithTeamID(teamID).WithUserID(userID).WithBody(&models.UpdateTeamMemberCommand{Permission: 4}))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Teams.RemoveTeamMember", "", "removeTeamMember", func() (any, error) {
+			r, err := api.Teams.RemoveTeamMember(userID, teamID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Teams.GetTeamPreferences", "", "getTeamPreferences", func() (any, error) {
+			r, err := api.Teams.GetTeamPreferences(teamID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Teams.GetTeamPreferences", "customized", "getTeamPreferences", func() (any, error) {
+			r, err := api.Teams.GetTeamPreferences(teamID, preferExample("customized"))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"Teams.UpdateTeamPreferences", "", "updateTeamPreferences", func() (any, error) {
+			r, err := api.Teams.UpdateTeamPreferences(teamID, &models.UpdatePrefsCmd{Theme: "dark", Timezone: "utc", HomeDashboardUID: dashboardUID, Cookies: []models.CookieType{}})
 			return payload(r, err, func() any { return r.Payload })
 		}},
 
@@ -491,6 +616,23 @@ func calls(api *goapi.GrafanaHTTPAPI) []call {
 		}},
 		{"ServiceAccounts.CreateToken", "", "createServiceAccountToken", func() (any, error) {
 			r, err := api.ServiceAccounts.CreateToken(service_accounts.NewCreateTokenParams().WithServiceAccountID(serviceAccountID).WithBody(&models.AddServiceAccountTokenCommand{Name: "ci-token", SecondsToLive: 3600}))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+
+		{"ServiceAccounts.RetrieveServiceAccount", "", "retrieveServiceAccount", func() (any, error) {
+			r, err := api.ServiceAccounts.RetrieveServiceAccount(serviceAccountID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"ServiceAccounts.UpdateServiceAccount", "", "updateServiceAccount", func() (any, error) {
+			r, err := api.ServiceAccounts.UpdateServiceAccount(service_accounts.NewUpdateServiceAccountParams().WithServiceAccountID(serviceAccountID).WithBody(&models.UpdateServiceAccountForm{Name: "ci-bot", Role: "Viewer", IsDisabled: ptr(false)}))
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"ServiceAccounts.ListTokens", "", "listTokens", func() (any, error) {
+			r, err := api.ServiceAccounts.ListTokens(serviceAccountID)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"ServiceAccounts.DeleteToken", "", "deleteToken", func() (any, error) {
+			r, err := api.ServiceAccounts.DeleteToken(serviceAccountTokenID, serviceAccountID)
 			return payload(r, err, func() any { return r.Payload })
 		}},
 

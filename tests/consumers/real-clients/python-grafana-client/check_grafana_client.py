@@ -38,6 +38,7 @@ from urllib.parse import parse_qs, urlsplit
 import niquests
 from grafana_client.api import GrafanaApi
 from grafana_client.client import GrafanaException
+from grafana_client.model import PersonalPreferences
 
 # An answer check returns None when the value has the expected shape, or what is wrong with it.
 Check = Callable[[Any], Optional[str]]
@@ -73,6 +74,10 @@ class Case:
     check: Check
     # Query parameters the requests must carry, decoded, as the caller passed them.
     query: Optional[dict[str, str]] = None
+    # The name of the response example the mock is asked for (Prism's `Prefer: example=...`)
+    # instead of its first one, e.g. filled-in preferences rather than the empty object of a user
+    # who has set none. Only the mock's choice of answer changes, not the client's request.
+    example: Optional[str] = None
 
 
 @dataclass
@@ -80,12 +85,16 @@ class Recorder:
     """Collects the exchanges of the call in progress through the session's hooks."""
 
     exchanges: list[Exchange] = field(default_factory=list)
+    # The response example to ask the mock for during the call in progress (Case.example).
+    example: Optional[str] = None
 
     def pre_request(self, request: niquests.PreparedRequest, **_: Any) -> niquests.PreparedRequest:
         parts = urlsplit(request.url or "")
         page = parse_qs(parts.query).get("page", ["1"])[0]
         if parts.path.rstrip("/") in PAGED_PATHS and page.isdigit() and int(page) >= 2 and request.headers is not None:
             request.headers["Prefer"] = f"example={EMPTY_PAGE_EXAMPLE}"
+        elif self.example is not None and request.headers is not None:
+            request.headers["Prefer"] = f"example={self.example}"
         return request
 
     def response(self, response: niquests.Response, **_: Any) -> niquests.Response:
@@ -156,6 +165,7 @@ TEAM_ID = 1
 DASHBOARD_ID = 1
 DASHBOARD_UID = "cIBgcSjkk"
 SERVICE_ACCOUNT_ID = 2
+SERVICE_ACCOUNT_TOKEN_ID = 1
 
 
 def quietly(call: Callable[[], Any]) -> Any:
@@ -182,6 +192,8 @@ def cases() -> list[Case]:
         "message": "Made changes to xyz",
         "overwrite": False,
     }
+    # Preferences as a script sets them: the client's own model, which leaves out what is None.
+    preferences = PersonalPreferences(theme="dark", timezone="utc", weekStart="monday", homeDashboardUID=DASHBOARD_UID)
     return [
         # Users (server admin)
         Case("users.search_users(page=1)", "searchUsers", "GET", "/api/users",
@@ -227,6 +239,16 @@ def cases() -> list[Case]:
              lambda g: quietly(lambda: g.user.star_actual_user_dashboard(DASHBOARD_ID)), message()),
         Case("user.unstar_actual_user_dashboard", "unstarDashboard", "DELETE", "/api/user/stars/dashboard/{dashboardId}",
              lambda g: quietly(lambda: g.user.unstar_actual_user_dashboard(DASHBOARD_ID)), message()),
+        Case("user.get_preferences", "getUserPreferences", "GET", "/api/user/preferences",
+             lambda g: g.user.get_preferences(), is_dict()),
+        Case("user.get_preferences (customized)", "getUserPreferences", "GET", "/api/user/preferences",
+             lambda g: g.user.get_preferences(), is_dict("theme", "timezone", "weekStart"), example="customized"),
+        Case("user.update_preferences(PersonalPreferences)", "updateUserPreferences", "PUT", "/api/user/preferences",
+             lambda g: g.user.update_preferences(preferences), message()),
+        Case("user.update_preferences(dict)", "updateUserPreferences", "PUT", "/api/user/preferences",
+             lambda g: g.user.update_preferences({"theme": "light", "timezone": "browser"}), message()),
+        Case("user.patch_preferences", "patchUserPreferences", "PATCH", "/api/user/preferences",
+             lambda g: g.user.patch_preferences({"theme": "light"}), message()),
         # Current organization
         Case("organization.get_current_organization", "getCurrentOrg", "GET", "/api/org",
              lambda g: g.organization.get_current_organization(), is_dict("id", "name")),
@@ -240,6 +262,14 @@ def cases() -> list[Case]:
              lambda g: g.organization.update_user_current_organization(USER_ID, {"role": "Editor"}), message()),
         Case("organization.delete_user_current_organization", "removeOrgUserForCurrentOrg", "DELETE", "/api/org/users/{userId}",
              lambda g: g.organization.delete_user_current_organization(USER_ID), message()),
+        Case("organization.get_preferences", "getOrgPreferences", "GET", "/api/org/preferences",
+             lambda g: g.organization.get_preferences(), is_dict()),
+        Case("organization.get_preferences (customized)", "getOrgPreferences", "GET", "/api/org/preferences",
+             lambda g: g.organization.get_preferences(), is_dict("theme", "timezone", "weekStart"), example="customized"),
+        Case("organization.update_preferences", "updateOrgPreferences", "PUT", "/api/org/preferences",
+             lambda g: g.organization.update_preferences(preferences), message()),
+        Case("organization.patch_preferences", "patchOrgPreferences", "PATCH", "/api/org/preferences",
+             lambda g: g.organization.patch_preferences(PersonalPreferences(timezone="utc")), message()),
         # Organizations (server admin)
         Case("organization.create_organization", "createOrg", "POST", "/api/orgs",
              lambda g: g.organization.create_organization("Staging"), is_dict("orgId", "message")),
@@ -259,6 +289,10 @@ def cases() -> list[Case]:
              lambda g: g.organizations.organization_user_update(ORG_ID, USER_ID, "Editor"), message()),
         Case("organizations.organization_user_delete", "removeOrgUser", "DELETE", "/api/orgs/{orgId}/users/{userId}",
              lambda g: g.organizations.organization_user_delete(ORG_ID, USER_ID), message()),
+        Case("organizations.organization_preference_get", "getOrgPreferences", "GET", "/api/org/preferences",
+             lambda g: quietly(lambda: g.organizations.organization_preference_get()), is_dict()),
+        Case("organizations.organization_preference_update", "updateOrgPreferences", "PUT", "/api/org/preferences",
+             lambda g: quietly(lambda: g.organizations.organization_preference_update(theme="dark", timezone="utc")), message()),
         # Admin
         Case("admin.create_user", "adminCreateUser", "POST", "/api/admin/users",
              lambda g: g.admin.create_user(new_user), is_dict("id", "message")),
@@ -268,6 +302,10 @@ def cases() -> list[Case]:
              lambda g: g.admin.change_user_permissions(USER_ID, True), message()),
         Case("admin.delete_user", "adminDeleteUser", "DELETE", "/api/admin/users/{id}",
              lambda g: g.admin.delete_user(USER_ID), message()),
+        Case("admin.set_user_enabled(False)", "adminDisableUser", "POST", "/api/admin/users/{id}/disable",
+             lambda g: g.admin.set_user_enabled(USER_ID, False), message()),
+        Case("admin.set_user_enabled(True)", "adminEnableUser", "POST", "/api/admin/users/{id}/enable",
+             lambda g: g.admin.set_user_enabled(USER_ID, True), message()),
         # Teams
         Case("teams.search_teams(page=1)", "searchTeams", "GET", "/api/teams/search",
              lambda g: g.teams.search_teams(query="plat", page=1, perpage=10), is_list("id", "name"),
@@ -284,6 +322,24 @@ def cases() -> list[Case]:
              lambda g: g.teams.delete_team(TEAM_ID), message()),
         Case("teams.add_team_member", "addTeamMember", "POST", "/api/teams/{id}/members",
              lambda g: g.teams.add_team_member(TEAM_ID, USER_ID), message()),
+        Case("teams.get_team", "getTeamByID", "GET", "/api/teams/{id}",
+             lambda g: g.teams.get_team(TEAM_ID), is_dict("id", "name", "orgId")),
+        Case("teams.update_team", "updateTeam", "PUT", "/api/teams/{id}",
+             lambda g: g.teams.update_team(TEAM_ID, {"name": "Platform", "email": "platform@example.com"}), message()),
+        Case("teams.get_team_members", "getTeamMembers", "GET", "/api/teams/{id}/members",
+             lambda g: g.teams.get_team_members(TEAM_ID), is_list("userId", "login", "teamId")),
+        Case("teams.remove_team_member", "removeTeamMember", "DELETE", "/api/teams/{id}/members/{userId}",
+             lambda g: g.teams.remove_team_member(TEAM_ID, USER_ID), message()),
+        Case("teams.get_preferences", "getTeamPreferences", "GET", "/api/teams/{id}/preferences",
+             lambda g: g.teams.get_preferences(TEAM_ID), is_dict()),
+        Case("teams.get_preferences (customized)", "getTeamPreferences", "GET", "/api/teams/{id}/preferences",
+             lambda g: g.teams.get_preferences(TEAM_ID), is_dict("theme", "timezone", "weekStart"), example="customized"),
+        Case("teams.get_team_preferences", "getTeamPreferences", "GET", "/api/teams/{id}/preferences",
+             lambda g: quietly(lambda: g.teams.get_team_preferences(TEAM_ID)), is_dict()),
+        Case("teams.update_preferences", "updateTeamPreferences", "PUT", "/api/teams/{id}/preferences",
+             lambda g: g.teams.update_preferences(TEAM_ID, preferences), message()),
+        Case("teams.update_team_preferences", "updateTeamPreferences", "PUT", "/api/teams/{id}/preferences",
+             lambda g: quietly(lambda: g.teams.update_team_preferences(TEAM_ID, {"theme": "light", "timezone": "browser"})), message()),
         # Dashboards
         Case("dashboard.update_dashboard", "postDashboard", "POST", "/api/dashboards/db",
              lambda g: g.dashboard.update_dashboard(saved_dashboard), is_dict("id", "uid", "url", "status", "version")),
@@ -309,6 +365,14 @@ def cases() -> list[Case]:
              lambda g: g.serviceaccount.delete(SERVICE_ACCOUNT_ID), message()),
         Case("serviceaccount.create_token", "createServiceAccountToken", "POST", "/api/serviceaccounts/{id}/tokens",
              lambda g: g.serviceaccount.create_token(SERVICE_ACCOUNT_ID, {"name": "ci-token", "secondsToLive": 3600}), is_dict("id", "name", "key")),
+        Case("serviceaccount.get", "retrieveServiceAccount", "GET", "/api/serviceaccounts/{id}",
+             lambda g: g.serviceaccount.get(SERVICE_ACCOUNT_ID), is_dict("id", "name", "login", "role"), {"accesscontrol": "true"}),
+        Case("serviceaccount.update", "updateServiceAccount", "PATCH", "/api/serviceaccounts/{id}",
+             lambda g: g.serviceaccount.update(SERVICE_ACCOUNT_ID, {"name": "ci-bot", "role": "Viewer"}), is_dict("id", "name", "message")),
+        Case("serviceaccount.get_tokens", "listTokens", "GET", "/api/serviceaccounts/{id}/tokens",
+             lambda g: g.serviceaccount.get_tokens(SERVICE_ACCOUNT_ID), is_list("id", "name")),
+        Case("serviceaccount.delete_token", "deleteToken", "DELETE", "/api/serviceaccounts/{id}/tokens/{tokenId}",
+             lambda g: g.serviceaccount.delete_token(SERVICE_ACCOUNT_ID, SERVICE_ACCOUNT_TOKEN_ID), message()),
     ]
 
 
@@ -329,6 +393,7 @@ def summarize_violations(header: str) -> str:
 
 def run_case(grafana: GrafanaApi, recorder: Recorder, case: Case) -> dict[str, Union[str, bool]]:
     recorder.exchanges.clear()
+    recorder.example = case.example
     problems: list[str] = []
     value: Any = None
     raised: Optional[BaseException] = None
