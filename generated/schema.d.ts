@@ -2985,27 +2985,23 @@ export interface components {
             /** @description Labels of the user's authentication modules. */
             authLabels?: string[];
         };
-        /** @description Details of a revoked session token. */
-        TokenRevokedError: {
-            /**
-             * @description The error identifier.
-             * @example ERR_TOKEN_REVOKED
-             */
-            id: string;
-            /**
-             * Format: int64
-             * @description The maximum number of concurrent sessions per user.
-             * @example 0
-             */
-            maxConcurrentSessions?: number;
-        };
+        /**
+         * @description Either the details of a revoked session token, an object
+         *     (`{"id": "ERR_TOKEN_REVOKED", "maxConcurrentSessions": 0}`), or, on a server in development
+         *     mode only, the text of the internal error (a string). Left untyped because the two shapes
+         *     cannot be told apart by a client generator without a union type; check `typeof` in code.
+         */
+        GrafanaErrorDetail: unknown;
         /**
          * @description Grafana's error body. `message` is always present. The other properties depend on where the
          *     error was raised:
          *     - a handler error with an internal cause adds `traceID` (empty when tracing is off);
          *     - structured (errutil) errors add `messageId` and `statusCode`, and middleware adds `extra: null`;
          *     - an RBAC denial (403) has `title`, `message` and `accessErrorId` only;
-         *     - a revoked session token (401) has an `error` object.
+         *     - a revoked session token (401) has an `error` object `{"id": "ERR_TOKEN_REVOKED", "maxConcurrentSessions": 0}`;
+         *     - on a server not in production mode (`app_mode = development`, as in Grafana's own tests),
+         *       a handler error with an internal cause adds `error` as a string: the internal error's text
+         *       (Grafana's test `TestAdminAPIEndpoint` asserts `"error": "user already exists"` on a 412).
          */
         GrafanaError: {
             /**
@@ -3043,7 +3039,7 @@ export interface components {
              * @example ACE0123456789
              */
             accessErrorId?: string;
-            error?: components["schemas"]["TokenRevokedError"];
+            error?: components["schemas"]["GrafanaErrorDetail"];
         };
         /** @description One page of a user search. */
         UserSearchPage: {
@@ -3600,9 +3596,10 @@ export interface components {
             };
             /**
              * @description The cookie categories the user consented to. Note the name: the request key is `cookies`,
-             *     not `cookiePreferences`. The stored value is not returned by GET.
+             *     not `cookiePreferences`. The stored value is not returned by GET. `null` is read as an
+             *     empty list (Go clients send it for an unset list).
              */
-            cookies?: ("analytics" | "performance" | "functional")[];
+            cookies?: ("analytics" | "performance" | "functional")[] | null;
             /** @description The navigation menu's settings (11.x and later). */
             navbar?: {
                 /** @description Paths of the pages bookmarked in the navigation menu. */
@@ -3668,8 +3665,11 @@ export interface components {
                  */
                 homeTab?: string;
             };
-            /** @description The cookie categories the user consented to (the request key is `cookies`). */
-            cookies?: ("analytics" | "performance" | "functional")[];
+            /**
+             * @description The cookie categories the user consented to (the request key is `cookies`); `null` is read
+             *     as an empty list.
+             */
+            cookies?: ("analytics" | "performance" | "functional")[] | null;
             /** @description The navigation menu's settings (11.x and later); replaces the stored bookmarks. */
             navbar?: {
                 /** @description Paths of the pages bookmarked in the navigation menu. */
@@ -4358,10 +4358,10 @@ export interface components {
          *     `{}` empties the team. A user in both lists becomes an administrator.
          */
         SetTeamMembershipsRequest: {
-            /** @description Email addresses of the users who are to be plain members (permission 0). */
-            members?: string[];
-            /** @description Email addresses of the users who are to be team administrators (permission 4). */
-            admins?: string[];
+            /** @description Email addresses of the users who are to be plain members (permission 0); `null` counts as an empty list. */
+            members?: string[] | null;
+            /** @description Email addresses of the users who are to be team administrators (permission 4); `null` counts as an empty list. */
+            admins?: string[] | null;
         };
         /** @description The user to add to the team, as a plain member. */
         AddTeamMemberRequest: {
@@ -4392,15 +4392,12 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description Any JSON value: a property of the dashboard JSON model that `DashboardModel` does not list
-         *     (Grafana keeps them as given). A named schema rather than `additionalProperties: true`, because
-         *     openapi-generator's 3.1 normaliser warns about an inline one at the top of a model.
-         */
-        DashboardProperty: unknown;
-        /**
-         * @description The dashboard model. Grafana stores it as given (any other dashboard JSON properties are
-         *     kept). To create a dashboard leave `id` null (or out); to update one give its `uid` and
-         *     current `version`, or set `overwrite`.
+         * @description The dashboard model. Grafana stores it as given: any other property of the dashboard JSON
+         *     model, not listed here, may hold any JSON value and is kept as given. To create a dashboard
+         *     leave `id` null (or out); to update one give its `uid` and current `version`, or set
+         *     `overwrite`. (`additionalProperties: true` rather than a `$ref` to a named any-value schema:
+         *     openapi-generator's typescript-fetch resolves such a `$ref` to the bare schema and warns
+         *     "Failed to get the schema name: null"; both mean the same.)
          */
         DashboardModel: {
             /**
@@ -4442,7 +4439,7 @@ export interface components {
             /** @description The dashboard's panels. */
             panels?: components["schemas"]["DashboardPanel"][];
         } & {
-            [key: string]: components["schemas"]["DashboardProperty"];
+            [key: string]: unknown;
         };
         /** @description A dashboard to create or update. */
         SaveDashboardRequest: {

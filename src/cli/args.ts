@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { normalizeBaseUrl } from '../base-url.js';
 import type { GrafanaAuth } from '../auth.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors.js';
 import { REPORT_FORMATS } from '../report/write.js';
 import { extname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Connection } from '../contract/targets/connection.js';
 
 export const USAGE = `Usage: grafana-api-contract conformance [target] [options]
+       grafana-api-contract evidence DIR...
+       grafana-api-contract list
 
 Runs the contract cases of the Grafana user and organization API spec against a target.
 
@@ -17,18 +21,32 @@ Credentials for --url (a full run needs a server administrator with basic auth):
   --user USER            basic auth login (env GRAFANA_USER)
   --password PASSWORD    basic auth password (env GRAFANA_PASSWORD)
   --token TOKEN          service account token (env GRAFANA_TOKEN), only with --read-only
+                         (each of these falls back to its variable on its own)
+  --org-id N             work in this organization, sent as X-Grafana-Org-Id (env GRAFANA_ORG_ID)
+
+Connection for --url:
+  --ca-cert FILE         trust the CA certificate(s) in this PEM file (a private CA, a self-signed server)
+  --insecure             do not verify the server's TLS certificate (for testing only; prints a warning)
+  --header 'Name: value' send this header with every request (a proxy in front of Grafana); may be repeated
 
 Options:
-  --only IDS             run only these operations (comma-separated operationIds)
+  --only IDS             run only these operations (comma-separated operationIds or tags; see "list")
   --read-only            send GET requests only: no fixtures, other cases are skipped
   --report FILE          write a report: .json, .md or .xml (JUnit); may be repeated
   --no-strict            accept response properties the spec does not declare
+  --record DIR           write every request and response of the run as evidence entries into DIR
   --concurrency N        requests in flight for independent cases (default 4)
   --timeout MS           per-request timeout in milliseconds (default 15000)
+  --verbose              print every case's request and response (failures always show theirs)
   -h, --help             show this help
   -v, --version          show the version
 
-Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage or an unusable target.`;
+The evidence command checks every evidence file (*.json) under the folders against the spec
+and prints a table per operation and status; exit code 1 when an entry does not match.
+
+The list command prints the spec's operations with their number of cases and their tags.
+
+Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run.`;
 
 export interface ConformanceOptions {
   target: { kind: 'mock' } | { kind: 'url'; url: string; auth: GrafanaAuth };
@@ -38,9 +56,15 @@ export interface ConformanceOptions {
   strict: boolean;
   concurrency: number;
   timeoutMs: number;
+  /** A folder to write the run's requests and responses to, as evidence entries. */
+  record: string | null;
+  /** TLS settings, extra headers and org for an existing Grafana (empty for the mock). */
+  connection: Connection;
+  /** Print every case's request and response, not only the failures'. */
+  verbose: boolean;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions };
+export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' };
 
 /** Parses the command line (and GRAFANA_* variables); every mistake is a one-line UsageError. */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedCommand {
@@ -62,6 +86,12 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
         'no-strict': { type: 'boolean' },
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
+        record: { type: 'string' },
+        'org-id': { type: 'string' },
+        'ca-cert': { type: 'string' },
+        insecure: { type: 'boolean' },
+        header: { type: 'string', multiple: true },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -73,8 +103,13 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
+  if (positionals[0] === 'evidence') return parseEvidence(positionals.slice(1), Object.keys(values));
+  if (positionals[0] === 'list') {
+    if (positionals.length > 1 || Object.keys(values).length) throw new UsageError('list takes no arguments: run "grafana-api-contract list".');
+    return { command: 'list' };
+  }
   if (positionals[0] !== 'conformance' || positionals.length > 1) {
-    throw new UsageError(positionals.length ? `unknown command "${positionals.join(' ')}": the command is "conformance"; see --help.` : 'no command given: run "grafana-api-contract conformance --mock" or see --help.');
+    throw new UsageError(positionals.length ? `unknown command "${positionals.join(' ')}": the commands are "conformance", "evidence" and "list"; see --help.` : 'no command given: run "grafana-api-contract conformance --mock" or see --help.');
   }
 
   const url = values.url ?? env.GRAFANA_URL;
@@ -95,14 +130,23 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
     command: 'conformance',
     options: {
       target,
-      only: values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : null,
+      only: parseOnly(values.only),
       readOnly: Boolean(values['read-only']),
       reports,
       strict: !values['no-strict'],
       concurrency: positiveInt('--concurrency', values.concurrency, 4),
       timeoutMs: positiveInt('--timeout', values.timeout, 15_000),
+      record: values.record ?? null,
+      connection: parseConnection(values, env, target.kind),
+      verbose: Boolean(values.verbose),
     },
   };
+}
+
+function parseEvidence(dirs: string[], flags: string[]): ParsedCommand {
+  if (flags.length) throw new UsageError(`evidence takes folders only, not --${flags[0]}: run "grafana-api-contract evidence DIR...".`);
+  if (!dirs.length) throw new UsageError('evidence: no folder given: run "grafana-api-contract evidence tests/evidence" (or the folder --record wrote to).');
+  return { command: 'evidence', dirs };
 }
 
 function parseUrl(url: string): string {
@@ -114,9 +158,14 @@ function parseUrl(url: string): string {
 }
 
 function parseAuth(values: { user?: string; password?: string; token?: string }, env: NodeJS.ProcessEnv): GrafanaAuth {
-  // Credentials on the command line replace the environment's as a whole.
-  const fromFlags = values.user !== undefined || values.password !== undefined || values.token !== undefined;
-  const { user, password, token } = fromFlags ? values : { user: env.GRAFANA_USER, password: env.GRAFANA_PASSWORD, token: env.GRAFANA_TOKEN };
+  // Each field falls back to its variable on its own (`--user admin` with GRAFANA_PASSWORD set).
+  // The way of signing in named on the command line wins: a --token ignores GRAFANA_USER and
+  // GRAFANA_PASSWORD, and --user or --password ignores GRAFANA_TOKEN.
+  const flagBasic = values.user !== undefined || values.password !== undefined;
+  const flagToken = values.token !== undefined;
+  const user = values.user ?? (flagToken && !flagBasic ? undefined : env.GRAFANA_USER);
+  const password = values.password ?? (flagToken && !flagBasic ? undefined : env.GRAFANA_PASSWORD);
+  const token = values.token ?? (flagBasic ? undefined : env.GRAFANA_TOKEN);
   if (token && (user || password)) throw new UsageError('a token and a user/password are two ways to sign in: pass one of them.');
   if (user || password) {
     if (!user) throw new UsageError('a password was given without a user: pass --user (or set GRAFANA_USER).');
@@ -132,4 +181,53 @@ function positiveInt(flag: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} ${value}: expected a positive whole number.`);
   return n;
+}
+
+function parseOnly(only: string | undefined): string[] | null {
+  if (only === undefined) return null;
+  const names = only.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!names.length) throw new UsageError(`--only "${only}" names no operation: pass operationIds or tags separated by commas (see "grafana-api-contract list").`);
+  return names;
+}
+
+/** Header names that other options own. */
+const OWNED_HEADERS: Record<string, string> = { authorization: '--user/--password or --token', 'x-grafana-org-id': '--org-id' };
+
+function parseConnection(
+  values: { 'org-id'?: string; 'ca-cert'?: string; insecure?: boolean; header?: string[] },
+  env: NodeJS.ProcessEnv,
+  kind: 'mock' | 'url',
+): Connection {
+  const orgId = values['org-id'] ?? env.GRAFANA_ORG_ID;
+  const given = [values['ca-cert'] !== undefined && '--ca-cert', values.insecure && '--insecure', values.header?.length && '--header', values['org-id'] !== undefined && '--org-id'].filter(Boolean);
+  if (kind === 'mock') {
+    if (given.length) throw new UsageError(`${given[0]} is for an existing Grafana (--url), not the mock: remove it, or pass --url URL.`);
+    return {};
+  }
+  if (values['ca-cert'] !== undefined && values.insecure) throw new UsageError('--ca-cert and --insecure contradict each other: pass --ca-cert to verify against your CA, or --insecure to skip the check.');
+  const connection: Connection = {};
+  if (orgId !== undefined) connection.orgId = positiveInt(values['org-id'] !== undefined ? '--org-id' : 'GRAFANA_ORG_ID', orgId, 1);
+  if (values['ca-cert'] !== undefined) connection.tls = { ca: readCaCert(values['ca-cert']) };
+  if (values.insecure) connection.tls = { insecure: true };
+  if (values.header?.length) connection.headers = Object.fromEntries(values.header.map(parseHeader));
+  return connection;
+}
+
+function readCaCert(file: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--ca-cert ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): pass a PEM file with the CA certificate.`);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca-cert ${file}: no PEM certificate in it (no "-----BEGIN CERTIFICATE-----" line): pass the CA certificate in PEM format.`);
+  return pem;
+}
+
+function parseHeader(header: string): [string, string] {
+  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*?)\s*$/.exec(header);
+  if (!match || match[2] === '') throw new UsageError(`--header "${header.split(/[:\s]/)[0]}…": expected 'Name: value', e.g. --header 'X-Proxy-Token: abc'.`);
+  const owner = OWNED_HEADERS[match[1]!.toLowerCase()];
+  if (owner) throw new UsageError(`--header ${match[1]}: this header comes from ${owner}; use that option instead.`);
+  return [match[1]!, match[2]!];
 }

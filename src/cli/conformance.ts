@@ -1,22 +1,34 @@
 import { authorizationHeader } from '../auth.js';
 import { buildCases } from '../contract/cases/index.js';
-import { runCases } from '../contract/runner.js';
+import { prepareValidator, runCases } from '../contract/runner.js';
 import { startMockTarget, type StartedTarget } from '../contract/targets/mock.js';
 import { startUrlTarget } from '../contract/targets/url.js';
 import type { CaseResult } from '../contract/types.js';
 import { summarize, type RunReport } from '../report/model.js';
 import { createRedactor } from '../report/redact.js';
-import { progressLine, renderSummary } from '../report/terminal.js';
-import { writeReport } from '../report/write.js';
+import { diagnosticBlock, operationLine, progressLine, renderSummary } from '../report/terminal.js';
+import { reportPathProblem } from '../report/write.js';
+import { colourEnabled, paintFor } from './colour.js';
+import { errorReport, noCaseRanMessage, writeReports } from './run-report.js';
+import { resolveOnly } from './select.js';
+import { createRecorder, prepareRecordFolder } from '../evidence/record.js';
 import { listOperations, loadBundledSpec } from '../spec.js';
 import type { ConformanceOptions } from './args.js';
-import { UsageError } from './usage-error.js';
+import { RunInterrupted, UsageError } from '../errors.js';
+
+/** Prints what the run left on the target, if anything; true when it did. */
+function reportLeftovers(io: Output, leftovers: readonly string[], redact: (line: string) => string = (line) => line): boolean {
+  if (leftovers.length) io.err(redact(`error: the target differs after the run: ${leftovers.join('; ')}`));
+  return leftovers.length > 0;
+}
 
 export interface Output {
   out: (line: string) => void;
   err: (line: string) => void;
-  /** Progress lines are shown only on a terminal. */
+  /** On a terminal: a progress line per case, in colour (unless NO_COLOR); otherwise a line per operation. */
   isTTY: boolean;
+  /** The environment, for NO_COLOR (default: none set). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -25,38 +37,75 @@ export interface Output {
  */
 export async function conformance(options: ConformanceOptions, tool: { name: string; version: string }, io: Output): Promise<number> {
   const doc = loadBundledSpec();
-  const known = new Set(listOperations(doc).map((op) => op.operationId));
-  const unknown = (options.only ?? []).filter((id) => !known.has(id));
-  if (unknown.length) throw new UsageError(`--only: unknown operationId ${unknown.join(', ')}; the spec's operationIds are listed in generated/openapi.json.`);
+  // A report that cannot be written is found before the run, not after every case has run.
+  for (const file of options.reports) {
+    const problem = reportPathProblem(file);
+    if (problem) throw new UsageError(`--report ${file}: ${problem}`);
+  }
+  // From here on, a run that stops with an error (exit 2) still writes its reports, with the error.
+  const headerSecrets = Object.values(options.connection.headers ?? {});
+  const runSecrets = options.target.kind === 'url' ? [...Object.values(options.target.auth), authorizationHeader(options.target.auth).split(' ')[1], ...headerSecrets] : [];
+  const reportError = (err: unknown, results: CaseResult[] = []) => {
+    const message = err instanceof UsageError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    const url = options.target.kind === 'url' ? options.target.url : started?.target.baseUrl ?? '';
+    const report = errorReport({ tool, target: { kind, url, grafanaVersion: started?.target.grafanaVersion ?? null }, startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - startedTimer) }, message.split('\n')[0]!, results);
+    writeReports(options.reports, report, createRedactor(runSecrets), (line) => io.out(line), io.err);
+  };
+  if (options.connection.tls?.insecure) io.err(`warning: --insecure: the TLS certificate of ${options.target.kind === 'url' ? options.target.url : 'the target'} is not verified; anyone between here and the server can read the credentials. Use --ca-cert FILE instead where you can.`);
+  const paint = paintFor(colourEnabled(io.isTTY, io.env ?? {}));
+
+  if (options.record) prepareRecordFolder(options.record);
 
   const startedAt = new Date();
   const startedTimer = performance.now();
   const kind = options.target.kind;
   let started: StartedTarget | undefined;
-  let interrupted = false;
+  // Ctrl-C or SIGTERM stops the run at any moment: no new fixture or case starts, the requests in
+  // flight are answered (so that what they create is known), then everything is removed and the
+  // run exits 130 (SIGINT) or 143 (SIGTERM). A second signal exits at once.
+  const stop = new AbortController();
+  const exitCodeFor = (signal: unknown) => (signal === 'SIGINT' ? 130 : 143);
   const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
+    if (stop.signal.aborted) {
+      io.err(`${signal} again: exiting before the clean-up finished; what the run created may be left on the target (names start with "gac-").`);
+      process.exit(exitCodeFor(signal));
+    }
     io.err(`${signal}: stopping and cleaning up the target…`);
-    void (started?.close() ?? Promise.resolve([])).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    stop.abort(signal);
+  };
+  const stopped = async (ran: readonly CaseResult[] = []) => {
+    const closing = (await started?.close(ran)) ?? { leftovers: [], changedByOthers: [] };
+    reportLeftovers(io, closing.leftovers);
+    return exitCodeFor(stop.signal.reason);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    const onlyIds = options.only ? resolveOnly(options.only, listOperations(doc)) : null;
+    // The response validators compile while the target starts (Prism is a child process).
+    const validating = prepareValidator(doc, options.strict);
+    validating.catch(() => undefined);
     started = options.target.kind === 'mock'
       ? await startMockTarget()
-      : await startUrlTarget({ baseUrl: options.target.url, auth: options.target.auth, timeoutMs: options.timeoutMs, readOnly: options.readOnly });
+      : await startUrlTarget({ baseUrl: options.target.url, auth: options.target.auth, timeoutMs: options.timeoutMs, readOnly: options.readOnly, signal: stop.signal, connection: options.connection });
+    if (stop.signal.aborted) return await stopped();
     const { target } = started;
     const secrets = options.target.kind === 'url'
-      ? [...Object.values(options.target.auth), authorizationHeader(options.target.auth).split(' ')[1], target.fixtures.user.password, target.fixtures.serviceAccount.token]
+      ? [...Object.values(options.target.auth), authorizationHeader(options.target.auth).split(' ')[1], target.fixtures.user.password, target.fixtures.serviceAccount.token, ...headerSecrets]
       : [];
     const redact = createRedactor(secrets);
     const say = (line: string) => io.out(redact(line));
 
-    const only = options.only ? new Set(options.only) : null;
+    const only = onlyIds ? new Set(onlyIds) : null;
     const cases = buildCases(doc, kind).filter((c) => !only || only.has(c.operationId));
+    // The recorder also removes whatever secrets the cases' Authorization headers carried.
+    const recorder = options.record ? createRecorder(target, [...secrets, target.fixtures.user.password, target.fixtures.serviceAccount.token], cases.map((c) => c.id)) : null;
     say(`Running ${cases.length} cases against ${kind} ${target.baseUrl}${target.grafanaVersion ? ` (Grafana ${target.grafanaVersion})` : ''}${options.readOnly ? ', read-only' : ''}${options.strict ? '' : ', not strict'}`);
     let done = 0;
+    // Not on a terminal (CI logs): a line per operation once all of its cases have finished.
+    const perOperation = new Map<string, { total: number; results: CaseResult[] }>();
+    for (const c of cases) perOperation.set(c.operationId, { total: (perOperation.get(c.operationId)?.total ?? 0) + 1, results: [] });
+    let operationsDone = 0;
     const results: CaseResult[] = await runCases(doc, target, cases, {
       strict: options.strict,
       readOnly: options.readOnly,
@@ -64,10 +113,26 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
       timeoutMs: options.timeoutMs,
       onResult: (result) => {
         done++;
-        if (io.isTTY) say(progressLine(result, done, cases.length));
+        if (io.isTTY || options.verbose) say(progressLine(result, done, cases.length, paint));
+        if (options.verbose) diagnosticBlock(result).forEach(say);
+        const op = perOperation.get(result.operationId)!;
+        op.results.push(result);
+        if (op.results.length === op.total) {
+          operationsDone++;
+          if (!io.isTTY && !options.verbose) say(operationLine(result.operationId, op.results, operationsDone, perOperation.size, paint));
+        }
       },
+      onExchange: recorder?.add,
+      signal: stop.signal,
+      validator: await validating,
     });
-    const leftovers = await started.close();
+    if (stop.signal.aborted) return await stopped(results);
+    const { leftovers, changedByOthers } = await started.close(results);
+    if (stop.signal.aborted) {
+      // The signal came during the clean-up, which went on to the end.
+      reportLeftovers(io, leftovers, redact);
+      return exitCodeFor(stop.signal.reason);
+    }
     const report: RunReport = {
       tool,
       target: { kind, url: target.baseUrl, grafanaVersion: target.grafanaVersion },
@@ -76,17 +141,28 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
       summary: summarize(results),
       results,
     };
+    // A run that executed no case (all skipped, or none selected) is not a pass.
+    const noneRan = report.summary.passed + report.summary.failed === 0 ? noCaseRanMessage(results) : undefined;
+    if (noneRan) report.error = noneRan;
     say('');
     say(renderSummary(report));
-    for (const file of options.reports) {
-      writeReport(file, report, redact);
-      say(`Report written to ${file}`);
-    }
-    if (leftovers.length) {
-      io.err(redact(`error: the target differs after the run: ${leftovers.join('; ')}`));
-      return 1;
+    writeReports(options.reports, report, redact, say, io.err);
+    if (recorder && options.record) say(`Evidence recorded to ${recorder.write(options.record, tool)}`);
+    // Other people's work on a shared server is not the run's fault: it is reported, not failed.
+    if (changedByOthers.length) say(`Note: the target changed during the run, not by it: ${changedByOthers.join('; ')}`);
+    if (reportLeftovers(io, leftovers, redact)) return 1;
+    if (noneRan) {
+      io.err(redact(`error: ${noneRan}`));
+      return 2;
     }
     return report.summary.failed > 0 ? 1 : 0;
+  } catch (err) {
+    if (err instanceof RunInterrupted) {
+      reportLeftovers(io, err.leftovers);
+      return exitCodeFor(err.signal);
+    }
+    reportError(err);
+    throw err;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { parseCommand, USAGE } from './args.js';
 import { conformance } from './conformance.js';
-import { UsageError } from './usage-error.js';
+import { list } from './list.js';
+import { evidence } from './evidence.js';
+import { GrafanaClientError, GrafanaRequestError, UsageError } from '../errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -12,14 +14,19 @@ export async function main(argv: string[]): Promise<number> {
     const parsed = parseCommand(argv, process.env);
     if (parsed.command === 'help') return print(USAGE, 0);
     if (parsed.command === 'version') return print(pkg.version, 0);
+    if (parsed.command === 'list') return list({ out: (line) => console.log(line) });
+    if (parsed.command === 'evidence') return evidence(parsed.dirs, { out: (line) => console.log(line) });
     return await conformance(parsed.options, { name: pkg.name, version: pkg.version }, {
       out: (line) => console.log(line),
       err: (line) => console.error(line),
       isTTY: Boolean(process.stdout.isTTY),
+      env: process.env,
     });
   } catch (err) {
     // One line, no stack trace: the message says what was wrong and what to do.
-    const message = err instanceof UsageError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    // The library's own errors say what was wrong and what to do; anything else is a bug of ours.
+    const known = err instanceof UsageError || err instanceof GrafanaRequestError || err instanceof GrafanaClientError;
+    const message = known ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
     console.error(`error: ${message.split('\n')[0]}`);
     return 2;
   }

@@ -1,9 +1,10 @@
 import { checkResponse } from './check.js';
-import { buildRequest } from './request.js';
+import { buildRequest, fillPath } from './request.js';
+import { summarizeRequest, summarizeResponse } from './diagnostics.js';
 import { SchemaValidator } from './schema-validator.js';
 import semver from 'semver';
-import type { CaseResult, ContractCase, Credential, Expectation, Fixtures, TargetKind } from './types.js';
-import { listOperations, type OpenApiDocument, type SpecOperation } from '../spec.js';
+import type { CaseResult, ContractCase, Credential, Exchange, Expectation, Fixtures, TargetKind } from './types.js';
+import { bodySchemaPointer, listOperations, resolveRef, type OpenApiDocument, type SpecOperation } from '../spec.js';
 
 /** What the runner needs to know about the server it runs against. */
 export interface RunTarget {
@@ -19,6 +20,10 @@ export interface RunTarget {
   inspect?(c: ContractCase, response: Response): string[];
   /** Whether mutating cases may run concurrently (true for the stateless mock). */
   concurrentMutations: boolean;
+  /** The fetch for the cases' requests (TLS settings); default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Headers sent with every request (a proxy's, `X-Grafana-Org-Id`); a case's own headers win. */
+  headers?: Record<string, string>;
 }
 
 export interface RunOptions {
@@ -28,6 +33,30 @@ export interface RunOptions {
   timeoutMs: number;
   /** Called as each case finishes, for progress output. */
   onResult?: (result: CaseResult) => void;
+  /** Once aborted, no more cases start (those in flight finish); the results hold the cases that ran. */
+  signal?: AbortSignal;
+  /** Called with each request and response as received (for `--record`); it does not change the run. */
+  onExchange?: (exchange: Exchange) => void;
+  /** Validators compiled ahead (see prepareValidator); used when its strictness is the run's. */
+  validator?: SchemaValidator;
+}
+
+/**
+ * A validator with the schema of every documented response body compiled. Compiling takes a few
+ * hundred milliseconds and yields between schemas, so start it before the target and let the two
+ * overlap: `const validating = prepareValidator(doc, strict); await startTarget(); await validating`.
+ */
+export async function prepareValidator(doc: OpenApiDocument, strict: boolean): Promise<SchemaValidator> {
+  const validator = new SchemaValidator(doc, strict);
+  const pointers = new Set<string>();
+  for (const op of listOperations(doc)) {
+    for (const [status, documented] of Object.entries(op.operation.responses)) {
+      const response = resolveRef<{ content?: Record<string, unknown> }>(doc, documented as { content?: Record<string, unknown> });
+      for (const mediaType of Object.keys(response.content ?? {})) pointers.add(bodySchemaPointer(op, { status }, mediaType));
+    }
+  }
+  await validator.precompile(pointers);
+  return validator;
 }
 
 /**
@@ -37,7 +66,7 @@ export interface RunOptions {
  */
 export async function runCases(doc: OpenApiDocument, target: RunTarget, cases: ContractCase[], options: RunOptions): Promise<CaseResult[]> {
   const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
-  const validator = new SchemaValidator(doc, options.strict);
+  const validator = options.validator?.strict === options.strict ? options.validator : new SchemaValidator(doc, options.strict);
   const results: CaseResult[] = new Array(cases.length);
   const runOne = async (index: number) => {
     const result = await runCase(doc, validator, operations, target, cases[index]!, options);
@@ -47,9 +76,10 @@ export async function runCases(doc: OpenApiDocument, target: RunTarget, cases: C
   const isGet = (c: ContractCase) => operations.get(c.operationId)?.method === 'get';
   const parallel = cases.map((c, i) => i).filter((i) => target.concurrentMutations || isGet(cases[i]!));
   const serial = cases.map((c, i) => i).filter((i) => !parallel.includes(i));
-  await pool(parallel, Math.max(1, options.concurrency), runOne);
-  for (const index of serial) await runOne(index);
-  return results;
+  const stopped = () => options.signal?.aborted === true;
+  await pool(parallel, Math.max(1, options.concurrency), runOne, stopped);
+  for (const index of serial) if (!stopped()) await runOne(index);
+  return stopped() ? results.filter(Boolean) : results;
 }
 
 async function runCase(
@@ -86,13 +116,21 @@ async function runCase(
   }
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  let sent: CaseResult['request'];
   try {
     const ctx = { fixtures: target.fixtures };
     const request = c.request?.(ctx) ?? {};
-    request.headers = { ...request.headers, ...target.headersFor?.(c) };
+    request.headers = { ...target.headers, ...request.headers, ...target.headersFor?.(c) };
     const { url, init } = buildRequest(target.baseUrl, op.method, op.path, request, authorization);
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+    sent = summarizeRequest(init.method, url, c.as, init.body);
+    const response = await (target.fetch ?? fetch)(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
     const text = await response.text();
+    const received = summarizeResponse(response.status, response.headers.get('content-type'), text);
+    options.onExchange?.({
+      case: c.id, operationId: op.operationId, method: op.method.toUpperCase(), pathTemplate: op.path, path: fillPath(op.path, request.path),
+      query: Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, String(v)])), caller: c.as, authorization,
+      requestBody: request.body, status: response.status, contentType: response.headers.get('content-type'), text,
+    });
     const { problems, body } = checkResponse(doc, validator, op, expected, { status: response.status, contentType: response.headers.get('content-type'), text });
     problems.push(...(target.inspect?.(c, response) ?? []));
     if (problems.length === 0 && response.status === expected.status) {
@@ -102,10 +140,10 @@ async function runCase(
       }
     }
     if (problems.length && expected !== c) problems.push(`(expected for Grafana ${target.grafanaVersion}: ${c.versions!.note})`);
-    return { ...base, actualStatus: response.status, outcome: problems.length ? 'fail' : 'pass', durationMs: elapsed(), problems };
+    return { ...base, actualStatus: response.status, outcome: problems.length ? 'fail' : 'pass', durationMs: elapsed(), problems, request: sent, response: received };
   } catch (err) {
     const reason = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : describeError(err);
-    return { ...base, outcome: 'fail', durationMs: elapsed(), problems: [`request failed: ${reason}`] };
+    return { ...base, outcome: 'fail', durationMs: elapsed(), problems: [`request failed: ${reason}`], ...(sent ? { request: sent } : {}) };
   }
 }
 
@@ -123,11 +161,11 @@ function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Runs `work` over `items` with at most `size` in flight. */
-async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` over `items` with at most `size` in flight, until `stopped()`. */
+async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>, stopped: () => boolean): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length && !stopped()) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }

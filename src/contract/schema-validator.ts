@@ -32,12 +32,34 @@ export class SchemaValidator {
 
   /** Validates `value` against the schema at a JSON pointer of the document (e.g. `/components/schemas/GrafanaError`). */
   validateAt(pointer: string, value: unknown): string[] {
+    const validate = this.compiled(pointer);
+    return validate(value) ? [] : formatErrors(validate.errors ?? []);
+  }
+
+  /**
+   * Compiles the validators for these pointers ahead of use, one at a time, letting the event
+   * loop run between them: a target (Prism, a server's probe) can start meanwhile, and the run
+   * then finds them compiled.
+   */
+  async precompile(pointers: Iterable<string>): Promise<void> {
+    for (const pointer of pointers) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.compiled(pointer);
+    }
+  }
+
+  /** How many validators are compiled so far. */
+  get compiledCount(): number {
+    return this.cache.size;
+  }
+
+  private compiled(pointer: string): ValidateFunction {
     let validate = this.cache.get(pointer);
     if (!validate) {
       validate = this.ajv.compile({ $ref: `${SPEC_ID}#${pointer}` });
       this.cache.set(pointer, validate);
     }
-    return validate(value) ? [] : formatErrors(validate.errors ?? []);
+    return validate;
   }
 }
 

@@ -1,3 +1,5 @@
+import type { RequestSummary, ResponseSummary } from './diagnostics.js';
+
 /** Who a contract case signs in as. */
 export type Credential =
   | 'admin' // the target's server administrator, basic auth (the credentials the run was given)
@@ -101,6 +103,27 @@ export interface ContractCase {
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 
+/** One request a case sent and the response it got, as they were (for `conformance --record`). */
+export interface Exchange {
+  case: string;
+  operationId: string;
+  /** Upper case, e.g. `GET`. */
+  method: string;
+  pathTemplate: string;
+  /** The concrete path, without the base URL's own path. */
+  path: string;
+  query: Record<string, string>;
+  caller: Credential;
+  /** The Authorization header sent, so that a recorder can remove its secrets; never recorded. */
+  authorization: string | undefined;
+  /** The request body as the case gave it (a string is sent as-is). */
+  requestBody: unknown;
+  status: number;
+  contentType: string | null;
+  /** The raw response body. */
+  text: string;
+}
+
 export interface CaseResult {
   case: string;
   operationId: string;
@@ -113,4 +136,8 @@ export interface CaseResult {
   problems: string[];
   /** The target's Grafana version when the case ran (null when unknown, e.g. the mock). */
   grafanaVersion: string | null;
+  /** The request as sent (secrets masked), when the case sent one. */
+  request?: RequestSummary;
+  /** The response's status, content type and body excerpt (secrets masked), when one came. */
+  response?: ResponseSummary;
 }

@@ -1,24 +1,53 @@
-import junitModule, { type Builder } from 'junit-report-builder';
-import type { RunReport } from './model.js';
+import xmlbuilder from 'xmlbuilder';
+import type { CaseResult } from '../contract/types.js';
+import { byOperation, type RunReport } from './model.js';
+import { diagnosticLines } from './diagnostics.js';
 
-// A CommonJS package whose types declare an ES default export: unwrap it for NodeNext.
-const junit = ((junitModule as unknown as { default?: Builder }).default ?? junitModule) as unknown as Builder;
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
-/** JUnit XML: one test suite per operation, one test case per contract case. */
+/**
+ * JUnit XML: one test suite per operation (with its counts and time), one test case per contract
+ * case; a skipped case has `<skipped message="why"/>`. A run that stopped with an error (exit 2)
+ * is one suite with an `<error>` test case, so that a CI step that publishes results finds it.
+ */
 export function renderJunit(report: RunReport): string {
-  const builder = junit.newBuilder();
-  const suites = new Map<string, ReturnType<typeof builder.testSuite>>();
-  for (const r of report.results) {
-    let suite = suites.get(r.operationId);
-    if (!suite) {
-      suite = builder.testSuite().name(`${r.operationId} (${r.method} ${r.path})`);
-      suite.property('target', `${report.target.kind} ${report.target.url}`);
-      if (report.target.grafanaVersion) suite.property('grafanaVersion', report.target.grafanaVersion);
-      suites.set(r.operationId, suite);
-    }
-    const test = suite.testCase().className(`grafana-api-contract.${r.operationId}`).name(r.case).time(r.durationMs / 1000);
-    if (r.outcome === 'fail') test.failure(r.problems.join('\n'), 'ContractViolation');
-    if (r.outcome === 'skip') test.skipped().standardOutput(r.problems.join('\n'));
+  const root = xmlbuilder.create('testsuites', { encoding: 'UTF-8' });
+  const cases = report.results;
+  root.att('name', 'grafana-api-contract');
+  root.att('tests', cases.length + (report.error ? 1 : 0));
+  root.att('failures', cases.filter((r) => r.outcome === 'fail').length);
+  root.att('errors', report.error ? 1 : 0);
+  root.att('skipped', cases.filter((r) => r.outcome === 'skip').length);
+  root.att('time', seconds(report.durationMs));
+  const properties = (suite: xmlbuilder.XMLElement) => {
+    const props = suite.ele('properties');
+    props.ele('property', { name: 'target', value: `${report.target.kind} ${report.target.url}` });
+    if (report.target.grafanaVersion) props.ele('property', { name: 'grafanaVersion', value: report.target.grafanaVersion });
+  };
+  for (const op of byOperation(cases)) {
+    const mine = cases.filter((r) => r.operationId === op.operationId);
+    const suite = root.ele('testsuite', {
+      name: `${op.operationId} (${op.method} ${op.path})`,
+      tests: mine.length,
+      failures: op.failed,
+      errors: 0,
+      skipped: op.skipped,
+      time: seconds(mine.reduce((sum, r) => sum + r.durationMs, 0)),
+      timestamp: report.startedAt,
+    });
+    properties(suite);
+    for (const r of mine) addCase(suite, r);
   }
-  return builder.build();
+  if (report.error) {
+    const suite = root.ele('testsuite', { name: 'grafana-api-contract run', tests: 1, failures: 0, errors: 1, skipped: 0, time: seconds(report.durationMs), timestamp: report.startedAt });
+    properties(suite);
+    suite.ele('testcase', { classname: 'grafana-api-contract', name: 'run', time: seconds(report.durationMs) }).ele('error', { message: report.error, type: 'RunError' });
+  }
+  return `${root.end({ pretty: true })}\n`;
+}
+
+function addCase(suite: xmlbuilder.XMLElement, r: CaseResult): void {
+  const test = suite.ele('testcase', { classname: `grafana-api-contract.${r.operationId}`, name: r.case, time: seconds(r.durationMs) });
+  if (r.outcome === 'fail') test.ele('failure', { message: r.problems[0] ?? 'failed', type: 'ContractViolation' }, [...r.problems, ...diagnosticLines(r)].join('\n'));
+  if (r.outcome === 'skip') test.ele('skipped', { message: r.problems.join('; ').replace(/^skipped: /, '') });
 }

@@ -1,4 +1,5 @@
 import { byOperation, type RunReport } from './model.js';
+import { diagnosticLines } from './diagnostics.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -10,6 +11,7 @@ export function renderMarkdown(report: RunReport): string {
     `- Target: ${target.kind} ${target.url}${target.grafanaVersion ? ` (Grafana ${target.grafanaVersion})` : ''}`,
     `- Started: ${report.startedAt}, took ${(report.durationMs / 1000).toFixed(1)} s`,
     `- Result: **${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped**`,
+    ...(report.error ? [`- Error: ${report.error}`] : []),
     '',
     '## Operations',
     '',
@@ -21,6 +23,8 @@ export function renderMarkdown(report: RunReport): string {
   if (failed.length) {
     lines.push('', '## Failures', '', '| case | expected | actual | problems |', '|---|---:|---:|---|');
     for (const r of failed) lines.push(`| ${cell(r.case)} | ${r.expectedStatus} | ${r.actualStatus ?? '-'} | ${cell(r.problems.join('; '))} |`);
+    lines.push('', '### Requests and responses of the failures');
+    for (const r of failed) lines.push('', `**${r.case}**`, '', '```text', ...diagnosticLines(r), '```');
   }
   return `${lines.join('\n')}\n`;
 }

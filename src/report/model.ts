@@ -8,6 +8,8 @@ export interface RunReport {
   durationMs: number;
   summary: { passed: number; failed: number; skipped: number };
   results: CaseResult[];
+  /** Why the run stopped without a verdict (exit code 2): an unusable target, no case run, … */
+  error?: string;
 }
 
 export function summarize(results: CaseResult[]): RunReport['summary'] {

@@ -127,7 +127,7 @@ describe('bad input and unusable targets exit 2 with one line', () => {
     [['conformance', '--url', 'http://localhost:3000', '--token', 'x'], /needs a server administrator with basic auth/],
     [['conformance', '--mock', '--report', 'out.html'], /unknown format "\.html"/],
     [['conformance', '--mock', '--bogus'], /Unknown option '--bogus'/],
-    [['conformance', '--mock', '--only', 'noSuchOperation'], /unknown operationId noSuchOperation/],
+    [['conformance', '--mock', '--only', 'noSuchOperation'], /^error: --only: no operationId or tag "noSuchOperation"/],
     [['conform'], /unknown command "conform"/],
   ])('%j', async (args, message) => {
     const { code, stdout, stderr } = await runCli(args);

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,11 +17,40 @@ beforeAll(() => {
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
   execFileSync('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  npm(['install', join(work, tarball), '--prefer-offline', '--no-audit', '--no-fund', '--omit=optional', '--ignore-scripts'], consumer);
+  // What a user of the typed client gets: a default install, less dev dependencies.
+  npm(['install', join(work, tarball), '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts'], consumer);
 }, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed package', () => {
+  it('installs light for the typed client: no Prism, a few dozen packages at most', () => {
+    const lock = JSON.parse(readFileSync(join(consumer, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    const installed = Object.keys(lock.packages).filter((path) => path.startsWith('node_modules/'));
+    expect(installed).not.toContain('node_modules/@stoplight/prism-cli');
+    expect(installed.filter((path) => path.includes('@stoplight/'))).toEqual([]);
+    // 15 to 20 packages today; with Prism it was about 195.
+    expect(installed.length).toBeLessThan(40);
+  });
+
+  it('has --mock name the exact package to install when Prism is missing', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+    const range = pkg.peerDependencies['@stoplight/prism-cli'];
+    expect(pkg.peerDependenciesMeta['@stoplight/prism-cli']?.optional).toBe(true);
+    const cli = join(consumer, 'node_modules', 'grafana-api-contract', 'dist', 'cli', 'main.js');
+    const result = spawnSync(process.execPath, [cli, 'conformance', '--mock'], { cwd: consumer, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`error: --mock needs @stoplight/prism-cli, which is not installed: run "npm install --save-dev @stoplight/prism-cli@${range}" next to grafana-api-contract (it is an optional peer dependency).\n`);
+  });
+
+  it('ships the Apache-2.0 license that package.json names', () => {
+    const installed = join(consumer, 'node_modules', 'grafana-api-contract');
+    expect((JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { license: string }).license).toBe('Apache-2.0');
+    const license = readFileSync(join(installed, 'LICENSE'), 'utf8');
+    expect(license).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004\s+http:\/\/www\.apache\.org\/licenses\//);
+    expect(license).toContain('TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION');
+    expect(license).toContain('END OF TERMS AND CONDITIONS');
+  });
+
   it('exports the client and the bundled spec at runtime', () => {
     writeFileSync(join(consumer, 'use.mjs'), [
       "import { createGrafanaClient, GrafanaClientError } from 'grafana-api-contract';",

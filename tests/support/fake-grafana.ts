@@ -5,7 +5,7 @@ import { sendJson, startTestServer } from './http-server.js';
  * own behaviour (exit codes, reports, redaction, read-only). It is not a conformance target:
  * the contract cases fail against it, which is what some tests need.
  */
-export async function startFakeGrafana(options: { acceptAuthorization: string; leakAuthorizationOn?: string }) {
+export async function startFakeGrafana(options: { acceptAuthorization: string; leakAuthorizationOn?: string; tls?: { key: string; cert: string } }) {
   return startTestServer((req, res) => {
     if (req.url === '/api/health') return sendJson(res, 200, { commit: 'abc123', database: 'ok', version: '99.0.0-fake' });
     if (req.headers.authorization !== options.acceptAuthorization) return sendJson(res, 401, { message: 'Unauthorized' });
@@ -18,5 +18,5 @@ export async function startFakeGrafana(options: { acceptAuthorization: string; l
       return;
     }
     sendJson(res, 418, { message: 'not implemented by the fake' });
-  });
+  }, options.tls);
 }

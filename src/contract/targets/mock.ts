@@ -3,11 +3,22 @@ import { startPrism } from './prism.js';
 import { startRouterFront } from './router-front.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import type { RunTarget } from '../runner.js';
+import type { CaseResult } from '../types.js';
+
+/** What closing a target found: the run's own leftovers (the run fails) and other people's changes (reported). */
+export interface CloseReport {
+  leftovers: string[];
+  changedByOthers: string[];
+}
 
 export interface StartedTarget {
   target: RunTarget;
-  /** Removes what the run created and stops what it started; returns what it could not remove. Safe to call twice. */
-  close(): Promise<string[]>;
+  /**
+   * Removes what the run created and stops what it started; returns what it could not remove,
+   * and what others changed meanwhile. `ran`: the results of the cases that ran (their writes
+   * tell the run's own changes from others'). Safe to call twice.
+   */
+  close(ran?: readonly CaseResult[]): Promise<CloseReport>;
 }
 
 /**
@@ -43,7 +54,7 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
     close: async () => {
       await front.stop();
       await prism.stop();
-      return [];
+      return { leftovers: [], changedByOthers: [] };
     },
   };
 }

@@ -3,11 +3,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.js';
-import { UsageError } from '../../cli/usage-error.js';
+import { UsageError } from '../../errors.js';
 
 export interface PrismServer {
   baseUrl: string;
   stop(): Promise<void>;
+  /** The end of what Prism printed (it prints errors only). */
+  output(): string;
 }
 
 const running = new Set<ChildProcess>();
@@ -29,10 +31,22 @@ function prismBin(): string {
   try {
     packageJson = require.resolve('@stoplight/prism-cli/package.json');
   } catch {
-    throw new UsageError('the mock target needs @stoplight/prism-cli, which is not installed: run npm install (it is an optional dependency).');
+    throw new UsageError(prismMissingMessage());
   }
   const bin = (require(packageJson) as { bin: string | Record<string, string> }).bin;
   return join(dirname(packageJson), typeof bin === 'string' ? bin : bin.prism!);
+}
+
+/**
+ * What to do when Prism is not installed: it is an optional peer dependency, so that installing
+ * the package for the typed client does not pull in Prism's ~200 packages. Names the exact range
+ * this package declares.
+ */
+export function prismMissingMessage(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require('../../../package.json') as { name: string; peerDependencies?: Record<string, string> };
+  const range = pkg.peerDependencies?.['@stoplight/prism-cli'] ?? 'latest';
+  return `--mock needs @stoplight/prism-cli, which is not installed: run "npm install --save-dev @stoplight/prism-cli@${range}" next to ${pkg.name} (it is an optional peer dependency).`;
 }
 
 /**
@@ -42,7 +56,9 @@ function prismBin(): string {
 export async function startPrism(specPath = fileURLToPath(new URL('../../../generated/openapi.json', import.meta.url)), startupTimeoutMs = 60_000): Promise<PrismServer> {
   installExitHook();
   const port = await freePort();
-  const child = spawn(process.execPath, [prismBin(), 'mock', specPath, '--host', '127.0.0.1', '--port', String(port), '--errors'], {
+  // Logging only errors: at the default level Prism writes a few lines per request, which costs it
+  // more than answering. Readiness is polled over HTTP, not read from the log.
+  const child = spawn(process.execPath, [prismBin(), 'mock', specPath, '--host', '127.0.0.1', '--port', String(port), '--errors', '--verboseLevel', 'error'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -61,11 +77,22 @@ export async function startPrism(specPath = fileURLToPath(new URL('../../../gene
   const deadline = Date.now() + startupTimeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new UsageError(`the Prism mock exited during start-up: ${lastLine(output)}`);
-    if (/Prism is listening/.test(output)) return { baseUrl, stop };
-    await new Promise((r) => setTimeout(r, 100));
+    if (await answers(`${baseUrl}/api/health`)) return { baseUrl, stop, output: () => output };
+    await new Promise((r) => setTimeout(r, 20));
   }
   await stop();
   throw new UsageError(`the Prism mock did not start within ${startupTimeoutMs} ms: ${lastLine(output)}`);
+}
+
+/** Whether an HTTP server answers at `url` (any status): Prism listens once the spec is loaded. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function lastLine(text: string): string {

@@ -1,4 +1,5 @@
 import type { GrafanaClient } from '../../client.js';
+import { UsageError } from '../../errors.js';
 
 /**
  * What a server holds that a run could leave behind or change: users, orgs, the main org's teams
@@ -30,6 +31,10 @@ function failed(what: string, response: Response): never {
   throw new Error(`cannot list ${what} for the before/after check (HTTP ${response.status}): the run needs a server administrator.`);
 }
 
+function otherShape(what: string, response: Response): never {
+  throw new UsageError(`GET ${response.url} answered JSON of another shape (no list of ${what}): is this Grafana's URL, and its API not rewritten by a proxy?`);
+}
+
 /** Reads every page of a paged list; `page` is the page number the server expects first. */
 async function allPages<T>(what: string, firstPage: number, read: (page: number) => Promise<Listed>, items: (data: never) => T[]): Promise<T[]> {
   const all: T[] = [];
@@ -37,6 +42,7 @@ async function allPages<T>(what: string, firstPage: number, read: (page: number)
     const { data, response } = await read(firstPage + i);
     if (data === undefined) failed(what, response);
     const page = items(data as never);
+    if (!Array.isArray(page)) otherShape(what, response);
     all.push(...page);
     if (page.length < PAGE) return all;
   }
@@ -67,6 +73,7 @@ export async function takeSnapshot(api: GrafanaClient): Promise<ServerSnapshot> 
   if (!org.data) failed('the current org', org.response);
   const members = await api.GET('/api/org/users');
   if (!members.data) failed('the org members', members.response);
+  if (!Array.isArray(members.data)) otherShape('org members', members.response);
   return {
     users: names(users),
     orgs: names(orgs),

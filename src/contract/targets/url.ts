@@ -2,12 +2,21 @@ import { authorizationFor } from './credentials.js';
 import type { StartedTarget } from './mock.js';
 import { checkCredentials, probeGrafana } from './probe.js';
 import type { GrafanaAuth } from '../../auth.js';
-import { UsageError } from '../../cli/usage-error.js';
+import { UsageError } from '../../errors.js';
 import { createLiveFixtures } from '../fixtures/live.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import { createGrafanaClient } from '../../client.js';
 import type { Fixtures } from '../types.js';
-import { compareSnapshots, takeSnapshot, type ServerSnapshot } from './snapshot.js';
+import { takeSnapshot, type ServerSnapshot } from './snapshot.js';
+import { randomBytes } from 'node:crypto';
+import { expectJson } from './answer.js';
+import { attributeChanges, stateWrittenBy } from './changes.js';
+import type { CloseReport } from './mock.js';
+import type { CaseResult } from '../types.js';
+import { RunInterrupted } from '../../errors.js';
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+import { clientConnection, connectionTransport, type Connection } from './connection.js';
 
 export interface UrlTargetOptions {
   baseUrl: string;
@@ -15,6 +24,10 @@ export interface UrlTargetOptions {
   timeoutMs: number;
   /** Read-only runs create nothing: cases only read, with the static fixtures' IDs. */
   readOnly: boolean;
+  /** TLS settings, extra headers and org for every request. */
+  connection?: Connection;
+  /** Aborted when the run is told to stop: no more fixtures are created, and what was is removed. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -23,9 +36,13 @@ export interface UrlTargetOptions {
  * and `close()` removes them.
  */
 export async function startUrlTarget(options: UrlTargetOptions): Promise<StartedTarget> {
-  const grafanaVersion = await probeGrafana(options.baseUrl, options.timeoutMs);
-  await checkCredentials(options.baseUrl, options.auth, options.timeoutMs);
-  const api = createGrafanaClient({ baseUrl: options.baseUrl, auth: options.auth, timeoutMs: options.timeoutMs });
+  const transport = connectionTransport(options.connection);
+  const grafanaVersion = await probeGrafana(options.baseUrl, options.timeoutMs, transport);
+  await checkCredentials(options.baseUrl, options.auth, options.timeoutMs, transport);
+  const api = createGrafanaClient({ baseUrl: options.baseUrl, auth: options.auth, timeoutMs: options.timeoutMs, ...clientConnection(options.connection) });
+  api.use(expectJson);
+  // The prefix of everything the run creates: what carries it after the clean-up is the run's own.
+  const run = `gac-${randomBytes(4).toString('hex')}`;
   // What the server holds before the run; compared after the clean-up. A read-only run with a
   // token may not be allowed to list everything: it changes nothing, so it goes without.
   let before: ServerSnapshot | null = null;
@@ -36,6 +53,13 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
   }
   let fixtures: Fixtures;
   let cleanup = async (): Promise<string[]> => [];
+  /** Removes what the run created, then compares the server with the before snapshot. */
+  const finish = async (ran: readonly CaseResult[] = []): Promise<CloseReport> => {
+    const leftovers = await cleanup();
+    if (!before) return { leftovers, changedByOthers: [] };
+    const changes = attributeChanges(before, await takeSnapshot(api), { prefix: run, written: stateWrittenBy(ran) });
+    return { leftovers: [...leftovers, ...changes.ours], changedByOthers: changes.others };
+  };
   if (options.readOnly) {
     fixtures = await readOnlyFixtures(options);
   } else {
@@ -43,11 +67,19 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
       throw new UsageError('a full run creates users and orgs, which needs a server administrator with basic auth: pass --user and --password, or use --read-only with --token.');
     }
     try {
-      const live = await createLiveFixtures(options.baseUrl, options.auth, options.timeoutMs);
+      const live = await createLiveFixtures(options.baseUrl, options.auth, options.timeoutMs, clientConnection(options.connection), { run, signal: options.signal });
       fixtures = live.fixtures;
       cleanup = live.cleanup;
     } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
+      // The fixtures removed what they had created; the before/after check says whether all went.
+      let left: string[];
+      try {
+        left = (await finish()).leftovers;
+      } catch (checkErr) {
+        left = [`the check after the clean-up failed: ${messageOf(checkErr)}`];
+      }
+      if (err instanceof RunInterrupted) throw new RunInterrupted(err.signal, left);
+      throw new UsageError(`${messageOf(err)}${left.length ? `; left on the server: ${left.join('; ')}` : ''}`);
     }
   }
   let closed = false;
@@ -59,13 +91,13 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
       fixtures,
       authorization: authorizationFor(options.auth, options.readOnly ? null : fixtures),
       concurrentMutations: false,
+      fetch: transport.fetch,
+      headers: transport.headers,
     },
-    async close() {
-      if (closed) return [];
+    async close(ran) {
+      if (closed) return { leftovers: [], changedByOthers: [] };
       closed = true;
-      const leftovers = await cleanup();
-      if (before) leftovers.push(...compareSnapshots(before, await takeSnapshot(api)));
-      return leftovers;
+      return finish(ran);
     },
   };
 }
@@ -75,7 +107,8 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
  * and its current org for the orgs. Cases that sign in as someone else are skipped.
  */
 async function readOnlyFixtures(options: UrlTargetOptions): Promise<Fixtures> {
-  const api = createGrafanaClient({ baseUrl: options.baseUrl, auth: options.auth, timeoutMs: options.timeoutMs });
+  const api = createGrafanaClient({ baseUrl: options.baseUrl, auth: options.auth, timeoutMs: options.timeoutMs, ...clientConnection(options.connection) });
+  api.use(expectJson);
   const me = (await api.GET('/api/user')).data;
   const org = (await api.GET('/api/org')).data;
   const self = { id: me?.id ?? STATIC_FIXTURES.user.id, uid: me?.uid ?? '', login: me?.login ?? '', email: me?.email ?? '', password: '' };

@@ -1,0 +1,60 @@
+import { tlsTrustErrorCode } from '../../tls.js';
+import type { Middleware } from 'openapi-fetch';
+import { UsageError } from '../../errors.js';
+
+/**
+ * One-line descriptions of what was wrong with a server's answer during set-up (no answer, a
+ * certificate the client does not trust, an HTML page where JSON was due, JSON of another shape),
+ * each naming the request's URL. The target checks turn them into UsageErrors (exit code 2).
+ */
+
+/** A request to `url` (named as `where`) that got no answer: the reason in a few words, and what to do. */
+export function noAnswer(where: string, url: string, err: unknown, timeoutMs: number): UsageError {
+  const untrusted = tlsTrustErrorCode(err);
+  if (untrusted) {
+    return new UsageError(`the TLS certificate of ${new URL(url).origin} is not trusted (${untrusted}): pass --ca-cert FILE with the CA that signed it, or --insecure to skip the check (for testing only).`);
+  }
+  const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
+  const reason = e?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
+  return new UsageError(`cannot reach ${where} (${reason}): check the URL and that Grafana is running.`);
+}
+
+/** What a body that is not JSON looks like, for messages. */
+export function describeNotJson(contentType: string | null, text: string): string {
+  const type = contentType?.split(';')[0]?.trim() || 'no content type';
+  const html = /html/i.test(type) || /^\s*</.test(text);
+  return html ? `an HTML page (${type}), not JSON: a proxy's login page in front of Grafana? Pass Grafana's own URL, or credentials the proxy lets through` : `${type}, not JSON`;
+}
+
+/**
+ * Reads a response that must be JSON: returns the parsed body, or throws a UsageError naming the
+ * URL when the body is an HTML page or other text.
+ */
+export async function readJson(method: string, url: string, response: Response, text?: string): Promise<unknown> {
+  const body = text ?? (await response.text());
+  const contentType = response.headers.get('content-type');
+  try {
+    if (/json/i.test(contentType ?? '')) return JSON.parse(body) as unknown;
+  } catch {
+    throw new UsageError(`${method} ${url} answered HTTP ${response.status} with a body that is not valid JSON: is this Grafana's URL?`);
+  }
+  throw new UsageError(`${method} ${url} answered HTTP ${response.status} with ${describeNotJson(contentType, body)}.`);
+}
+
+/**
+ * A client middleware for the set-up's own requests (fixtures, before/after check): a success
+ * answer that is not JSON (a proxy's login page, say) is a UsageError naming the URL, instead of
+ * a JSON parser's message.
+ */
+export const expectJson: Middleware = {
+  async onResponse({ request, response }) {
+    if (!response.ok || response.status === 204 || response.headers.get('content-length') === '0') return undefined;
+    await readJson(request.method, request.url, response.clone());
+    return undefined;
+  },
+};
+
+/** An answer that is JSON but not of the shape Grafana gives: names the URL and what was missing. */
+export function otherShape(method: string, url: string, missing: string): UsageError {
+  return new UsageError(`${method} ${url} answered JSON that is not Grafana's (${missing}): is this Grafana's URL, and its API not rewritten by a proxy?`);
+}

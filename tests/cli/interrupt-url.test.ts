@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../support/http-server.js';
+import { startStatefulFakeGrafana, type StatefulFakeOptions } from '../support/stateful-fake-grafana.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Runs a full `conformance --url` against a stateful FAKE Grafana and sends `signal` when
+ * `when(request)` first says so (or after `afterMs`). Returns the exit code and stderr.
+ */
+async function interruptedRun(signal: 'SIGINT' | 'SIGTERM', when: { request?: (req: RecordedRequest, fake: Fake) => boolean; afterMs?: number }, fakeOptions: StatefulFakeOptions = {}) {
+  let child: ReturnType<typeof spawn> | undefined;
+  let sent = false;
+  const send = () => {
+    if (sent) return;
+    sent = true;
+    child!.kill(signal);
+  };
+  const fake: Fake = await startStatefulFakeGrafana({
+    ...fakeOptions,
+    onRequest: (req) => {
+      if (when.request?.(req, fake)) send();
+    },
+  });
+  child = spawn(process.execPath, [CLI, 'conformance', '--url', fake.url, '--user', 'admin', '--password', 'admin-pw', '--only', 'searchUsers,getUserById,updateUser,getHealth'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' },
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  if (when.afterMs) setTimeout(send, when.afterMs);
+  const code = await new Promise<number | null>((resolve) => child!.on('close', resolve));
+  await fake.close();
+  return { code, stderr, fake, sent };
+}
+type Fake = Awaited<ReturnType<typeof startStatefulFakeGrafana>>;
+
+const CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+const count = (fake: Fake, route: string) => fake.requests.filter((r) => `${r.method} ${r.url}`.startsWith(route)).length;
+
+describe('a signal during a run against a URL removes everything the run created', () => {
+  it('SIGINT at 2.5 s while users are being created (each answered after 1.5 s): both users get their DELETE, exit 130', async () => {
+    const { code, stderr, fake } = await interruptedRun('SIGINT', { afterMs: 2500 }, { delays: { 'POST /api/admin/users': 1500 } });
+    expect(stderr).toMatch(/SIGINT: stopping and cleaning up/);
+    expect(code).toBe(130);
+    expect(fake.created.filter((c) => c.startsWith('user'))).toHaveLength(2);
+    expect(count(fake, 'DELETE /api/admin/users/')).toBe(2);
+    expect(fake.remaining()).toEqual([]);
+    expect(stderr).not.toMatch(/error:/);
+  }, 30_000);
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} during fixture creation (a creating request in flight): all removed, exit ${CODES[signal]}`, async () => {
+      let teams = 0;
+      const { code, fake, sent } = await interruptedRun(signal, { request: (r) => r.method === 'POST' && r.url === '/api/teams' && ++teams === 2 }, { delays: { 'POST /api/teams': 500 } });
+      expect(sent).toBe(true);
+      expect(code).toBe(CODES[signal]);
+      expect(fake.created.length).toBeGreaterThanOrEqual(6); // three users, an org, two teams
+      expect(fake.remaining()).toEqual([]);
+      expect(count(fake, 'POST /api/dashboards/db')).toBe(0); // nothing new after the signal
+    }, 30_000);
+
+    it(`${signal} during the cases: no more cases, all removed, exit ${CODES[signal]}`, async () => {
+      let setUp = false;
+      const { code, fake, sent } = await interruptedRun(signal, {
+        request: (r) => {
+          if (setUp && r.url.startsWith('/api/users/search?') && r.headers.authorization) return true;
+          if (/^\/api\/serviceaccounts\/\d+\/tokens$/.test(r.url)) setUp = true;
+          return false;
+        },
+      }, { delays: { 'GET /api/users/search?': 300 } });
+      expect(sent).toBe(true);
+      expect(code).toBe(CODES[signal]);
+      expect(fake.created.length).toBe(8); // three users, an org, two teams, a dashboard, a service account
+      expect(fake.remaining()).toEqual([]);
+    }, 30_000);
+
+    it(`${signal} during the clean-up: the clean-up goes on to the end, exit ${CODES[signal]}`, async () => {
+      const { code, fake, sent } = await interruptedRun(signal, { request: (r, f) => r.method === 'DELETE' && f.created.some((c) => r.url.endsWith(`/${c.split(' ')[1]}`)) }, { delays: { DELETE: 200 } });
+      expect(sent).toBe(true);
+      expect(code).toBe(CODES[signal]);
+      expect(fake.created.length).toBe(8);
+      expect(fake.remaining()).toEqual([]);
+    }, 30_000);
+  }
+});
