@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oapiCodegenBin, TOOLS } from '../support/cache.js';
 import { exec, type ExecResult } from '../support/exec.js';
 import { toolchainsPresent } from '../support/gate.js';
-import { buildAndRunDriver, driverModule, expectParsedAnswers, output, removeModule, type GoDriverRun } from '../support/go-driver.js';
+import { buildAndRunDriver, driverModule, removeModule, type GoDriverRun } from '../support/go-driver.js';
+import { itChecksGoDriverRun } from '../support/go-driver-checks.js';
 import { BUNDLES } from '../support/openapi-generator.js';
-import { expectWireCalls } from '../support/wire.js';
 
 // oapi-codegen v2 (pinned in tools.json) with its default configuration plus only what a client
 // needs (`-generate types,client -package grafana`), on both bundles. The code is written to
@@ -38,21 +38,6 @@ describe.runIf(toolchainsPresent('oapi-codegen', ['go']))(`oapi-codegen ${TOOLS.
       expect(generate.stderr.trim()).toBe('');
     });
 
-    it('compiles', () => {
-      expect(result.build.code, output(result.build)).toBe(0);
-    });
-
-    it('is vet-clean', () => {
-      expect(result.vet.code, output(result.vet)).toBe(0);
-    });
-
-    it('sends exactly the wire calls, with basic auth', () => {
-      expect(result.run?.code, output(result.run)).toBe(0);
-      expectWireCalls(result.received);
-    });
-
-    it('parses every answer into its typed response', () => {
-      expectParsedAnswers(result);
-    });
+    itChecksGoDriverRun(() => result);
   });
 });

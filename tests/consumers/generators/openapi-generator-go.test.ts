@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOOLS } from '../support/cache.js';
 import { toolchainsPresent } from '../support/gate.js';
-import { buildAndRunDriver, driverModule, expectParsedAnswers, output, removeModule, type GoDriverRun } from '../support/go-driver.js';
+import { buildAndRunDriver, driverModule, removeModule, type GoDriverRun } from '../support/go-driver.js';
+import { itChecksGoDriverRun } from '../support/go-driver-checks.js';
 import { BUNDLES, runOpenapiGenerator, unexcusedWarnings } from '../support/openapi-generator.js';
-import { expectWireCalls } from '../support/wire.js';
 
 // openapi-generator's `go` generator (the pinned jar), with its default options, on both bundles.
 // The client is generated into client/ of a copy of drivers/openapi-generator-go, whose go.mod
@@ -34,21 +34,6 @@ describe.runIf(toolchainsPresent('openapi-generator go', ['java', 'mvn', 'go']))
       expect(unexcusedWarnings(GENERATOR, warnings, bundle.name)).toEqual([]);
     });
 
-    it('compiles', () => {
-      expect(result.build.code, output(result.build)).toBe(0);
-    });
-
-    it('is vet-clean', () => {
-      expect(result.vet.code, output(result.vet)).toBe(0);
-    });
-
-    it('sends exactly the wire calls, with basic auth', () => {
-      expect(result.run?.code, output(result.run)).toBe(0);
-      expectWireCalls(result.received);
-    });
-
-    it('parses every answer into its typed response', () => {
-      expectParsedAnswers(result);
-    });
+    itChecksGoDriverRun(() => result);
   });
 });

@@ -1,15 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TOOLS } from '../support/cache.js';
 import { exec, execOk } from '../support/exec.js';
 import { toolchainsPresent } from '../support/gate.js';
-import { ALLOW_LIST, BUNDLES, outDirFor, runOpenapiGenerator, unexcusedWarnings } from '../support/openapi-generator.js';
-import { startRecordingServer } from '../support/recording-server.js';
+import { BUNDLES, outDirFor, runOpenapiGenerator, staleAllowListEntries, unexcusedWarnings } from '../support/openapi-generator.js';
+import { tempDirForSuite } from '../support/temp-dir.js';
 import { findToolchain } from '../support/toolchains.js';
-import { expectWireCalls, wireEnv } from '../support/wire.js';
+import { expectDriverSendsWireCalls } from '../support/wire.js';
 
 // openapi-generator's `java` generator with the `native` library (java.net.http and Jackson, no
 // other HTTP stack), on both bundles. The generated project is compiled by Maven from its own
@@ -65,15 +64,8 @@ async function lint(project: string, classpath: string, scratch: string): Promis
 }
 
 describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mvn']))(`generator: openapi-generator ${TOOLS.openapiGeneratorCli} java (library native)`, () => {
-  let root: string;
+  const root = tempDirForSuite('openapi-generator-java-');
   const printed: string[] = [];
-
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'openapi-generator-java-'));
-  });
-  afterAll(() => {
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
 
   describe.each(BUNDLES)('$name', (bundle) => {
     let project: string;
@@ -81,7 +73,7 @@ describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mv
     let classpath: string | undefined;
 
     beforeAll(async () => {
-      project = outDirFor(root, bundle.name);
+      project = outDirFor(root(), bundle.name);
       warnings = await runOpenapiGenerator(GENERATOR, bundle.path, project, ['--library', 'native']);
       printed.push(...warnings);
       console.log(`openapi-generator java on the ${bundle.name} bundle: ${warnings.length} warning(s)${warnings.map((w) => `\n  ${w}`).join('')}`);
@@ -108,7 +100,7 @@ describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mv
 
     it('has no javac -Xlint:all warning in the generated API and model classes', async () => {
       expect(classpath, 'the Maven build did not finish').toBeDefined();
-      const { warnings: lintWarnings } = await lint(project, classpath!, join(root, `lint-${slug(bundle.name)}`));
+      const { warnings: lintWarnings } = await lint(project, classpath!, join(root(), `lint-${slug(bundle.name)}`));
       console.log(`javac -Xlint:all on the ${bundle.name} client: ${lintWarnings.length} warning(s)${lintWarnings.map((w) => `\n  ${w.file}: [${w.kind}] ${w.message}`).join('')}`);
       // The support classes (ApiClient, JSON, ...) are the same for every spec; the api/ and model/
       // packages are written from the spec, so a warning there is one the spec can cause.
@@ -117,22 +109,14 @@ describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mv
 
     it('sends exactly the calls of wire/calls.json through the generated client', async () => {
       expect(classpath, 'the Maven build did not finish').toBeDefined();
-      const out = join(root, `driver-${slug(bundle.name)}`);
+      const out = join(root(), `driver-${slug(bundle.name)}`);
       mkdirSync(out, { recursive: true });
       await execOk(findToolchain('javac')!, ['-Xlint:all', '-Werror', '-proc:none', '-cp', classpath!, '-d', out, DRIVER]);
-      const server = await startRecordingServer();
-      try {
-        const run = await exec(findToolchain('java')!, ['-cp', [out, classpath!].join(delimiter), 'WireDriver'], { env: wireEnv(server.url), timeoutMs: 120_000 });
-        expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
-        expectWireCalls(server.requests);
-      } finally {
-        await server.close();
-      }
+      await expectDriverSendsWireCalls((env) => exec(findToolchain('java')!, ['-cp', [out, classpath!].join(delimiter), 'WireDriver'], { env, timeoutMs: 120_000 }));
     });
   });
 
   it('needs every allow-list entry for this generator (none is stale)', () => {
-    const stale = ALLOW_LIST.filter((e) => e.generator === GENERATOR && !printed.some((w) => w.includes(e.warning)));
-    expect(stale.map((e) => e.warning)).toEqual([]);
+    expect(staleAllowListEntries(GENERATOR, printed)).toEqual([]);
   });
 });

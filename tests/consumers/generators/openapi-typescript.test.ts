@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGrafanaClient } from '../../../src/index.js';
 import { generateInto, SCHEMA_DTS, typeCheckAlone } from '../support/openapi-typescript.js';
 import { startRecordingServer } from '../support/recording-server.js';
+import { tempDirForSuite } from '../support/temp-dir.js';
 import { expectWireCalls, WIRE } from '../support/wire.js';
 
 // The project's own client: openapi-typescript's generated/schema.d.ts typing openapi-fetch,
@@ -12,22 +12,16 @@ import { expectWireCalls, WIRE } from '../support/wire.js';
 const VERSION = (JSON.parse(readFileSync(new URL('../../../node_modules/openapi-typescript/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe(`generator: openapi-typescript ${VERSION} + openapi-fetch (createGrafanaClient)`, () => {
-  let root: string;
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'openapi-typescript-'));
-  });
-  afterAll(() => {
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
+  const root = tempDirForSuite('openapi-typescript-');
 
   it('generates without warnings', async () => {
-    const run = await generateInto(join(root, 'generated'));
+    const run = await generateInto(join(root(), 'generated'));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr.trim()).toBe('');
   });
 
   it('passes tsc --strict on generated/schema.d.ts alone', async () => {
-    const tsc = await typeCheckAlone(SCHEMA_DTS, root);
+    const tsc = await typeCheckAlone(SCHEMA_DTS, root());
     expect(`${tsc.stdout}${tsc.stderr}`.trim()).toBe('');
     expect(tsc.code).toBe(0);
   });

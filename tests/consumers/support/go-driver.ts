@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../support/http-server.js';
 import { exec, type ExecResult } from './exec.js';
+import { parseJsonLines } from './json-lines.js';
 import { answerFor, startRecordingServer } from './recording-server.js';
 import { findToolchain } from './toolchains.js';
 import { WIRE, wireEnv } from './wire.js';
@@ -35,22 +36,8 @@ export interface GoDriverRun {
   received: RecordedRequest[];
 }
 
-function parseLines(run: ExecResult): DriverLine[] {
-  return run.stdout
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new Error(`the driver printed a line that is not JSON: ${line}\nstderr:\n${run.stderr}`);
-      }
-      const l = value as DriverLine;
-      if (typeof l.operationId !== 'string' || typeof l.status !== 'number' || !('response' in l)) throw new Error(`the driver printed an unexpected object: ${line}`);
-      return l;
-    });
-}
+const parseLines = (run: ExecResult) =>
+  parseJsonLines<DriverLine>(run, 'the driver', (l) => typeof l.operationId === 'string' && typeof l.status === 'number' && 'response' in l);
 
 /** `go build` and `go vet` (on the driver and on vetPackages), then the binary against the recording server. */
 export async function buildAndRunDriver(moduleDir: string, vetPackages: string[]): Promise<GoDriverRun> {

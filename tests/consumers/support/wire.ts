@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../support/http-server.js';
+import type { ExecResult } from './exec.js';
+import { startRecordingServer } from './recording-server.js';
 
 export interface WireCall { operationId: string; method: string; path: string; query?: Record<string, string>; body?: unknown }
 export const WIRE = JSON.parse(readFileSync(new URL('../wire/calls.json', import.meta.url), 'utf8')) as { username: string; password: string; calls: WireCall[] };
@@ -28,4 +30,19 @@ export function expectWireCalls(received: RecordedRequest[]): void {
   const basic = `Basic ${Buffer.from(`${WIRE.username}:${WIRE.password}`).toString('base64')}`;
   expect(received.map((r) => r.headers.authorization)).toEqual(received.map(() => basic));
   for (const r of received.filter((x) => x.body.length > 0)) expect(r.headers['content-type'] ?? '').toMatch(/^application\/json/);
+}
+
+/**
+ * Runs a driver (given the wire environment) against a fresh recording server and asserts that it
+ * exited 0 and sent exactly the calls of calls.json: the last step of every non-Go generator suite.
+ */
+export async function expectDriverSendsWireCalls(runDriver: (env: NodeJS.ProcessEnv) => Promise<ExecResult>): Promise<void> {
+  const server = await startRecordingServer();
+  try {
+    const run = await runDriver(wireEnv(server.url));
+    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expectWireCalls(server.requests);
+  } finally {
+    await server.close();
+  }
 }
