@@ -49,39 +49,12 @@ export function createGrafanaClient(options: GrafanaClientOptions): GrafanaClien
     throw new GrafanaClientError('fetch and tls are two ways to make requests: pass one of them.');
   }
   const baseFetch = hasTlsSettings(options.tls) ? createTlsFetch(options.tls) : options.fetch ?? globalThis.fetch;
-  const setHeaders = headersSetter(authorization, orgId, options.headers ?? {});
-  const fetch = fetchWithTimeout(baseFetch, timeoutMs);
-  // Two openapi-fetch clients over one fetch. `full` builds a real Request, which a middleware
-  // sees and may replace; `fast` builds only the parts fetch is given (a Request costs about 4%
-  // of a loopback request) and serves every call that no middleware can see.
-  const full = createClient<paths>({ baseUrl, Request: grafanaRequestClass(setHeaders), fetch });
-  const fast = createClient<paths>({ baseUrl, Request: requestPartsClass(setHeaders), fetch });
-  let withMiddleware = false; // once `use` is called, for good: `eject` need not be tracked
-  type Init = { middleware?: unknown[] } | undefined;
-  const pick = (init: Init) => (withMiddleware || init?.middleware?.length ? full : fast);
-  const forward = <M extends Verb>(verb: M) =>
-    ((url: never, init?: Init) => (pick(init)[verb] as (url: never, init?: Init) => unknown)(url, init)) as GrafanaClient[M];
-  return {
-    request: ((method: never, url: never, init?: Init) => (pick(init).request as (method: never, url: never, init?: Init) => unknown)(method, url, init)) as GrafanaClient['request'],
-    GET: forward('GET'),
-    PUT: forward('PUT'),
-    POST: forward('POST'),
-    DELETE: forward('DELETE'),
-    OPTIONS: forward('OPTIONS'),
-    HEAD: forward('HEAD'),
-    PATCH: forward('PATCH'),
-    TRACE: forward('TRACE'),
-    use(...middleware) {
-      withMiddleware = true;
-      full.use(...middleware);
-    },
-    eject(...middleware) {
-      full.eject(...middleware);
-    },
-  };
+  return createClient<paths>({
+    baseUrl,
+    Request: grafanaRequestClass(headersSetter(authorization, orgId, options.headers ?? {})),
+    fetch: fetchWithTimeout(baseFetch, timeoutMs),
+  });
 }
-
-type Verb = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
 /** Puts the client's headers on a request's headers. */
 function headersSetter(authorization: string, orgId: number | undefined, extra: Record<string, string>): (headers: Headers) => void {
@@ -122,48 +95,12 @@ function grafanaRequestClass(setHeaders: (headers: Headers) => void): typeof Req
   };
 }
 
-/** What the `fast` client builds instead of a Request: the parts that fetchWithTimeout hands to fetch. */
-interface RequestParts {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: RequestInit['body'];
-  redirect: RequestInit['redirect'];
-  [callerSignal]: AbortSignal | null;
-}
-
-/**
- * The `Request` option of the `fast` client: keeps the URL and init that openapi-fetch passes
- * (its merged Headers, with the client's headers set), and validates nothing, which fetch does.
- * openapi-fetch itself only reads `method` back.
- */
-function requestPartsClass(setHeaders: (headers: Headers) => void): typeof Request {
-  return class implements RequestParts {
-    url: string;
-    method: string;
-    headers: Headers;
-    body: RequestInit['body'];
-    redirect: RequestInit['redirect'];
-    [callerSignal]: AbortSignal | null;
-
-    constructor(url: string, init: RequestInit = {}) {
-      this.url = url;
-      this.method = init.method ?? 'GET';
-      this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-      setHeaders(this.headers);
-      this.body = init.body ?? undefined;
-      this.redirect = init.redirect;
-      this[callerSignal] = init.signal ?? null;
-    }
-  } as unknown as typeof Request;
-}
-
 /**
  * Wraps fetch so that a slow or unreachable server becomes a one-line GrafanaRequestError that
  * names the method and URL (never the credentials, which live only in headers).
  */
 export function fetchWithTimeout(baseFetch: typeof globalThis.fetch, timeoutMs: number) {
-  return async (input: Request | RequestParts): Promise<Response> => {
+  return async (input: Request): Promise<Response> => {
     // One plain timer per request (AbortSignal.timeout and AbortSignal.any cost more than the rest
     // of the client together). It is not cleared when the headers arrive, so that it also bounds
     // reading the body; unref'd, it keeps no process alive, and firing after the body is read
@@ -171,20 +108,17 @@ export function fetchWithTimeout(baseFetch: typeof globalThis.fetch, timeoutMs: 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
     timer.unref();
-    const own = (input as ClientRequest | RequestParts)[callerSignal];
-    const caller = own === undefined ? (input as Request).signal : own;
+    const own = (input as ClientRequest)[callerSignal];
+    const caller = own === undefined ? input.signal : own;
     const signal = caller ? AbortSignal.any([caller, timeout.signal]) : timeout.signal;
     try {
       // The request's parts, not the Request itself: fetch would build a second Request that
       // follows this one's signal. Bodies here are small JSON.
-      const body = !(input instanceof Request) ? input.body : input.body === null ? undefined : await input.arrayBuffer();
+      const body = input.body === null ? undefined : await input.arrayBuffer();
       return await baseFetch(input.url, { method: input.method, headers: input.headers, body, redirect: input.redirect, signal });
     } catch (err) {
       clearTimeout(timer);
-      // What a Request refuses (a bad URL or method, a body on a GET) threw before fetch when
-      // openapi-fetch built one: build it now, so that the same TypeError escapes, unwrapped.
-      const request = input instanceof Request ? input : new Request(input.url, { method: input.method, body: input.body, redirect: input.redirect });
-      const where = `${request.method} ${request.url}`;
+      const where = `${input.method} ${input.url}`;
       if (timeout.signal.aborted) throw new GrafanaRequestError(`${where} timed out after ${timeoutMs} ms: check that the server is up, or raise timeoutMs.`);
       if (caller?.aborted) throw err;
       const untrusted = tlsTrustErrorCode(err);

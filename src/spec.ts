@@ -72,6 +72,12 @@ export function resolveRef<T>(doc: OpenApiDocument, value: T | { $ref: string })
   throw new Error('Reference chain too deep');
 }
 
+/** A pattern that matches the concrete paths of a path template (`/api/users/{id}` matches `/api/users/2`). */
+export function pathTemplatePattern(template: string): RegExp {
+  const escaped = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('[^/]+')}$`);
+}
+
 /** Escapes a string for use as one JSON-pointer segment. */
 export function pointerSegment(value: string): string {
   return value.replace(/~/g, '~0').replace(/\//g, '~1');

@@ -1,6 +1,6 @@
 import { checkResponse } from '../contract/check.js';
 import { SchemaValidator } from '../contract/schema-validator.js';
-import { listOperations, loadBundledSpec, resolveRef, type OpenApiDocument, type SpecOperation } from '../spec.js';
+import { listOperations, loadBundledSpec, pathTemplatePattern, resolveRef, type OpenApiDocument, type SpecOperation } from '../spec.js';
 import type { EvidenceEntry } from './entry.js';
 import { withoutRequired } from './partial.js';
 import { isBeforeCoverage, OLDEST_COVERED_VERSION } from './versions.js';
@@ -63,7 +63,7 @@ function responseProblems(doc: OpenApiDocument, validator: SchemaValidator, op: 
 function pathProblems(entry: EvidenceEntry, op: SpecOperation): string[] {
   const path = entry.request.path?.split('?')[0]?.replace(/(.)\/$/, '$1');
   if (!path || entry.kind === 'grafana-test') return [];
-  return templatePattern(op.path).test(path) ? [] : [`request.path "${entry.request.path}" does not match ${op.path}`];
+  return pathTemplatePattern(op.path).test(path) ? [] : [`request.path "${entry.request.path}" does not match ${op.path}`];
 }
 
 function unknownOperation(entry: EvidenceEntry, operations: SpecOperation[]): string {
@@ -75,11 +75,6 @@ function unknownOperation(entry: EvidenceEntry, operations: SpecOperation[]): st
     ? sameShape.method.toUpperCase() === method ? ` (the spec's template is ${sameShape.path})` : ` (the spec has ${sameShape.method.toUpperCase()} ${sameShape.path})`
     : '';
   return `${method} ${pathTemplate} is not an operation of the spec${hint}`;
-}
-
-function templatePattern(template: string): RegExp {
-  const escaped = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${escaped.join('[^/]+')}$`);
 }
 
 const mediaTypeOf = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();

@@ -51,3 +51,6 @@ export const countsNothing: Check = (body) => {
   const total = (body as { totalCount?: unknown } | undefined)?.totalCount;
   return total === 0 ? undefined : `expected totalCount 0, got ${JSON.stringify(total)}`;
 };
+
+/** Headers that run a request in the fixtures' second org (the admin created it, so is its Admin). */
+export const inSecondOrg = ({ fixtures }: CaseContext) => ({ 'X-Grafana-Org-Id': String(fixtures.secondOrg.id) });

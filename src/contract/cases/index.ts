@@ -19,6 +19,8 @@ interface Access { serverAdmin?: boolean }
  * The full case list for a target: the hand-written cases, plus the cases derived from the spec:
  * - no credentials -> 401, for every operation that documents 401;
  * - a plain user -> 403, for every server-admin operation;
+ * - a service account token -> 403, for every operation whose security is basic auth only (real
+ *   servers only: the mock enforces that security itself with 401);
  * - every named request example, sent as the body of the success call (after all other cases,
  *   since on a real server it may change the fixtures);
  * - on the mock only: every documented response example, replayed through Prism's `Prefer` header.
@@ -36,6 +38,7 @@ export function buildCases(doc: OpenApiDocument, target: TargetKind): ContractCa
     for (const error of def.errors ?? []) add(cases, error.what, error);
     if (op.operation.responses['401']) add(cases, 'no credentials', { as: 'none', request: ok.request, status: 401, example: 'noCredentials' });
     if ((op.operation['x-grafana-access'] as Access | undefined)?.serverAdmin) add(cases, 'plain user is not a server admin', { as: 'user', request: ok.request, status: 403 });
+    if (basicAuthOnly(op)) add(cases, 'service account token (basic auth only)', { as: 'token', request: ok.request, status: 403, targets: ['url', 'local'], targetsReason: BASIC_ONLY_ON_THE_MOCK });
     const overrides = def.exampleOverrides;
     for (const [name, example] of Object.entries(requestExamples(doc, op))) {
       // Sent last (they may change fixtures), with identity fields taken from the fixtures.
@@ -48,6 +51,14 @@ export function buildCases(doc: OpenApiDocument, target: TargetKind): ContractCa
     if (target === 'mock') cases.push(...documentedResponseCases(doc, op, ok));
   }
   return [...cases, ...exampleCases];
+}
+
+const BASIC_ONLY_ON_THE_MOCK = 'the mock enforces the spec\'s basic-only security with 401; a real server authenticates the token, then refuses it with 403';
+
+/** An operation that accepts only basic auth (server-admin operations: a service account is never a server admin). */
+function basicAuthOnly(op: SpecOperation): boolean {
+  const schemes = (op.operation.security ?? []).flatMap((requirement) => Object.keys(requirement));
+  return schemes.length > 0 && schemes.every((scheme) => scheme === 'basicAuth');
 }
 
 function toCase(operationId: string, what: string, spec: CallSpec): ContractCase {

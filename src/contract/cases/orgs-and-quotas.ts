@@ -1,4 +1,4 @@
-import { countsNothing, isEmptyList, messageIs, type CallSpec, type OperationCases } from './define.js';
+import { countsNothing, inSecondOrg, isEmptyList, messageIs, type CallSpec, type OperationCases } from './define.js';
 import type { CaseContext } from '../types.js';
 
 // Organizations by ID and name (/api/orgs/...), the current organization's address, member
@@ -20,7 +20,6 @@ const REAL_SERVER_SETTING = 'the answer depends on the server\'s [quota] setting
 const OUTSIDE_ENUM = 'a quota target outside the spec\'s enum: the mock rejects it by the spec, a real server answers';
 
 /** Runs in the second org, where the run's admin is the only Admin. */
-const inSecondOrg = ({ fixtures }: CaseContext) => ({ 'X-Grafana-Org-Id': String(fixtures.secondOrg.id) });
 const secondOrg = ({ fixtures }: CaseContext) => ({ orgId: fixtures.secondOrg.id });
 
 /** The list contains the fixture user (by `userId`). */

@@ -1,4 +1,4 @@
-import { isEmptyList, messageIs, type CallSpec, type OperationCases } from './define.js';
+import { inSecondOrg, isEmptyList, messageIs, type CallSpec, type OperationCases } from './define.js';
 
 // Preferences (user, current org, team), the signed-in user's help flags, and the server-admin
 // user operations disable/enable/logout/sessions. Every change touches only the run's own
@@ -7,18 +7,10 @@ import { isEmptyList, messageIs, type CallSpec, type OperationCases } from './de
 // fixture (disabled, then enabled again; signed out). Non-GET cases run one at a time in this
 // order, so the enable case always follows the disable case.
 
-/** The second org, through X-Grafana-Org-Id (the admin created it, so is its Admin). */
-const inSecondOrg = (ctx: { fixtures: { secondOrg: { id: number } } }) => ({ 'X-Grafana-Org-Id': String(ctx.fixtures.secondOrg.id) });
 
-const BASIC_ONLY = 'the mock enforces the spec\'s basic-only security with 401; a real server answers 403';
 const NEEDS_SESSION = 'needs a session (auth token) of a fixture user, created by a browser-style login; the fixtures have none yet';
 const NEEDS_EXTERNAL_USER = 'needs a user linked to an external authentication module (LDAP, OAuth, auth proxy); the fixtures have none';
 const NOT_A_NUMBER_ON_REAL_SERVERS = 'a non-numeric value on an integer-typed path parameter: the mock rejects it by the spec, a real server answers 400';
-
-/** A service account token on a server-admin operation: authenticated, then refused (403). */
-const tokenRefused = (request?: CallSpec['request']): CallSpec & { what: string } => ({
-  what: 'service account token', as: 'token', request, status: 403, targets: ['url', 'local'], targetsReason: BASIC_ONLY,
-});
 
 /** A non-user identity on a help-flag operation: 304 with no body from 11.3, 403 before. */
 const nonUserIdentity = (request?: CallSpec['request']): CallSpec & { what: string } => ({
@@ -127,7 +119,6 @@ export const preferencesAndAdminUsersCases: OperationCases[] = [
     errors: [
       { what: 'unknown id', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 404, example: 'userNotFound', checks: [messageIs('user not found')] },
       { what: 'external user (server quirk: 500)', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.member.id } }), status: 500, example: 'externalUser', targets: ['mock'], targetsReason: NEEDS_EXTERNAL_USER },
-      tokenRefused(({ fixtures }) => ({ path: { id: fixtures.member.id } })),
     ],
   },
   {
@@ -144,7 +135,6 @@ export const preferencesAndAdminUsersCases: OperationCases[] = [
     errors: [
       { what: 'yourself', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.admin.id } }), status: 400, example: 'cannotLogoutYourself', checks: [messageIs('You cannot logout yourself')] },
       { what: 'unknown id', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 404, example: 'userNotFound', checks: [messageIs('User not found')] },
-      tokenRefused(({ fixtures }) => ({ path: { id: fixtures.member.id } })),
     ],
   },
   {
@@ -162,7 +152,6 @@ export const preferencesAndAdminUsersCases: OperationCases[] = [
       { what: 'unknown session id', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.user.id }, body: { authTokenId: fixtures.unknown.authTokenId } }), status: 404, example: 'tokenNotFound', checks: [messageIs('User auth token not found')] },
       { what: 'unknown user', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId }, body: { authTokenId: fixtures.unknown.authTokenId } }), status: 404, example: 'userNotFound', checks: [messageIs('User not found')] },
       { what: 'token id of the wrong type', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.user.id }, body: { authTokenId: 'x' } }), status: 400, example: 'badRequestData' },
-      tokenRefused(({ fixtures }) => ({ path: { id: fixtures.user.id }, body: { authTokenId: fixtures.unknown.authTokenId } })),
     ],
   },
 ];

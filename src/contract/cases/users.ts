@@ -1,26 +1,18 @@
-import { isEmptyList, countsNothing, messageIs, type CallSpec, type OperationCases } from './define.js';
+import { isEmptyList, countsNothing, messageIs, type OperationCases } from './define.js';
 
 // Server-wide user administration (/api/users, /api/admin/users) and organizations by ID
-// (/api/orgs). Server-admin operations also get a derived "plain user -> 403" case.
+// (/api/orgs). Server-admin operations also get derived "plain user -> 403" and "service account
+// token -> 403" cases (src/contract/cases/index.ts).
 
-/**
- * A service account token on a server-admin operation. The spec allows basic auth only there, so
- * the mock answers 401; a real server authenticates the token and refuses it with 403.
- */
 // The spec types user ids as integers so that every client generator sends a number; the UID
 // that Grafana 11.4+ also accepts can only be sent to a real server (the mock validates the type).
 const UID_ON_REAL_SERVERS = 'a UID on an integer-typed path parameter: the mock rejects it by the spec, real servers (11.4+) accept it';
 
-const tokenRefused = (request?: CallSpec['request']): CallSpec & { what: string } => ({
-  what: 'service account token', as: 'token', request, status: 403,
-  targets: ['url', 'local'], targetsReason: 'the mock enforces the spec\'s basic-only security with 401; a real server answers 403',
-});
 export const usersCases: OperationCases[] = [
   {
     operationId: 'searchUsers',
     ok: { as: 'admin', request: () => ({ query: { perpage: 10, page: 1, sort: 'login-asc,email-asc' } }), status: 200, example: 'twoUsers' },
     errors: [
-      tokenRefused(),
       { what: 'unknown sort option', as: 'admin', request: () => ({ query: { sort: 'favourite-asc' } }), status: 400, example: 'unknownSortingOption' },
     ],
   },
@@ -29,7 +21,6 @@ export const usersCases: OperationCases[] = [
     ok: { as: 'admin', request: ({ fixtures }) => ({ query: { perpage: 10, page: 1, query: fixtures.user.login } }), status: 200, example: 'twoUsers' },
     errors: [
       { what: 'query that matches nothing', as: 'admin', request: () => ({ query: { query: 'no-user-has-this-login-0000' } }), status: 200, example: 'noMatch', checks: [countsNothing] },
-      tokenRefused(),
     ],
   },
   {
@@ -40,7 +31,6 @@ export const usersCases: OperationCases[] = [
       { what: 'unknown UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.uid } }), status: 404, example: 'userUidNotFound', checks: [messageIs('User not found')],
         targets: ['url'], targetsReason: UID_ON_REAL_SERVERS,
         versions: { range: '>=11.4.0', otherwise: { status: 400, example: 'idInvalid' }, note: 'user UIDs are accepted from Grafana 11.4' } },
-      tokenRefused(({ fixtures }) => ({ path: { id: fixtures.user.id } })),
     ],
   },
   {
@@ -112,7 +102,6 @@ export const usersCases: OperationCases[] = [
     operationId: 'searchOrgs',
     ok: { as: 'admin', request: () => ({ query: { perpage: 1000 } }), status: 200, example: 'twoOrgs' },
     errors: [
-      tokenRefused(),
       { what: 'name that matches nothing', as: 'admin', request: () => ({ query: { name: 'no-org-has-this-name-0000' } }), status: 200, example: 'noMatch', checks: [isEmptyList] },
     ],
   },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { listOperations, loadBundledSpec } from '../../../src/spec.js';
 import type { ExecResult } from './exec.js';
 import { parseJsonLines } from './json-lines.js';
 
@@ -19,10 +20,7 @@ export function knownDefects(client: 'go' | 'python'): KnownDefect[] {
   return (JSON.parse(readFileSync(new URL('../real-clients/known-client-defects.json', import.meta.url), 'utf8')) as Record<typeof client, KnownDefect[]>)[client];
 }
 
-const SPEC = JSON.parse(readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8')) as {
-  paths: Record<string, Record<string, { operationId?: string }>>;
-};
-export const SPEC_OPERATIONS = new Set(Object.values(SPEC.paths).flatMap((item) => Object.values(item).map((op) => op.operationId).filter((id): id is string => !!id)));
+export const SPEC_OPERATIONS = new Set(listOperations(loadBundledSpec()).map((op) => op.operationId));
 
 /** The method as listed in the table and in known-client-defects.json, e.g. `AdminUsers.AdminUpdateUserPermissions (revoke)`. */
 const label = (r: CallResult) => (r.variant ? `${r.method} (${r.variant})` : r.method);

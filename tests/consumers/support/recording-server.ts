@@ -1,37 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { listOperations, loadBundledSpec, pathTemplatePattern, resolveRef } from '../../../src/spec.js';
 import { startTestServer, sendJson, type RecordedRequest } from '../../support/http-server.js';
 
 // A fake server for the wire check, not evidence of Grafana's behaviour: it records every request
 // and answers with the spec's own first documented success example for the matched operation.
-const spec = JSON.parse(readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8')) as {
-  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
-  components: Record<string, Record<string, unknown>>;
-};
-
-function deref<T>(value: T): T {
-  let v = value as unknown as { $ref?: string };
-  while (v && typeof v === 'object' && typeof v.$ref === 'string') {
-    const [, , kind, name] = v.$ref.split('/');
-    v = spec.components[kind!]![name!] as { $ref?: string };
-  }
-  return v as unknown as T;
-}
+const spec = loadBundledSpec();
+const operations = listOperations(spec).map((op) => ({ ...op, pattern: pathTemplatePattern(op.path) }));
 
 interface Answer { status: number; body: unknown }
+interface Media { examples?: Record<string, unknown>; example?: unknown }
 
 /** The first success status of the operation at (method, path), with its first example. */
 export function answerFor(method: string, pathname: string): Answer | null {
-  for (const [template, item] of Object.entries(spec.paths)) {
-    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    const op = item[method.toLowerCase()];
-    if (!op || !pattern.test(pathname)) continue;
-    const [status, response] = Object.entries(op.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
-    if (!status) return null;
-    const media = (deref(response) as { content?: Record<string, { examples?: Record<string, unknown>; example?: unknown }> }).content?.['application/json'];
-    const firstExample = media?.examples ? deref(Object.values(media.examples)[0] as { value: unknown }).value : media?.example;
-    return { status: Number(status), body: firstExample ?? null };
-  }
-  return null;
+  const op = operations.find((o) => o.method === method.toLowerCase() && o.pattern.test(pathname));
+  if (!op) return null;
+  const [status, response] = Object.entries(op.operation.responses).find(([code]) => /^2\d\d$/.test(code)) ?? [];
+  if (!status) return null;
+  const media = resolveRef<{ content?: Record<string, Media> }>(spec, response as never).content?.['application/json'];
+  const firstExample = media?.examples ? resolveRef<{ value: unknown }>(spec, Object.values(media.examples)[0] as never).value : media?.example;
+  return { status: Number(status), body: firstExample ?? null };
 }
 
 export async function startRecordingServer() {
