@@ -3753,8 +3753,8 @@ export interface components {
         /**
          * @description A member of the current organization, as listed by `GET /api/org/users`. Newer Grafana
          *     versions add fields (`uid`, `isDisabled`, `authLabels`, `isExternallySynced`,
-         *     `isProvisioned`, and in the newest versions `created`), so only the fields every version
-         *     sends are required.
+         *     `isProvisioned`), so only the fields every version sends are required. (A `created` field
+         *     seen in one copy of the DTO in the search index belongs to a fork of Grafana, not upstream.)
          */
         OrgUser: {
             /**
@@ -3801,12 +3801,6 @@ export interface components {
              * @example 2025-10-03T17:13:48Z
              */
             lastSeenAt: string;
-            /**
-             * Format: date-time
-             * @description When the user was created (newest versions only).
-             * @example 2025-10-03T17:13:48Z
-             */
-            created?: string;
             /**
              * @description How long ago the user was last active, e.g. `10 years`, `< 1 minute` (older versions `10y`, `< 1m`).
              * @example 10 years
