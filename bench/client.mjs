@@ -4,10 +4,16 @@
 // HTTP server in a child process (so the server's work is not counted in this process). The
 // variants alternate in blocks of 250 requests, so that a busy machine slows both alike; the
 // ratio printed is the median of the blocks' ratios, for wall time and for this process's CPU
-// time. Prints numbers; asserts nothing. Needs `npm run build` first.
+// time. Three references: Node's global fetch (what a caller would write without the client);
+// undici's fetch over an Agent set up as the client's (the client's own engine), so that this
+// ratio is the client's own work, openapi-fetch's included; and openapi-fetch as it comes (its
+// defaults, Node's global fetch, the same headers), the typed alternative without this package. Prints numbers; asserts nothing. Needs
+// `npm run build` first.
 //   node bench/client.mjs [N]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { Agent, fetch as undiciFetch } from 'undici';
+import createClient from 'openapi-fetch';
 import { createGrafanaClient } from '../dist/index.js';
 
 const N = Number(process.argv[2] ?? 20_000);
@@ -27,11 +33,22 @@ try {
   const auth = { username: 'admin', password: 'bench-password' };
   const authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
   const client = createGrafanaClient({ baseUrl, auth, orgId: 1 });
+  // As the client's engine is set up (src/transport.ts) with its default 30 s timeout.
+  const agent = new Agent({ headersTimeout: 30_000, bodyTimeout: 30_000, connect: { timeout: 30_000 } });
+
+  const plainOpenapiFetch = createClient({ baseUrl, headers: { Authorization: authorization, 'X-Grafana-Org-Id': '1' } });
 
   const variants = {
     'raw fetch': async () => {
       const response = await fetch(`${baseUrl}/api/user`, { headers: { Authorization: authorization, 'X-Grafana-Org-Id': '1' } });
       await response.json();
+    },
+    'undici fetch': async () => {
+      const response = await undiciFetch(`${baseUrl}/api/user`, { headers: { Authorization: authorization, 'X-Grafana-Org-Id': '1' }, dispatcher: agent });
+      await response.json();
+    },
+    'openapi-fetch': async () => {
+      await plainOpenapiFetch.GET('/api/user');
     },
     'typed client': async () => {
       await client.GET('/api/user');
@@ -52,23 +69,30 @@ try {
   };
   const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+  const references = ['raw fetch', 'undici fetch', 'openapi-fetch'];
   for (const concurrency of [1, 16]) {
-    for (const send of [variants['raw fetch'], variants['typed client']]) for (let i = 0; i < 8; i++) await runBlock(send, concurrency); // warm-up
-    const ratios = { wall: [], cpu: [] };
-    const totals = { raw: 0, client: 0 };
-    for (let b = 0; b < Math.ceil(N / BLOCK); b++) {
-      // Alternate which variant goes first.
-      const order = b % 2 ? ['typed client', 'raw fetch'] : ['raw fetch', 'typed client'];
+    for (const send of Object.values(variants)) for (let i = 0; i < 8; i++) await runBlock(send, concurrency); // warm-up
+    const ratios = Object.fromEntries(references.map((name) => [name, { wall: [], cpu: [] }]));
+    const totals = Object.fromEntries(Object.keys(variants).map((name) => [name, 0]));
+    const blocks = Math.ceil(N / BLOCK);
+    for (let b = 0; b < blocks; b++) {
+      // Rotate which variant goes first.
+      const names = Object.keys(variants);
+      const order = [...names.slice(b % names.length), ...names.slice(0, b % names.length)];
       const times = {};
       for (const name of order) times[name] = await runBlock(variants[name], concurrency);
-      ratios.wall.push(times['typed client'].wall / times['raw fetch'].wall);
-      ratios.cpu.push(times['typed client'].cpu / times['raw fetch'].cpu);
-      totals.raw += times['raw fetch'].wall;
-      totals.client += times['typed client'].wall;
+      for (const name of references) {
+        ratios[name].wall.push(times['typed client'].wall / times[name].wall);
+        ratios[name].cpu.push(times['typed client'].cpu / times[name].cpu);
+      }
+      for (const name of names) totals[name] += times[name].wall;
     }
-    const n = Math.ceil(N / BLOCK) * BLOCK;
-    const perRequest = (ms) => `${((ms * 1000) / n).toFixed(0)} µs/request`;
-    console.log(`client concurrency ${concurrency}, N=${n}: raw fetch ${perRequest(totals.raw)}, typed client ${perRequest(totals.client)}; ratio client/raw fetch: wall ${median(ratios.wall).toFixed(3)}, cpu ${median(ratios.cpu).toFixed(3)}`);
+    const n = blocks * BLOCK;
+    console.log(`client, concurrency ${concurrency}, N=${n} per variant`);
+    console.log(`  µs per request: ${Object.entries(totals).map(([name, ms]) => `${name} ${((ms * 1000) / n).toFixed(0)}`).join(', ')}`);
+    for (const name of references) {
+      console.log(`  typed client / ${name}:`.padEnd(34) + `wall ${median(ratios[name].wall).toFixed(3)}, cpu ${median(ratios[name].cpu).toFixed(3)}`);
+    }
   }
 } finally {
   server.kill();

@@ -1,9 +1,10 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { createFinalURL, createQuerySerializer, defaultPathSerializer, type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { authorizationHeader, type GrafanaAuth } from './auth.js';
 import { normalizeBaseUrl } from './base-url.js';
 import { GrafanaClientError, GrafanaRequestError } from './errors.js';
-import { createTlsFetch, hasTlsSettings, tlsTrustErrorCode, type TlsOptions } from './tls.js';
+import { hasTlsSettings, type TlsOptions } from './tls.js';
+import { agentSend, causeCode, timedSend, type OutgoingRequest, type Send } from './transport.js';
 
 export interface GrafanaClientOptions {
   /** The Grafana server's root URL, e.g. `http://localhost:3000` or `https://mystack.grafana.net`. */
@@ -12,9 +13,16 @@ export interface GrafanaClientOptions {
   auth: GrafanaAuth;
   /** Sent as `X-Grafana-Org-Id`: run every request in this organization. */
   orgId?: number;
-  /** A fetch implementation; defaults to the global one. */
+  /**
+   * A fetch implementation of your own. By default the client sends with undici's fetch (the
+   * `undici` package, a dependency), which is what `timeoutMs` and `tls` configure.
+   */
   fetch?: typeof globalThis.fetch;
-  /** Abort a request that takes longer than this (default 30 000 ms). */
+  /**
+   * Fail a request when connecting, waiting for the response headers, or waiting for the next
+   * part of the body takes longer than this (default 30 000 ms). With your own `fetch`, it bounds
+   * the whole request instead.
+   */
   timeoutMs?: number;
   /** A private CA to trust (`ca`, PEM), or no certificate check at all (`insecure`, for testing only). */
   tls?: TlsOptions;
@@ -25,6 +33,7 @@ export interface GrafanaClientOptions {
 export type GrafanaClient = Client<paths>;
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
 /**
  * Creates an openapi-fetch client typed by the spec's `paths`. Every request carries the
@@ -44,16 +53,19 @@ export function createGrafanaClient(options: GrafanaClientOptions): GrafanaClien
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     throw new GrafanaClientError(`timeoutMs ${String(timeoutMs)} is not valid: pass a positive number of milliseconds.`);
   }
-
   if (options.fetch && hasTlsSettings(options.tls)) {
     throw new GrafanaClientError('fetch and tls are two ways to make requests: pass one of them.');
   }
-  const baseFetch = hasTlsSettings(options.tls) ? createTlsFetch(options.tls) : options.fetch ?? globalThis.fetch;
-  return createClient<paths>({
+
+  const send = options.fetch ? timedSend(options.fetch, timeoutMs) : agentSend(timeoutMs, options.tls);
+  const setHeaders = headersSetter(authorization, orgId, options.headers ?? {});
+  const core = createClient<paths>({
     baseUrl,
-    Request: grafanaRequestClass(headersSetter(authorization, orgId, options.headers ?? {})),
-    fetch: fetchWithTimeout(baseFetch, timeoutMs),
+    Request: grafanaRequestClass(setHeaders),
+    fetch: (input: Request | OutgoingRequest) => (input instanceof Request ? partsOf(input).then(send) : send(input)),
   });
+  return withPartsWhenUnseen(core, requestPartsClass(setHeaders), (method, schemaPath, init, err) =>
+    bodyFailure(err, method, baseUrl, schemaPath, init, timeoutMs));
 }
 
 /** Puts the client's headers on a request's headers. */
@@ -68,15 +80,14 @@ function headersSetter(authorization: string, orgId: number | undefined, extra: 
   };
 }
 
-/** The signal the caller passed for a request the client built (null: none); absent on a Request a middleware made. */
-const callerSignal = Symbol('grafana-api-contract.callerSignal');
-type ClientRequest = Request & { [callerSignal]?: AbortSignal | null };
+/** openapi-fetch passes the Headers it merged; a caller's own `Request` class may get anything. */
+function ownHeaders(init: RequestInit): Headers {
+  return init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+}
 
 /**
- * The Request class openapi-fetch builds the client's requests with. It sets the client's headers
- * while they are still the plain Headers that openapi-fetch merged (cheaper than a middleware
- * that edits the finished Request), and notes whether the caller passed a signal, so that a
- * request without one needs no AbortSignal.any.
+ * The Request class openapi-fetch builds a request with when a middleware will see it: a real
+ * Request, with the client's headers set while they are still the Headers openapi-fetch merged.
  */
 function grafanaRequestClass(setHeaders: (headers: Headers) => void): typeof Request {
   return class GrafanaRequest extends Request {
@@ -86,49 +97,92 @@ function grafanaRequestClass(setHeaders: (headers: Headers) => void): typeof Req
     }
 
     constructor(input: string | URL | Request, init: RequestInit = {}) {
-      // openapi-fetch passes a Headers of its own: edit it in place.
-      if (!(init.headers instanceof Headers)) init = { ...init, headers: new Headers(init.headers) };
-      setHeaders(init.headers as Headers);
-      super(input, init);
-      (this as ClientRequest)[callerSignal] = init.signal ?? null;
+      const headers = ownHeaders(init);
+      setHeaders(headers);
+      super(input, { ...init, headers });
     }
   };
 }
 
 /**
- * Wraps fetch so that a slow or unreachable server becomes a one-line GrafanaRequestError that
- * names the method and URL (never the credentials, which live only in headers).
+ * What openapi-fetch builds a request with when no middleware will see it: its parts only.
+ * A Request here would be built for nothing, since fetch builds its own from the parts.
  */
-export function fetchWithTimeout(baseFetch: typeof globalThis.fetch, timeoutMs: number) {
-  return async (input: Request): Promise<Response> => {
-    // One plain timer per request (AbortSignal.timeout and AbortSignal.any cost more than the rest
-    // of the client together). It is not cleared when the headers arrive, so that it also bounds
-    // reading the body; unref'd, it keeps no process alive, and firing after the body is read
-    // changes nothing.
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
-    timer.unref();
-    const own = (input as ClientRequest)[callerSignal];
-    const caller = own === undefined ? input.signal : own;
-    const signal = caller ? AbortSignal.any([caller, timeout.signal]) : timeout.signal;
-    try {
-      // The request's parts, not the Request itself: fetch would build a second Request that
-      // follows this one's signal. Bodies here are small JSON.
-      const body = input.body === null ? undefined : await input.arrayBuffer();
-      return await baseFetch(input.url, { method: input.method, headers: input.headers, body, redirect: input.redirect, signal });
-    } catch (err) {
-      clearTimeout(timer);
-      const where = `${input.method} ${input.url}`;
-      if (timeout.signal.aborted) throw new GrafanaRequestError(`${where} timed out after ${timeoutMs} ms: check that the server is up, or raise timeoutMs.`);
-      if (caller?.aborted) throw err;
-      const untrusted = tlsTrustErrorCode(err);
-      if (untrusted) throw new GrafanaRequestError(`${where} failed: the server's TLS certificate is not trusted (${untrusted}): pass tls.ca with the CA that signed it.`);
-      throw new GrafanaRequestError(`${where} failed (${describeCause(err)}): check the URL and that the server is reachable.`);
+function requestPartsClass(setHeaders: (headers: Headers) => void) {
+  return class RequestParts implements OutgoingRequest {
+    readonly url: string;
+    readonly method: string;
+    readonly headers: Headers;
+    readonly body: RequestInit['body'];
+    readonly redirect: RequestInit['redirect'];
+    readonly signal: AbortSignal | null | undefined;
+
+    constructor(url: string, init: RequestInit = {}) {
+      this.headers = ownHeaders(init);
+      setHeaders(this.headers);
+      this.url = url;
+      this.method = init.method ?? 'GET';
+      this.body = init.body;
+      this.redirect = init.redirect;
+      this.signal = init.signal;
     }
   };
 }
 
-function describeCause(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
+/** A Request's parts, for a request that a middleware saw or built (bodies here are small JSON). */
+async function partsOf(request: Request): Promise<OutgoingRequest> {
+  const body = request.body === null ? undefined : await request.arrayBuffer();
+  return { url: request.url, method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal };
+}
+
+type CallInit = { middleware?: unknown[]; Request?: unknown; params?: Record<string, unknown> } | undefined;
+type OnFailure = (method: string, schemaPath: string, init: CallInit, err: unknown) => unknown;
+
+/**
+ * Wraps the client's methods so that a request no middleware will see is built as RequestParts,
+ * and a failure while reading a response body becomes a one-line error. The client keeps its own
+ * list of the middleware registered with `use` (mirroring openapi-fetch's), since openapi-fetch
+ * does not expose it.
+ */
+function withPartsWhenUnseen(core: GrafanaClient, RequestParts: unknown, onFailure: OnFailure): GrafanaClient {
+  const registered: Middleware[] = [];
+  const unseen = (init: CallInit) => registered.length === 0 && !init?.middleware?.length && !init?.Request;
+  const call = (method: string, schemaPath: string, init: CallInit, run: (init: CallInit) => Promise<unknown>) =>
+    run(unseen(init) ? { ...init, Request: RequestParts } : init).catch((err: unknown) => {
+      throw onFailure(method, schemaPath, init, err);
+    });
+  const client = Object.create(core) as Record<string, unknown>;
+  const loose = core as unknown as Record<string, (url: string, init: CallInit) => Promise<unknown>>;
+  for (const method of METHODS) {
+    client[method] = (url: string, init: CallInit) => call(method, url, init, (i) => loose[method]!(url, i));
+  }
+  client.request = (method: string, url: string, init: CallInit) =>
+    call(method.toUpperCase(), url, init, (i) => (core.request as unknown as (m: string, u: string, i: CallInit) => Promise<unknown>)(method, url, i));
+  client.use = (...middleware: Middleware[]) => {
+    core.use(...middleware); // validates, and throws on a bad one before we count it
+    for (const m of middleware) if (m) registered.push(m);
+  };
+  client.eject = (...middleware: Middleware[]) => {
+    core.eject(...middleware);
+    for (const m of middleware) {
+      const i = registered.indexOf(m);
+      if (i !== -1) registered.splice(i, 1);
+    }
+  };
+  return client as unknown as GrafanaClient;
+}
+
+/**
+ * A body that stopped arriving (undici's body timeout) fails inside openapi-fetch's own read of
+ * it: the same one-line error as a request that timed out. Anything else passes on as is.
+ */
+function bodyFailure(err: unknown, method: string, baseUrl: string, schemaPath: string, init: CallInit, timeoutMs: number): unknown {
+  if (causeCode(err) !== 'UND_ERR_BODY_TIMEOUT') return err;
+  const url = createFinalURL(schemaPath, {
+    baseUrl,
+    params: (init?.params ?? {}) as never,
+    querySerializer: createQuerySerializer(),
+    pathSerializer: defaultPathSerializer,
+  });
+  return new GrafanaRequestError(`${method} ${url} timed out after ${timeoutMs} ms while reading the response: check that the server is up, or raise timeoutMs.`);
 }

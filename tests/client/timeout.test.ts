@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createGrafanaClient, GrafanaRequestError } from '../../src/index.js';
 import { sendJson, startTestServer } from '../support/http-server.js';
 
-// The client's timeout is one plain timer per request: no AbortSignal.timeout, and
-// AbortSignal.any only when the caller passed a signal of its own (bench/client.mjs measures the
-// cost; these tests check the behaviour, not the time).
+// The client's timeout is carried by its undici Agent (connect, response headers, pauses in the
+// body): a request makes no timer or AbortSignal of its own (bench/client.mjs measures the cost;
+// these tests check the behaviour, not the time). undici checks these timeouts about every half
+// second, so a 100 ms timeout fires within about a second.
 describe('the client timeout', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
@@ -20,7 +21,10 @@ describe('the client timeout', () => {
     });
   });
   afterAll(() => server.close());
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
 
   it('makes no AbortSignal.timeout or AbortSignal.any for a request without a signal of its own', async () => {
     const timeout = vi.spyOn(AbortSignal, 'timeout');
@@ -31,6 +35,31 @@ describe('the client timeout', () => {
     expect(timeout).not.toHaveBeenCalled();
     expect(any).not.toHaveBeenCalled();
     expect(server.requests.at(-1)!.headers).toMatchObject({ authorization: 'Bearer glsa_x', 'x-grafana-org-id': '3' });
+  });
+
+  it('builds no Request object for a request that no middleware sees, and a real one for a middleware', async () => {
+    let built = 0;
+    vi.stubGlobal('Request', class CountingRequest extends Request {
+      constructor(...args: ConstructorParameters<typeof Request>) {
+        super(...args);
+        built++;
+      }
+    });
+    const client = createGrafanaClient({ baseUrl: server.url, auth: { token: 'glsa_x' } });
+    expect((await client.GET('/api/user')).data).toEqual({ id: 1, login: 'admin' });
+    expect(built).toBe(0);
+    const seen: string[] = [];
+    const middleware = { onRequest: ({ request }: { request: Request }) => void seen.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get('Authorization')}`) };
+    client.use(middleware);
+    await client.GET('/api/user');
+    expect(seen).toEqual(['GET /api/user Bearer glsa_x']);
+    expect(built).toBe(1);
+    client.eject(middleware);
+    await client.GET('/api/user', { middleware: [middleware] });
+    expect(seen).toHaveLength(2);
+    expect(built).toBe(2);
+    await client.GET('/api/user');
+    expect(built).toBe(2);
   });
 
   it("lets the caller's own signal abort a request, with the caller's error", async () => {
@@ -50,11 +79,11 @@ describe('the client timeout', () => {
     expect((err as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/slow\/api\/user timed out after 100 ms/);
   });
 
-  it('also bounds reading the body', async () => {
+  it('also bounds a pause in the body, with the same one-line error', async () => {
     const client = createGrafanaClient({ baseUrl: `${server.url}/stall`, auth: { token: 'glsa_x' }, timeoutMs: 150 });
     const err = await client.GET('/api/user').then(() => undefined, (e: unknown) => e);
-    expect(err).toBeInstanceOf(Error);
-    expect((err as Error).name).toBe('TimeoutError');
+    expect(err).toBeInstanceOf(GrafanaRequestError);
+    expect((err as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/stall\/api\/user timed out after 150 ms while reading the response/);
   });
 
   it('accepts a Request that a middleware builds itself, and still times it out', async () => {
@@ -71,5 +100,18 @@ describe('the client timeout', () => {
     expect(replaced).toBe(2);
     expect(err).toBeInstanceOf(GrafanaRequestError);
     expect((err as Error).message).toMatch(/timed out after 100 ms/);
+  });
+
+  it('with a fetch of your own, sends the same request and bounds the whole of it with one timer', async () => {
+    const seen: { url: string; headers: Record<string, string> }[] = [];
+    const hangingFetch = ((url: string, init: RequestInit) => {
+      seen.push({ url, headers: Object.fromEntries(new Headers(init.headers)) });
+      return new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+    }) as unknown as typeof fetch;
+    const client = createGrafanaClient({ baseUrl: 'http://grafana.invalid', auth: { token: 'glsa_x' }, orgId: 2, fetch: hangingFetch, timeoutMs: 50 });
+    const err = await client.GET('/api/users/{id}', { params: { path: { id: 7 } } }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(GrafanaRequestError);
+    expect((err as Error).message).toBe('GET http://grafana.invalid/api/users/7 timed out after 50 ms: check that the server is up, or raise timeoutMs.');
+    expect(seen).toEqual([{ url: 'http://grafana.invalid/api/users/7', headers: { authorization: 'Bearer glsa_x', 'x-grafana-org-id': '2' } }]);
   });
 });
