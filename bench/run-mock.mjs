@@ -36,6 +36,7 @@ async function sendUnchecked(target, concurrency) {
 }
 
 const options = (concurrency) => ({ strict: true, readOnly: false, concurrency, timeoutMs: 10_000 });
+const ratios = { 1: [], 8: [] };
 for (let i = 1; i <= repeats; i++) {
   for (const concurrency of [1, 8]) {
     // Floor: start Prism, send the requests unchecked, stop.
@@ -60,5 +61,9 @@ for (let i = 1; i <= repeats; i++) {
     const durations = results.map((r) => r.durationMs);
     const failed = results.filter((r) => r.outcome !== 'pass').length;
     console.log(`mock run ${i} concurrency ${concurrency}: ${cases.length} cases, ${failed} not passed; prism start ${startupMs.toFixed(0)} ms (validators ready ${readyMs.toFixed(0)} ms), whole run ${runMs.toFixed(0)} ms, per case p50 ${percentile(durations, 50)} ms p95 ${percentile(durations, 95)} ms max ${Math.max(...durations)} ms; floor (prism start ${floorStartMs.toFixed(0)} ms, unchecked requests) ${floorMs.toFixed(0)} ms; ratio to floor ${(runMs / floorMs).toFixed(3)}`);
+    ratios[concurrency].push(runMs / floorMs);
   }
+}
+for (const [concurrency, values] of Object.entries(ratios)) {
+  console.log(`mock run concurrency ${concurrency}: median ratio to floor ${percentile(values, 50).toFixed(3)} over ${values.length} runs (min ${Math.min(...values).toFixed(3)}, max ${Math.max(...values).toFixed(3)})`);
 }
