@@ -73,10 +73,17 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     io.err(`${signal}: stopping and cleaning up the target…`);
     stop.abort(signal);
   };
+  // An interrupted run still writes its reports (a CI job that is cancelled gets SIGTERM, and its
+  // publishing step looks for them): the cases that ran, and the interruption as the run's error.
+  const interrupted = (signal: unknown, ran: readonly CaseResult[], leftovers: readonly string[]) => {
+    reportLeftovers(io, leftovers);
+    const outcome = leftovers.length ? `left on the target: ${leftovers.join('; ')}` : 'nothing the run created is left on the target';
+    reportError(new UsageError(`stopped by ${String(signal)} after ${ran.length} case(s) had run; ${outcome}.`), [...ran]);
+    return exitCodeFor(signal);
+  };
   const stopped = async (ran: readonly CaseResult[] = []) => {
     const closing = (await started?.close(ran)) ?? { leftovers: [], changedByOthers: [] };
-    reportLeftovers(io, closing.leftovers);
-    return exitCodeFor(stop.signal.reason);
+    return interrupted(stop.signal.reason, ran, closing.leftovers);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -128,11 +135,8 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     });
     if (stop.signal.aborted) return await stopped(results);
     const { leftovers, changedByOthers } = await started.close(results);
-    if (stop.signal.aborted) {
-      // The signal came during the clean-up, which went on to the end.
-      reportLeftovers(io, leftovers, redact);
-      return exitCodeFor(stop.signal.reason);
-    }
+    // The signal came during the clean-up, which went on to the end.
+    if (stop.signal.aborted) return interrupted(stop.signal.reason, results, leftovers.map(redact));
     const report: RunReport = {
       tool,
       target: { kind, url: target.baseUrl, grafanaVersion: target.grafanaVersion },
@@ -157,10 +161,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     }
     return report.summary.failed > 0 ? 1 : 0;
   } catch (err) {
-    if (err instanceof RunInterrupted) {
-      reportLeftovers(io, err.leftovers);
-      return exitCodeFor(err.signal);
-    }
+    if (err instanceof RunInterrupted) return interrupted(err.signal, [], err.leftovers);
     reportError(err);
     throw err;
   } finally {
