@@ -32,4 +32,17 @@ describe('conformance --url on a shared server', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: the target differs after the run: team \d+ \(HTTP 500\); team \d+ \(HTTP 500\); teams added by the run: \d+ gac-[0-9a-f]{8} team, \d+ gac-[0-9a-f]{8} other team$/m);
   });
+
+  it('deletes by its prefix what a create whose answer was lost made, so nothing is left', async () => {
+    // The first POST /api/teams creates the team but never answers: the set-up times out, and the
+    // run never learns the team's id.
+    const fake = await startStatefulFakeGrafana({ lostAnswers: ['POST /api/teams'] });
+    const r = await runCli(['conformance', '--url', fake.url, ...ARGS, '--timeout', '1000']);
+    await fake.close();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: POST http:\/\/127\.0\.0\.1:\d+\/api\/teams timed out after 1000 ms/m);
+    expect(r.stderr).not.toMatch(/left on the server/);
+    expect(fake.created.filter((c) => c.startsWith('team'))).toHaveLength(1);
+    expect(fake.remaining()).toEqual([]);
+  });
 });

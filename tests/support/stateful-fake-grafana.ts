@@ -13,9 +13,14 @@ export interface StatefulFakeOptions {
   onRequest?: (req: RecordedRequest) => number | void;
   /** Delay (ms) before answering each request of this `METHOD /path-prefix`. */
   delays?: Record<string, number>;
+  /** The first request of each `METHOD /path` listed does its work but is never answered (a lost answer). */
+  lostAnswers?: string[];
   /** A DELETE of this kind and id answers 500 and deletes nothing (a clean-up that fails). */
   refuseDelete?: (kind: Kind, id: string) => boolean;
 }
+
+/** Stands in for the response of a request whose answer is lost: the work is done, nothing is sent. */
+const UNANSWERED = { writeHead: () => UNANSWERED, end: () => UNANSWERED } as unknown as ServerResponse;
 
 export type Kind = 'user' | 'org' | 'team' | 'dashboard' | 'serviceAccount';
 
@@ -41,6 +46,7 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
   };
   const list = <K>(map: Map<K, string>, key: 'login' | 'name') => [...map].map(([id, name]) => ({ id, [key]: name }));
 
+  const lost = new Set(options.lostAnswers ?? []);
   const server = await startTestServer(async (req, res) => {
     const url = new URL(req.url, 'http://fake');
     const path = url.pathname;
@@ -48,6 +54,7 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
     let delay = Number(options.onRequest?.(req) ?? 0);
     for (const [prefix, ms] of Object.entries(options.delays ?? {})) if (route.startsWith(prefix)) delay += ms;
     if (delay) await new Promise((r) => setTimeout(r, delay));
+    if (lost.delete(route)) res = UNANSWERED;
     const body = (req.body ? JSON.parse(req.body) : {}) as Record<string, unknown>;
     let m: RegExpExecArray | null;
     if (route === 'GET /api/health') return sendJson(res, 200, { commit: 'fake', database: 'ok', version: '11.5.0' });

@@ -11,6 +11,7 @@ import { takeSnapshot, type ServerSnapshot } from './snapshot.js';
 import { randomBytes } from 'node:crypto';
 import { expectJson } from './answer.js';
 import { attributeChanges, stateWrittenBy } from './changes.js';
+import { sweepRunLeftovers } from './sweep.js';
 import type { CloseReport } from './mock.js';
 import type { CaseResult } from '../types.js';
 import { RunInterrupted } from '../../errors.js';
@@ -57,7 +58,9 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
   const finish = async (ran: readonly CaseResult[] = []): Promise<CloseReport> => {
     const leftovers = await cleanup();
     if (!before) return { leftovers, changedByOthers: [] };
-    const changes = attributeChanges(before, await takeSnapshot(api), { prefix: run, written: stateWrittenBy(ran) });
+    let after = await takeSnapshot(api);
+    if ((await sweepRunLeftovers(api, before, after, run)).length) after = await takeSnapshot(api);
+    const changes = attributeChanges(before, after, { prefix: run, written: stateWrittenBy(ran) });
     return { leftovers: [...leftovers, ...changes.ours], changedByOthers: changes.others };
   };
   if (options.readOnly) {
