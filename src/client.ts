@@ -135,18 +135,19 @@ async function partsOf(request: Request): Promise<OutgoingRequest> {
   return { url: request.url, method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal };
 }
 
-type CallInit = { middleware?: unknown[]; Request?: unknown; params?: Record<string, unknown> } | undefined;
+type CallInit = { middleware?: unknown[]; Request?: unknown; fetch?: unknown; params?: Record<string, unknown> } | undefined;
 type OnFailure = (method: string, schemaPath: string, init: CallInit, err: unknown) => unknown;
 
 /**
- * Wraps the client's methods so that a request no middleware will see is built as RequestParts,
- * and a failure while reading a response body becomes a one-line error. The client keeps its own
- * list of the middleware registered with `use` (mirroring openapi-fetch's), since openapi-fetch
- * does not expose it.
+ * Wraps the client's methods so that a request that no middleware (and no fetch of the call's
+ * own) will see is built as RequestParts, and a failure while reading a response body becomes a
+ * one-line error. The client keeps its own list of the middleware registered with `use`
+ * (mirroring openapi-fetch's), since openapi-fetch does not expose it.
  */
 function withPartsWhenUnseen(core: GrafanaClient, RequestParts: unknown, onFailure: OnFailure): GrafanaClient {
   const registered: Middleware[] = [];
-  const unseen = (init: CallInit) => registered.length === 0 && !init?.middleware?.length && !init?.Request;
+  // A call's own fetch or Request class gets what openapi-fetch would give it: a real Request.
+  const unseen = (init: CallInit) => registered.length === 0 && !init?.middleware?.length && !init?.Request && !init?.fetch;
   const call = (method: string, schemaPath: string, init: CallInit, run: (init: CallInit) => Promise<unknown>) =>
     run(unseen(init) ? { ...init, Request: RequestParts } : init).catch((err: unknown) => {
       throw onFailure(method, schemaPath, init, err);

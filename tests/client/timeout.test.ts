@@ -60,6 +60,10 @@ describe('the client timeout', () => {
     expect(built).toBe(2);
     await client.GET('/api/user');
     expect(built).toBe(2);
+    // A call's own fetch gets a real Request too, as openapi-fetch gives it.
+    const own = await client.GET('/api/user', { fetch: (request: Request) => Promise.resolve(Response.json({ id: 2, login: new URL(request.url).pathname })) });
+    expect(own.data).toEqual({ id: 2, login: '/api/user' });
+    expect(built).toBe(3);
   });
 
   it("lets the caller's own signal abort a request, with the caller's error", async () => {
