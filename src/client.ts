@@ -2,9 +2,9 @@ import createClient, { createFinalURL, createQuerySerializer, defaultPathSeriali
 import type { paths } from '../generated/schema.js';
 import { authorizationHeader, type GrafanaAuth } from './auth.js';
 import { normalizeBaseUrl } from './base-url.js';
-import { GrafanaClientError, GrafanaRequestError } from './errors.js';
+import { GrafanaClientError } from './errors.js';
 import { hasTlsSettings, type TlsOptions } from './tls.js';
-import { agentSend, causeCode, timedSend, type OutgoingRequest, type Send } from './transport.js';
+import { agentSend, causeCode, timedOut, timedSend, type OutgoingRequest } from './transport.js';
 
 export interface GrafanaClientOptions {
   /** The Grafana server's root URL, e.g. `http://localhost:3000` or `https://mystack.grafana.net`. */
@@ -185,5 +185,5 @@ function bodyFailure(err: unknown, method: string, baseUrl: string, schemaPath: 
     querySerializer: createQuerySerializer(),
     pathSerializer: defaultPathSerializer,
   });
-  return new GrafanaRequestError(`${method} ${url} timed out after ${timeoutMs} ms while reading the response: check that the server is up, or raise timeoutMs.`);
+  return timedOut({ method, url }, timeoutMs, ' while reading the response');
 }

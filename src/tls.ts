@@ -19,6 +19,11 @@ export function hasTlsSettings(tls: TlsOptions | undefined): tls is TlsOptions {
   return Boolean(tls && (tls.ca !== undefined || tls.insecure));
 }
 
+/** undici's connect options for these TLS settings. */
+export function tlsConnectOptions(tls: TlsOptions): { ca?: string | string[]; rejectUnauthorized: boolean } {
+  return { ca: tls.ca, rejectUnauthorized: !tls.insecure };
+}
+
 /**
  * A fetch that verifies server certificates against `tls.ca`, or not at all with `insecure`.
  * It accepts a URL or a (global) Request, like the global fetch.
@@ -28,7 +33,7 @@ export function createTlsFetch(tls: TlsOptions): Fetch {
   const load = () => (loaded ??= import('undici').then((undici) => ({
     fetch: undici.fetch as unknown as (input: string, init: object) => Promise<unknown>,
     // Idle connections are closed quickly so that a finished CLI run does not wait for them.
-    dispatcher: new undici.Agent({ keepAliveTimeout: 1_000, connect: { ca: tls.ca, rejectUnauthorized: !tls.insecure } }),
+    dispatcher: new undici.Agent({ keepAliveTimeout: 1_000, connect: tlsConnectOptions(tls) }),
   })));
   return (async (input: string | URL | Request, init: RequestInit = {}) => {
     const { fetch, dispatcher } = await load();

@@ -1,5 +1,5 @@
 import { GrafanaRequestError } from './errors.js';
-import { tlsTrustErrorCode, type TlsOptions } from './tls.js';
+import { tlsConnectOptions, tlsTrustErrorCode, type TlsOptions } from './tls.js';
 
 /** What the client sends: a request's parts, without a Request object around them. */
 export interface OutgoingRequest {
@@ -35,7 +35,7 @@ export function agentSend(timeoutMs: number, tls: TlsOptions = {}): Send {
     dispatcher: new undici.Agent({
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
-      connect: { timeout: timeoutMs, ca: tls.ca, rejectUnauthorized: !tls.insecure },
+      connect: { timeout: timeoutMs, ...tlsConnectOptions(tls) },
     }),
   })));
   const sendWith = ({ fetch, dispatcher }: { fetch: UndiciFetch; dispatcher: object }, request: OutgoingRequest) => {
@@ -85,8 +85,9 @@ export function requestFailure(err: unknown, request: OutgoingRequest, timeoutMs
   return new GrafanaRequestError(`${where} failed (${describeCause(err)}): check the URL and that the server is reachable.`);
 }
 
-function timedOut(request: OutgoingRequest, timeoutMs: number): GrafanaRequestError {
-  return new GrafanaRequestError(`${request.method} ${request.url} timed out after ${timeoutMs} ms: check that the server is up, or raise timeoutMs.`);
+/** The one-line error for a request that took longer than `timeoutMs` (`during`: e.g. ' while reading the response'). */
+export function timedOut(request: Pick<OutgoingRequest, 'method' | 'url'>, timeoutMs: number, during = ''): GrafanaRequestError {
+  return new GrafanaRequestError(`${request.method} ${request.url} timed out after ${timeoutMs} ms${during}: check that the server is up, or raise timeoutMs.`);
 }
 
 /** The undici error code behind a failed fetch or a failed body read, if any. */
