@@ -3206,6 +3206,22 @@ export interface components {
             message: string;
         };
         /**
+         * @description The body-binding errors of Grafana 8.0 to 8.3, whose routes bound request bodies in a
+         *     go-macaron/binding middleware (Grafana 8.4 moved binding into the handlers, which answer
+         *     400 `bad request data` instead). Not a Grafana error object: an array with one item per problem.
+         */
+        BindingProblems: {
+            /** @description The Go field names concerned (not the JSON names); absent for a body-wide problem. */
+            fieldNames?: string[];
+            /**
+             * @description The kind of problem, e.g. `RequiredError`, `DeserializationError`, `ContentTypeError`.
+             * @example RequiredError
+             */
+            classification?: string;
+            /** @example Required */
+            message: string;
+        }[];
+        /**
          * @description An organization role. `None` exists from Grafana 10.x/11. On requests Grafana title-cases the
          *     value (`viewer` is accepted as `Viewer`); responses always use these spellings.
          * @example Viewer
@@ -4873,6 +4889,9 @@ export interface components {
         /**
          * @description No credentials, or wrong ones. Grafana sends no `WWW-Authenticate` header. Repeated wrong
          *     passwords lock the user out for a while (the same 401 body).
+         *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
+         *     `Revoked API key` (Grafana `>=10.0.0`).
+         *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
          */
         Unauthorized: {
             headers: {
@@ -4885,6 +4904,8 @@ export interface components {
         /**
          * @description The caller is not a Grafana server administrator (RBAC denial). Service account tokens always
          *     get this answer: a service account cannot be a server administrator.
+         *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+         *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
          */
         ForbiddenServerAdmin: {
             headers: {
@@ -4894,13 +4915,17 @@ export interface components {
                 "application/json": components["schemas"]["GrafanaError"];
             };
         };
-        /** @description An unexpected server error. */
-        InternalServerError: {
+        /**
+         * @description Grafana 8.0 to 8.3 only: the request has no Content-Type, or one without `json`, so the
+         *     binding middleware refused the body. Grafana 8.4 and later decode the body whatever its
+         *     Content-Type.
+         */
+        BindingContentType: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["GrafanaError"];
+                "application/json": components["schemas"]["BindingProblems"];
             };
         };
         /**
@@ -4921,6 +4946,18 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GrafanaError"];
+            };
+        };
+        /**
+         * @description Grafana 8.0 to 8.3 only: a field the body requires is missing or empty (binding middleware).
+         *     Grafana 8.4 and later answer 400 `bad request data` instead.
+         */
+        BindingRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BindingProblems"];
             };
         };
         /** @description The request body, a parameter or a value in it is not valid. */
@@ -5153,6 +5190,7 @@ export interface operations {
             /**
              * @description The database failed. **Known server quirk:** older versions also answer 500 for an
              *     unknown `sort` option.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -5213,6 +5251,7 @@ export interface operations {
             /**
              * @description The database failed. **Known server quirk:** older versions also answer 500 for an
              *     unknown `sort` option.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -5260,7 +5299,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5318,7 +5360,19 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            500: components["responses"]["InternalServerError"];
+            /**
+             * @description An unexpected server error.
+             *     `Failed to resolve user` (Grafana `>=11.4.0`: user UID resolver middleware: the lookup failed).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
         };
     };
     updateUser: {
@@ -5352,7 +5406,11 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed, or has neither login nor email. */
+            /**
+             * @description The body is malformed, or has neither login nor email.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             *     `Validation error, need specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5362,7 +5420,22 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenServerAdmin"];
+            /**
+             * @description The caller is not a Grafana server administrator (RBAC denial). Service account tokens always
+             *     get this answer: a service account cannot be a server administrator.
+             *     `Cannot update external User` (Grafana `>=11.0.0`).
+             *     `User info cannot be updated for external Users` (Grafana `>=9.0.0 <11.0.0`).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
             /** @description No user with this UID (Grafana 11.4+ UID resolver). */
             404: {
                 headers: {
@@ -5381,7 +5454,13 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk - an unknown numeric ID answers 500. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description Known server quirk - an unknown numeric ID answers 500.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Failed to validate User` (Grafana `>=9.0.0`).
+             *     `Failed to resolve user` (Grafana `>=11.4.0`: user UID resolver middleware: the lookup failed).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5439,7 +5518,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed, or (11.4+) the UID resolver failed. */
+            /**
+             * @description The database failed, or (11.4+) the UID resolver failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5503,7 +5585,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed, or (11.4+) the UID resolver failed. */
+            /**
+             * @description The database failed, or (11.4+) the UID resolver failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5556,6 +5641,9 @@ export interface operations {
              * @description No credentials, or wrong ones. **Known server quirk:** also when the user is not a member
              *     of the organization (or either does not exist), with the body
              *     `{"message":"Not a valid organization"}`.
+             *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
+             *     `Revoked API key` (Grafana `>=10.0.0`).
+             *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
              */
             401: {
                 headers: {
@@ -5575,7 +5663,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed, or (11.4+) the UID resolver failed. */
+            /**
+             * @description The database failed, or (11.4+) the UID resolver failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5623,7 +5714,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The user ID of the identity cannot be parsed, or the database failed. */
+            /**
+             * @description The user ID of the identity cannot be parsed, or the database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5663,6 +5757,8 @@ export interface operations {
             /**
              * @description The body is malformed; it has neither login nor email; the auth proxy forbids the change;
              *     or (email verification on) the new email is not valid.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             *     `Validation error, need specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
              */
             400: {
                 headers: {
@@ -5694,7 +5790,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The user's authentication info cannot be read, or the database failed. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The user's authentication info cannot be read, or the database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5731,6 +5831,7 @@ export interface operations {
             /**
              * @description The body is malformed; (11.3+) the old password is wrong; the new password is too short
              *     or breaks the password policy; or (10.x) the user is external.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -5743,6 +5844,9 @@ export interface operations {
             /**
              * @description No credentials, or wrong ones. **Known server quirk (10.x):** a wrong old password also
              *     answers 401, with the body `{"message":"Invalid old password"}`; 11.3+ answers 400.
+             *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
+             *     `Revoked API key` (Grafana `>=10.0.0`).
+             *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
              */
             401: {
                 headers: {
@@ -5764,9 +5868,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            415: components["responses"]["BindingContentType"];
             /**
              * @description The database failed; the user's authentication info cannot be read; or (some 11.x builds)
              *     a password-policy error that was not mapped to 400.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -5812,6 +5918,9 @@ export interface operations {
             /**
              * @description No credentials, or wrong ones. **Known server quirk:** also when the user is not a member
              *     of the organization, with the body `{"message":"Not a valid organization"}`.
+             *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
+             *     `Revoked API key` (Grafana `>=10.0.0`).
+             *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
              */
             401: {
                 headers: {
@@ -5830,7 +5939,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5870,7 +5982,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5916,7 +6031,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5961,7 +6079,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Up to 12.x - the stars or the starred dashboards cannot be read. */
+            /**
+             * @description Up to 12.x - the stars or the starred dashboards cannot be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6016,7 +6137,10 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["RouteNotFound"];
-            /** @description The star could not be saved (in older versions also when it already exists). */
+            /**
+             * @description The star could not be saved (in older versions also when it already exists).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6071,7 +6195,10 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["RouteNotFound"];
-            /** @description The star could not be removed. */
+            /**
+             * @description The star could not be removed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6131,6 +6258,7 @@ export interface operations {
             /**
              * @description The star could not be saved. **Known server quirk (newest versions):** also for an
              *     unknown UID.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -6191,6 +6319,7 @@ export interface operations {
             /**
              * @description The star could not be removed. **Known server quirk (newest versions):** also for an
              *     unknown UID.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -6251,7 +6380,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The user ID cannot be parsed, or the database failed. */
+            /**
+             * @description The user ID cannot be parsed, or the database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6284,7 +6416,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed, or the session is the one of the request itself. */
+            /**
+             * @description The body is malformed, or the session is the one of the request itself.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6312,7 +6447,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The user ID cannot be parsed, or the database failed. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The user ID cannot be parsed, or the database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6360,7 +6499,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The quotas could not be read. */
+            /**
+             * @description The quotas could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6398,6 +6540,9 @@ export interface operations {
             /**
              * @description No credentials, or wrong ones; in the newest versions also an identity that is neither
              *     a user nor a service account.
+             *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
+             *     `Revoked API key` (Grafana `>=10.0.0`).
+             *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
              */
             401: {
                 headers: {
@@ -6407,7 +6552,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6446,7 +6594,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed, the theme is unknown, or (newest builds) the dateStyle is invalid. */
+            /**
+             * @description The body is malformed, the theme is unknown, or (newest builds) the dateStyle is invalid.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6465,7 +6616,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed, or (newer versions) the identity's user ID cannot be parsed. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The database failed, or (newer versions) the identity's user ID cannot be parsed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6523,7 +6678,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed, or (newer versions) the identity's user ID cannot be parsed. */
+            /**
+             * @description The database failed, or (newer versions) the identity's user ID cannot be parsed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.3.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6579,7 +6737,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The user cannot be read (newer versions) or the flags cannot be saved. */
+            /**
+             * @description The user cannot be read (newer versions) or the flags cannot be saved.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6619,7 +6780,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The flags cannot be saved, or the identity's user ID cannot be parsed. */
+            /**
+             * @description The flags cannot be saved, or the identity's user ID cannot be parsed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6655,7 +6819,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `orgs:read` in this organization. */
+            /**
+             * @description The caller lacks `orgs:read` in this organization.
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6673,7 +6840,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The organization could not be read. */
+            /**
+             * @description The organization could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6715,6 +6885,7 @@ export interface operations {
             /**
              * @description The body is malformed or has an empty `name`, or (known server quirk, instead of 409)
              *     another organization already has this name.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -6725,7 +6896,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `orgs:write` in this organization (not an organization administrator). */
+            /**
+             * @description The caller lacks `orgs:write` in this organization (not an organization administrator).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,7 +6909,12 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The organization could not be updated. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description The organization could not be updated.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6775,7 +6955,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `org.users:read` (for example an Editor or Viewer). */
+            /**
+             * @description The caller lacks `org.users:read` (for example an Editor or Viewer).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6784,7 +6968,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The members could not be read. */
+            /**
+             * @description The members could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6828,6 +7015,8 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:add`, tries to give a role above their own, or a quota is
              *     exhausted.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -6855,7 +7044,12 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUserAlreadyMemberError"];
                 };
             };
-            /** @description The user could not be added. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description The user could not be added.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6896,7 +7090,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller has none of the accepted permissions (the message lists them all). */
+            /**
+             * @description The caller has none of the accepted permissions (the message lists them all).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6905,7 +7103,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The members could not be read. */
+            /**
+             * @description The members could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6956,7 +7157,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `org.users:remove`. */
+            /**
+             * @description The caller lacks `org.users:remove`.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6965,7 +7170,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk - a user ID that does not exist answers 500, not 404. */
+            /**
+             * @description Known server quirk - a user ID that does not exist answers 500, not 404.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7013,6 +7221,7 @@ export interface operations {
             /**
              * @description The body is malformed or the role invalid, the user ID is not a number, or the change
              *     would leave the organization without an administrator.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -7026,6 +7235,8 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:write`, tries to give a role above their own, or (newer
              *     versions) the user's role is synced from an external provider.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -7035,10 +7246,13 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
             /**
              * @description Known server quirk: the user is not a member of the organization or does not exist
              *     (the store's not-found error is not mapped to 404). Also sent when the user's
              *     authentication info cannot be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -7098,7 +7312,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `org.users:read` (for example an Editor or Viewer). */
+            /**
+             * @description The caller lacks `org.users:read` (for example an Editor or Viewer).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7107,7 +7324,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The members could not be read. */
+            /**
+             * @description The members could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.3.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7148,7 +7368,11 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `orgs:write` in this organization (not an organization administrator). */
+            /**
+             * @description The caller lacks `orgs:write` in this organization (not an organization administrator).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7157,7 +7381,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7193,7 +7421,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in this organization. */
+            /**
+             * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in this organization.
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7211,7 +7442,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The quotas or their usage could not be read. */
+            /**
+             * @description The quotas or their usage could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7247,7 +7481,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `org.users:add` (for example an Editor or Viewer). */
+            /**
+             * @description The caller lacks `org.users:add` (for example an Editor or Viewer).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7256,7 +7494,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The invitations could not be read. */
+            /**
+             * @description The invitations could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7298,6 +7539,7 @@ export interface operations {
             /**
              * @description The body is malformed, a field is missing or the role is not valid, or the login form is
              *     disabled and the invitee has no account.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -7311,6 +7553,8 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:add` (in general, or for this existing user), gives a role
              *     above their own, lacks `users:create` (older versions), or a quota is reached.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -7332,7 +7576,12 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The invitation could not be saved or emailed, or the user could not be added. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description The invitation could not be saved or emailed, or the user could not be added.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7374,6 +7623,8 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:add`, or (since October 2024) the invitation belongs to
              *     another organization and the caller is not a server administrator.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -7392,7 +7643,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The invitation could not be read or updated. */
+            /**
+             * @description The invitation could not be read or updated.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7428,7 +7682,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `orgs.preferences:read` (is not an administrator of the organization). */
+            /**
+             * @description The caller lacks `orgs.preferences:read` (is not an administrator of the organization).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7437,7 +7695,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7476,7 +7737,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed, the theme is unknown, or (newest builds) the dateStyle is invalid. */
+            /**
+             * @description The body is malformed, the theme is unknown, or (newest builds) the dateStyle is invalid.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7486,7 +7750,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization). */
+            /**
+             * @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7504,7 +7772,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7553,7 +7825,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization). */
+            /**
+             * @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7571,7 +7846,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.3.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7607,6 +7885,7 @@ export interface operations {
             /**
              * @description The body is malformed or has no password, has neither login nor email, names an unknown
              *     organization, or the password is too short or breaks the password policy.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -7620,6 +7899,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:create` (is not a Grafana server administrator). Service account
              *     tokens always get this answer.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -7641,9 +7922,12 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
             /**
              * @description Unexpected error. **Known server quirk:** some 11.x versions also answer 500 for a
              *     password that breaks the password policy.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -7695,6 +7979,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:delete` (is not a Grafana server administrator). Service account
              *     tokens always get this answer.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -7713,7 +7999,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed while deleting the user or its data, or the UID resolver failed. */
+            /**
+             * @description The database failed while deleting the user or its data, or the UID resolver failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7758,6 +8047,7 @@ export interface operations {
             /**
              * @description The body is malformed or has no password, the ID is not a number, or (10.x and earlier) the
              *     password has fewer than 4 characters.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -7772,6 +8062,8 @@ export interface operations {
              * @description The caller lacks `users.password:update` (is not a Grafana server administrator; service
              *     account tokens always get this answer), or (newer versions) the login form is disabled, or
              *     the user is managed by an external provider.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -7790,6 +8082,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            415: components["responses"]["BindingContentType"];
             /**
              * @description Known server quirk (newer versions): the password **was** changed, but the user's sessions
              *     could not be revoked.
@@ -7802,9 +8095,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            422: components["responses"]["BindingRequired"];
             /**
              * @description Known server quirk: an unknown numeric ID, and in newer versions a password rejected by
              *     the password policy, answer 500. Also a database error or a failed external-user check.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -7850,6 +8145,7 @@ export interface operations {
             /**
              * @description The body is malformed, the ID is not a number, or the change would leave the server
              *     without a server administrator.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -7864,6 +8160,7 @@ export interface operations {
              * @description The caller is not a Grafana server administrator (newer versions: legacy guard,
              *     `Permission denied`; otherwise the RBAC denial), or (newer versions) the flag is synced
              *     from an external provider. Service account tokens always get this answer.
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -7882,7 +8179,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk - an unknown numeric ID answers 500 (newer versions). Also a database error. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description Known server quirk - an unknown numeric ID answers 500 (newer versions). Also a database error.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7920,7 +8221,10 @@ export interface operations {
                     "application/json": components["schemas"]["Quota"][];
                 };
             };
-            /** @description `{id}` is not a number (versions without the UID resolver). */
+            /**
+             * @description `{id}` is not a number (versions without the UID resolver).
+             *     `id is invalid` (Grafana `>=8.4.0`: a non-numeric {id} (11.4+: only when it is not a UID either)).
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7933,6 +8237,8 @@ export interface operations {
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `users.quotas:list` (is not
              *     a Grafana server administrator; service account tokens always get this answer).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -7951,7 +8257,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The quotas or their usage could not be read. */
+            /**
+             * @description The quotas or their usage could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8001,7 +8310,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body cannot be read, or `{id}` is not a number (versions without the UID resolver). */
+            /**
+             * @description The body cannot be read, or `{id}` is not a number (versions without the UID resolver).
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8014,6 +8326,8 @@ export interface operations {
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `users.quotas:update` (is
              *     not a Grafana server administrator; service account tokens always get this answer).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8035,7 +8349,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk - a target Grafana does not know (quotas enabled). Also a database error. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description Known server quirk - a target Grafana does not know (quotas enabled). Also a database error.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8086,6 +8404,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:disable` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8107,6 +8427,7 @@ export interface operations {
             /**
              * @description Known server quirk: the user is an external user (see above). Also a database error
              *     while disabling the user or revoking the sessions, or a failing UID resolver.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -8158,6 +8479,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:enable` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8176,7 +8499,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk - an external user (see above). Also a database error or a failing UID resolver. */
+            /**
+             * @description Known server quirk - an external user (see above). Also a database error or a failing UID resolver.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8227,6 +8553,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:logout` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8245,7 +8573,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed while reading the user or revoking the sessions, or the UID resolver failed. */
+            /**
+             * @description The database failed while reading the user or revoking the sessions, or the UID resolver failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8296,6 +8627,8 @@ export interface operations {
             /**
              * @description The caller lacks `users.authtoken:list` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8326,7 +8659,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed, or the UID resolver failed. */
+            /**
+             * @description The database failed, or the UID resolver failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8368,7 +8704,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed, the ID is invalid, or the session is the caller's own current one. */
+            /**
+             * @description The body is malformed, the ID is invalid, or the session is the caller's own current one.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8381,6 +8720,8 @@ export interface operations {
             /**
              * @description The caller lacks `users.authtoken:update` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8399,7 +8740,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed, or the UID resolver failed. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The database failed, or the UID resolver failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8452,6 +8797,8 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
              *     administrator; service account tokens always get this answer).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8461,7 +8808,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8499,6 +8849,9 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:create` (is not a Grafana server administrator; service account
              *     tokens always get this answer), or the organization quota is reached.
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Access denied` (Grafana `>=8.0.0 <10.0.0`: allow_org_create off and not a server admin (checked in the handler before RBAC took over)).
+             *     `Quota reached` (quotas enabled).
              */
             403: {
                 headers: {
@@ -8517,7 +8870,12 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8553,6 +8911,8 @@ export interface operations {
             /**
              * @description The caller has no `orgs:read` in the organization (not a member and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8571,7 +8931,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8610,6 +8973,7 @@ export interface operations {
             /**
              * @description The body is malformed or has an empty `name`, or (known server quirk, instead of 409)
              *     another organization already has this name.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -8623,6 +8987,8 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8632,7 +8998,12 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk - an unknown organization (newer versions). Also a database error. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description Known server quirk - an unknown organization (newer versions). Also a database error.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8678,6 +9049,8 @@ export interface operations {
              * @description The caller lacks `orgs:delete` (is not a Grafana server administrator; service account
              *     tokens always get this answer). Known server quirk: also for a `{orgId}` that is not a
              *     positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -8696,7 +9069,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed (the message says "update"). */
+            /**
+             * @description The database failed (the message says "update").
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8733,6 +9109,7 @@ export interface operations {
              * @description The caller lacks `org.users:read` in the organization (for example one of its Editors or
              *     Viewers, or a non-member). Known server quirk: also for a `{orgId}` that is not a
              *     positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
              */
             403: {
                 headers: {
@@ -8742,7 +9119,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The members could not be read. */
+            /**
+             * @description The members could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8779,7 +9159,10 @@ export interface operations {
                     "application/json": components["schemas"]["AddOrgUserResult"];
                 };
             };
-            /** @description The body is malformed, a field is missing or empty, or the role is not a valid role. */
+            /**
+             * @description The body is malformed, a field is missing or empty, or the role is not a valid role.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8792,6 +9175,7 @@ export interface operations {
             /**
              * @description The caller has no `org.users:add` in the organization, or asks for a role above their
              *     own. Known server quirk: also for a `{orgId}` that is not a positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
              */
             403: {
                 headers: {
@@ -8819,7 +9203,12 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUserAlreadyMemberError"];
                 };
             };
-            /** @description Known server quirk - an unknown organization answers 500. Also a database error. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description Known server quirk - an unknown organization answers 500. Also a database error.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8878,6 +9267,7 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:read` in the organization. Known server quirk: also for a
              *     `{orgId}` that is not a positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
              */
             403: {
                 headers: {
@@ -8887,7 +9277,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The members could not be read. */
+            /**
+             * @description The members could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=9.0.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8944,6 +9337,7 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:remove` in the organization. Known server quirk: also for a
              *     `{orgId}` that is not a positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
              */
             403: {
                 headers: {
@@ -8962,7 +9356,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk - a user ID that does not exist answers 500, not 404. */
+            /**
+             * @description Known server quirk - a user ID that does not exist answers 500, not 404.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9010,6 +9407,7 @@ export interface operations {
             /**
              * @description The body is malformed or the role invalid, `{userId}` is not a number (versions without
              *     the UID resolver), or the change would leave the organization without an administrator.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -9024,6 +9422,7 @@ export interface operations {
              * @description The caller lacks `org.users:write` in the organization, tries to give a role above their
              *     own, or (newer versions) the user's role is synced from an external provider. Known
              *     server quirk: also for a `{orgId}` that is not a positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
              */
             403: {
                 headers: {
@@ -9042,10 +9441,13 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
             /**
              * @description Known server quirk: the user is not a member of the organization or does not exist (the
              *     store's not-found error is not mapped to 404). Also sent when the user's authentication
              *     info cannot be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -9087,6 +9489,8 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -9096,7 +9500,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9133,6 +9541,8 @@ export interface operations {
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in the
              *     organization (not a member and not a server administrator). Known server quirk: also
              *     for a `{orgId}` that is not a positive number.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -9151,7 +9561,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The quotas or their usage could not be read. */
+            /**
+             * @description The quotas or their usage could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9195,7 +9608,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body cannot be read (for example a `limit` that is not a number). */
+            /**
+             * @description The body cannot be read (for example a `limit` that is not a number).
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9208,6 +9624,8 @@ export interface operations {
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:write` (is not
              *     a Grafana server administrator; service account tokens always get this answer).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -9226,7 +9644,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk - a target Grafana does not know (quotas enabled). Also a database error. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description Known server quirk - a target Grafana does not know (quotas enabled). Also a database error.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9265,6 +9687,8 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
              *     administrator; service account tokens always get this answer).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
              */
             403: {
                 headers: {
@@ -9283,7 +9707,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9322,7 +9749,10 @@ export interface operations {
                     "application/json": components["schemas"]["CreateTeamResult"];
                 };
             };
-            /** @description The body is malformed or has no `name`. */
+            /**
+             * @description The body is malformed or has no `name`.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9332,7 +9762,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams:create`. */
+            /**
+             * @description The caller lacks `teams:create`.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Not allowed to create team.` (Grafana `>=8.0.0 <10.0.0`: a Viewer (editors_can_admin); 8.x, and 9.x with RBAC disabled).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9350,7 +9784,12 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The team could not be created. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description The team could not be created.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9429,7 +9868,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database (or, in the newest builds, the team API) failed. */
+            /**
+             * @description The database (or, in the newest builds, the team API) failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9507,7 +9949,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The team could not be read. */
+            /**
+             * @description The team could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9558,6 +10003,7 @@ export interface operations {
             /**
              * @description The body is malformed, the ID is not a number (versions without the UID resolver), the
              *     name is taken by another team (not 409), or the team is provisioned and the name differs.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -9568,7 +10014,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams:write` on this team. */
+            /**
+             * @description The caller lacks `teams:write` on this team.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Not allowed to update team` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9586,7 +10036,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The update failed, or (known server quirk, before 12.0) no team has this ID; 12.0+ also when the team could not be read. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The update failed, or (known server quirk, before 12.0) no team has this ID; 12.0+ also when the team could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9640,7 +10094,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams:delete` on this team. */
+            /**
+             * @description The caller lacks `teams:delete` on this team.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Not allowed to delete team` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9658,7 +10116,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The team could not be deleted. */
+            /**
+             * @description The team could not be deleted.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9712,7 +10173,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:read` on this team. */
+            /**
+             * @description The caller lacks `teams.permissions:read` on this team.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9730,7 +10194,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The members could not be read. */
+            /**
+             * @description The members could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9809,7 +10276,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The current members could not be read, or the new memberships could not be stored. */
+            /**
+             * @description The current members could not be read, or the new memberships could not be stored.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=11.1.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9860,6 +10330,7 @@ export interface operations {
             /**
              * @description The body is malformed or has no `userId`, the team ID is not a number (versions without
              *     the UID resolver), the user is already a member, or the team is provisioned.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -9870,7 +10341,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:write` on this team. */
+            /**
+             * @description The caller lacks `teams.permissions:write` on this team.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Not allowed to add team member` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9888,9 +10363,12 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
             /**
              * @description Known server quirk: the user does not exist or is not in the organization, or (older
              *     versions) the team does not exist.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
              */
             500: {
                 headers: {
@@ -9944,6 +10422,8 @@ export interface operations {
             /**
              * @description The body is malformed (for example a `permission` that is not a number), an ID is not a
              *     number, or the team is provisioned (12.0+).
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             *     `userId is invalid` (Grafana `>=8.4.0`).
              */
             400: {
                 headers: {
@@ -9954,7 +10434,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:write` on this team. */
+            /**
+             * @description The caller lacks `teams.permissions:write` on this team.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Not allowed to update team member` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9972,7 +10456,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The update failed, or (older versions) the permission was neither 0 nor 4. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The update failed, or (older versions) the permission was neither 0 nor 4.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10018,7 +10506,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description An ID is not a number, or the team is provisioned (12.0+). */
+            /**
+             * @description An ID is not a number, or the team is provisioned (12.0+).
+             *     `userId is invalid` (Grafana `>=8.4.0`).
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10028,7 +10519,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:write` on this team. */
+            /**
+             * @description The caller lacks `teams.permissions:write` on this team.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Not allowed to remove team member` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10046,7 +10541,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk - no user has this ID; or the removal failed. From 12.0 also when the team could not be read. */
+            /**
+             * @description Known server quirk - no user has this ID; or the removal failed. From 12.0 also when the team could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10100,7 +10598,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams:read` on this team (not an organization administrator, not in the team). */
+            /**
+             * @description The caller lacks `teams:read` on this team (not an organization administrator, not in the team).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Not allowed to view team preferences.` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10118,7 +10620,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10169,6 +10674,7 @@ export interface operations {
             /**
              * @description The body is malformed, the team ID is not a number (older versions), the theme is
              *     unknown, or (newest builds) the dateStyle is invalid.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -10179,7 +10685,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams:write` on this team. */
+            /**
+             * @description The caller lacks `teams:write` on this team.
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Not allowed to update team preferences.` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10197,7 +10707,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10240,6 +10754,7 @@ export interface operations {
              * @description The body is malformed, the title is empty, the folder does not exist, the UID belongs
              *     to another dashboard (when an `id` is given), the UID is invalid or too long, or the
              *     body describes a folder.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
                 headers: {
@@ -10280,7 +10795,12 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardError"];
                 };
             };
-            /** @description The dashboard could not be saved. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description The dashboard could not be saved.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10346,7 +10866,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The dashboard could not be deleted. */
+            /**
+             * @description The dashboard could not be deleted.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10398,7 +10921,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `serviceaccounts:create`, or the role is above the caller's own. */
+            /**
+             * @description The caller lacks `serviceaccounts:create`, or the role is above the caller's own.
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10407,7 +10933,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The service account could not be created. */
+            /**
+             * @description The service account could not be created.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10464,7 +10993,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller has no `serviceaccounts:read` (by default, anyone below the Admin role). */
+            /**
+             * @description The caller has no `serviceaccounts:read` (by default, anyone below the Admin role).
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10473,7 +11005,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The database failed. */
+            /**
+             * @description The database failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10532,7 +11067,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `serviceaccounts:read` on this service account. */
+            /**
+             * @description The caller lacks `serviceaccounts:read` on this service account.
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10550,7 +11088,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The service account could not be read. */
+            /**
+             * @description The service account could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10603,7 +11144,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `serviceaccounts:delete` on this service account. */
+            /**
+             * @description The caller lacks `serviceaccounts:delete` on this service account.
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10621,7 +11165,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Known server quirk (older versions) - an unknown ID answers 500, not 404. */
+            /**
+             * @description Known server quirk (older versions) - an unknown ID answers 500, not 404.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10678,7 +11225,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `serviceaccounts:write` on this service account, or asks for a role above their own. */
+            /**
+             * @description The caller lacks `serviceaccounts:write` on this service account, or asks for a role above their own.
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10696,7 +11246,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The update failed. */
+            /**
+             * @description The update failed.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10749,7 +11302,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `serviceaccounts:read` on this service account. */
+            /**
+             * @description The caller lacks `serviceaccounts:read` on this service account.
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10767,7 +11323,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The tokens could not be read. */
+            /**
+             * @description The tokens could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10817,6 +11376,8 @@ export interface operations {
             /**
              * @description The body is malformed or has no `name`, the ID is not a number (before 11.4), the name
              *     is taken, `secondsToLive` is negative, or the server requires an expiry.
+             *     `Number of seconds before expiration is greater than the global limit` (Grafana `>=8.5.0`: only with api_key_max_seconds_to_live set).
+             *     `The expiration date input exceeds the limit for service account access tokens expiration date` (Grafana `>=10.2.0`: written with response.Respond and a string body: no JSON, Content-Type text/plain; charset=utf-8 (sniffed); only with service_account_token_expiration_day_limit set).
              */
             400: {
                 headers: {
@@ -10824,10 +11385,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GrafanaError"];
+                    "text/plain": string;
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `serviceaccounts:write` on this service account. */
+            /**
+             * @description The caller lacks `serviceaccounts:write` on this service account.
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10845,7 +11410,27 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The token could not be stored. */
+            /**
+             * @description A conflict with existing data.
+             *     `service account token with given name already exists in the organization` (Grafana `>=8.5.0 <10.0.0`: ErrDuplicateToken answered 409 with its own text).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description The token could not be stored.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Failed to retrieve service account` (Grafana `>=8.5.0`).
+             *     `Generating service account token failed` (Grafana `>=9.0.0`).
+             *     `Generating API key failed` (Grafana `>=8.5.0 <9.0.0`).
+             *     `Failed to add service account token` (Grafana `>=9.0.0 <10.0.0`).
+             *     `Failed to add API Key` (Grafana `>=8.5.0 <9.0.0`).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10881,7 +11466,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The token was deleted. */
+            /**
+             * @description The token was deleted.
+             *     `API key deleted` (Grafana `>=8.5.0 <9.0.0`).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10900,7 +11488,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `serviceaccounts:write` on this service account. */
+            /**
+             * @description The caller lacks `serviceaccounts:write` on this service account.
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10909,7 +11500,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No service account with this ID or UID in the organization, or no token with this ID for it. */
+            /**
+             * @description No service account with this ID or UID in the organization, or no token with this ID for it.
+             *     `Failed to delete API key` (Grafana `>=8.5.0 <9.0.0`).
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10918,7 +11512,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The token could not be deleted, or the service account could not be read. */
+            /**
+             * @description The token could not be deleted, or the service account could not be read.
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Failed to delete API key` (Grafana `>=8.5.0 <9.0.0`).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;

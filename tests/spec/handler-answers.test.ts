@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import semver from 'semver';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { listOperations, loadBundledSpec, resolveRef } from '../../src/spec.js';
+
+// The walk of every upstream handler (spec/handler-answers/<operationId>.yaml) against the bundled
+// spec: every answer a handler can give must be documented, with an example carrying its message.
+const DIR = new URL('../../spec/handler-answers/', import.meta.url);
+const SCHEMA = JSON.parse(readFileSync(new URL('handler-answers.schema.json', DIR), 'utf8')) as object;
+// Operations not walked yet, each with a reason; the file is absent when every operation has been walked.
+const MISSING_FILE = new URL('_missing.yaml', DIR);
+const COVERED = '>=8.0.0';
+const JSON_TYPE = 'application/json';
+
+interface Answer { status: number; message: string | null; contentType?: string; source: string; versions: string; note?: string }
+interface AnswersFile { operationId: string; answers: Answer[] }
+interface MediaType { examples?: Record<string, unknown> }
+interface ResponseObject { content?: Record<string, MediaType> }
+
+const doc = loadBundledSpec();
+const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
+const validate = new Ajv2020({ allErrors: true }).compile(SCHEMA);
+const files = readdirSync(DIR).filter((name) => name.endsWith('.yaml') && !name.startsWith('_')).sort();
+const loaded = files.map((name) => [name, parse(readFileSync(new URL(name, DIR), 'utf8')) as AnswersFile] as const);
+const missing = existsSync(MISSING_FILE)
+  ? (parse(readFileSync(MISSING_FILE, 'utf8')) as { missing: { operationId: string; reason: string }[] }).missing
+  : [];
+
+/** The example values documented for one status and media type of an operation. */
+function exampleValues(operationId: string, status: number, mediaType: string): unknown[] | undefined {
+  const op = operations.get(operationId);
+  const response = op?.operation.responses[String(status)];
+  if (!response) return undefined;
+  const content = resolveRef<ResponseObject>(doc, response as ResponseObject).content ?? {};
+  const media = content[mediaType];
+  if (!media) return undefined;
+  return Object.values(media.examples ?? {}).map((e) => resolveRef<{ value?: unknown }>(doc, e as { value?: unknown }).value);
+}
+
+/** Whether an example carries the message: `message` of a JSON object, or the whole text otherwise. */
+function carries(value: unknown, message: string, mediaType: string): boolean {
+  if (mediaType === JSON_TYPE) return typeof value === 'object' && value !== null && (value as { message?: unknown }).message === message;
+  return value === message;
+}
+
+describe('handler-answer files', () => {
+  it('are found', () => {
+    expect(loaded.length).toBeGreaterThan(0);
+  });
+
+  it.each(loaded)('%s matches the format and is named after its operation', (name, file) => {
+    const ok = validate(file);
+    expect(ok ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
+    expect(name).toBe(`${file.operationId}.yaml`);
+    for (const answer of file.answers) {
+      expect(semver.validRange(answer.versions), `${answer.status} versions "${answer.versions}"`).not.toBeNull();
+      expect(semver.intersects(answer.versions, COVERED), `${answer.status} versions "${answer.versions}" are not within ${COVERED}`).toBe(true);
+    }
+  });
+
+  it.each(loaded)('%s: every answer is documented, with an example of its message', (_name, file) => {
+    expect(operations.has(file.operationId), `${file.operationId} is not an operation of the spec`).toBe(true);
+    const problems: string[] = [];
+    for (const answer of file.answers) {
+      const mediaType = answer.contentType ?? JSON_TYPE;
+      const op = operations.get(file.operationId)!;
+      if (!op.operation.responses[String(answer.status)]) {
+        problems.push(`${answer.status} is not documented`);
+        continue;
+      }
+      if (answer.message === null) continue;
+      const values = exampleValues(file.operationId, answer.status, mediaType);
+      if (!values) problems.push(`${answer.status} has no ${mediaType} content`);
+      else if (!values.some((v) => carries(v, answer.message!, mediaType))) problems.push(`${answer.status} ${mediaType} has no example with message "${answer.message}"`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the walk covers the spec', () => {
+  const walked = new Set(loaded.map(([, f]) => f.operationId));
+
+  it('has a file for every operation, or names it in _missing.yaml with a reason', () => {
+    const allowed = new Set(missing.map((m) => m.operationId));
+    const unwalked = [...operations.keys()].filter((id) => !walked.has(id) && !allowed.has(id));
+    expect(unwalked).toEqual([]);
+  });
+
+  it('lists in _missing.yaml only operations of the spec that have no file, each with a reason', () => {
+    for (const entry of missing) {
+      expect(operations.has(entry.operationId), `${entry.operationId} is not an operation`).toBe(true);
+      expect(walked.has(entry.operationId), `${entry.operationId} has a file; remove it from _missing.yaml`).toBe(false);
+      expect(entry.reason.length).toBeGreaterThan(10);
+    }
+  });
+});
