@@ -1,4 +1,4 @@
-import { isEmptyList, messageIs, type OperationCases } from './define.js';
+import { isEmptyList, messageIs, type OperationCases, SCHEMA_INVALID_BODY, REQUIRED_FIELD_BEFORE_8_4 } from './define.js';
 
 // /api/org*: the current organization (the caller's active org, or X-Grafana-Org-Id).
 export const currentOrgCases: OperationCases[] = [
@@ -16,7 +16,7 @@ export const currentOrgCases: OperationCases[] = [
     // Renames the main org to its own name, so a real server keeps its name.
     ok: { as: 'admin', request: ({ fixtures }) => ({ body: { name: fixtures.mainOrg.name } }), status: 200, example: 'organizationUpdated', checks: [messageIs('Organization updated')] },
     errors: [
-      { what: 'empty name', as: 'admin', request: () => ({ body: { name: '' } }), status: 400, example: 'badRequestData' },
+      { what: 'empty name', as: 'admin', request: () => ({ body: { name: '' } }), status: 400, example: 'badRequestData', ...SCHEMA_INVALID_BODY, versions: REQUIRED_FIELD_BEFORE_8_4 },
       { what: 'name of another org (400, not 409)', as: 'admin', request: ({ fixtures }) => ({ body: { name: fixtures.secondOrg.name } }), status: 400, example: 'nameTaken', checks: [messageIs('Organization name taken')] },
       { what: 'plain user (Viewer)', as: 'user', request: () => ({ body: { name: 'Not allowed' } }), status: 403, example: 'missingOrgsWrite' },
     ],
@@ -32,7 +32,7 @@ export const currentOrgCases: OperationCases[] = [
     errors: [
       { what: 'already a member', as: 'admin', request: ({ fixtures }) => ({ body: { loginOrEmail: fixtures.user.login, role: 'Viewer' } }), status: 409, example: 'alreadyMember', checks: [(body, { fixtures }) => ((body as { userId?: number }).userId === fixtures.user.id ? undefined : 'expected the member\'s userId in the 409 body')] },
       { what: 'unknown login', as: 'admin', request: () => ({ body: { loginOrEmail: 'no-user-has-this-login-0000', role: 'Viewer' } }), status: 404, example: 'userNotFound' },
-      { what: 'invalid role', as: 'admin', request: ({ fixtures }) => ({ body: { loginOrEmail: fixtures.member.login, role: 'Owner' } }), status: 400, example: 'badRequestData' },
+      { what: 'invalid role', as: 'admin', request: ({ fixtures }) => ({ body: { loginOrEmail: fixtures.member.login, role: 'Owner' } }), status: 400, example: 'badRequestData', ...SCHEMA_INVALID_BODY },
     ],
   },
   {
@@ -47,7 +47,7 @@ export const currentOrgCases: OperationCases[] = [
     operationId: 'updateOrgUserForCurrentOrg',
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { userId: fixtures.member.id }, body: { role: 'Editor' } }), status: 200, example: 'orgUserUpdated', checks: [messageIs('Organization user updated')] },
     errors: [
-      { what: 'invalid role', as: 'admin', request: ({ fixtures }) => ({ path: { userId: fixtures.member.id }, body: { role: 'Owner' } }), status: 400, example: 'badRequestData' },
+      { what: 'invalid role', as: 'admin', request: ({ fixtures }) => ({ path: { userId: fixtures.member.id }, body: { role: 'Owner' } }), status: 400, example: 'badRequestData', ...SCHEMA_INVALID_BODY },
       { what: 'unknown user (server quirk: 500)', as: 'admin', request: ({ fixtures }) => ({ path: { userId: fixtures.unknown.userId }, body: { role: 'Viewer' } }), status: 500, example: 'notAMember' },
     ],
   },

@@ -1,4 +1,4 @@
-import { countsNothing, inSecondOrg, isEmptyList, messageIs, type CallSpec, type OperationCases } from './define.js';
+import { countsNothing, inSecondOrg, isEmptyList, messageIs, type CallSpec, type OperationCases, SCHEMA_INVALID_BODY, REQUIRED_FIELD_BEFORE_8_4 } from './define.js';
 import type { CaseContext } from '../types.js';
 
 // Organizations by ID and name (/api/orgs/...), the current organization's address, member
@@ -47,7 +47,7 @@ export const orgsAndQuotasCases: OperationCases[] = [
     ok: { as: 'admin', request: (ctx) => ({ path: secondOrg(ctx), body: { name: ctx.fixtures.secondOrg.name } }), status: 200, example: 'organizationUpdated', checks: [messageIs('Organization updated')] },
     errors: [
       { what: 'name of another org (400, not 409)', as: 'admin', request: (ctx) => ({ path: secondOrg(ctx), body: { name: ctx.fixtures.mainOrg.name } }), status: 400, example: 'nameTaken', checks: [messageIs('Organization name taken')] },
-      { what: 'empty name', as: 'admin', request: (ctx) => ({ path: secondOrg(ctx), body: { name: '' } }), status: 400, example: 'badRequestData' },
+      { what: 'empty name', as: 'admin', request: (ctx) => ({ path: secondOrg(ctx), body: { name: '' } }), status: 400, example: 'badRequestData', ...SCHEMA_INVALID_BODY, versions: REQUIRED_FIELD_BEFORE_8_4 },
       { what: 'Viewer of the org', as: 'user', request: (ctx) => ({ path: secondOrg(ctx), body: { name: 'Not allowed' } }), status: 403, example: 'missingOrgsWrite' },
     ],
   },
@@ -84,7 +84,7 @@ export const orgsAndQuotasCases: OperationCases[] = [
     errors: [
       { what: 'the only Admin would lose the role', as: 'admin', request: (ctx) => ({ path: { ...secondOrg(ctx), userId: ctx.fixtures.admin.id }, body: { role: 'Viewer' } }), status: 400, example: 'lastAdmin', checks: [messageIs('Cannot change role so that there is no organization admin left')] },
       { what: 'not a member (server quirk: 500)', as: 'admin', request: (ctx) => ({ path: { ...secondOrg(ctx), userId: ctx.fixtures.unknown.userId }, body: { role: 'Viewer' } }), status: 500, example: 'notAMember' },
-      { what: 'invalid role', as: 'admin', request: (ctx) => ({ path: { ...secondOrg(ctx), userId: ctx.fixtures.user.id }, body: { role: 'Owner' } }), status: 400, example: 'badRequestData' },
+      { what: 'invalid role', as: 'admin', request: (ctx) => ({ path: { ...secondOrg(ctx), userId: ctx.fixtures.user.id }, body: { role: 'Owner' } }), status: 400, example: 'badRequestData', ...SCHEMA_INVALID_BODY },
       { what: 'Viewer of the org', as: 'user', request: (ctx) => ({ path: { ...secondOrg(ctx), userId: ctx.fixtures.spare.id }, body: { role: 'Viewer' } }), status: 403, example: 'missingOrgUsersWrite' },
     ],
   },
@@ -151,7 +151,7 @@ export const orgsAndQuotasCases: OperationCases[] = [
     errors: [
       { what: 'existing member (412, not 409)', as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: { loginOrEmail: ctx.fixtures.user.login, role: 'Viewer' } }), status: 412, example: 'alreadyMember',
         checks: [(body, ctx) => messageIs(`User ${ctx.fixtures.user.login} is already added to organization`)(body, ctx)] },
-      { what: 'invalid role', as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: { loginOrEmail: 'someone@example.invalid', role: 'Owner' } }), status: 400, example: 'badRequestData' },
+      { what: 'invalid role', as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: { loginOrEmail: 'someone@example.invalid', role: 'Owner' } }), status: 400, example: 'badRequestData', ...SCHEMA_INVALID_BODY },
       { what: 'plain user (Viewer)', as: 'user', request: () => ({ body: { loginOrEmail: 'someone@example.invalid', role: 'Viewer' } }), status: 403, example: 'missingOrgUsersAdd' },
     ],
   },

@@ -1,4 +1,4 @@
-import { countsNothing, messageIs, type OperationCases } from './define.js';
+import { countsNothing, messageIs, type OperationCases, SCHEMA_INVALID_BODY } from './define.js';
 
 // Operations a suite needs to set up and tear down its data: teams, dashboards, service
 // accounts, and the health check. On a real server the fixtures call the creating and deleting
@@ -35,7 +35,7 @@ export const supportCases: OperationCases[] = [
     ok: { as: 'admin', request: () => ({ body: { dashboard: { title: 'Contract test dashboard', panels: [] }, overwrite: false } }), status: 200, example: 'dashboardSaved', targets: ['mock'], targetsReason: FIXTURES_DO_THIS },
     errors: [
       { what: 'stale version', as: 'admin', request: ({ fixtures }) => ({ body: { dashboard: { uid: fixtures.dashboard.uid, title: 'Contract test dashboard', version: 0 } } }), status: 412, example: 'versionMismatch' },
-      { what: 'no title', as: 'admin', request: () => ({ body: { dashboard: { title: '' } } }), status: 400, example: 'titleEmpty' },
+      { what: 'no title', as: 'admin', request: () => ({ body: { dashboard: { title: '' } } }), status: 400, example: 'titleEmpty', ...SCHEMA_INVALID_BODY },
     ],
   },
   {

@@ -1,4 +1,4 @@
-import { isEmptyList, countsNothing, messageIs, type OperationCases } from './define.js';
+import { isEmptyList, countsNothing, messageIs, type OperationCases, SCHEMA_INVALID_BODY, REQUIRED_FIELD_BEFORE_8_4 } from './define.js';
 
 // Server-wide user administration (/api/users, /api/admin/users) and organizations by ID
 // (/api/orgs). Server-admin operations also get derived "plain user -> 403" and "service account
@@ -73,7 +73,7 @@ export const usersCases: OperationCases[] = [
     ok: { as: 'admin', request: () => ({ body: { login: 'contract-created', email: 'contract-created@example.com', password: 'a-long-Pa55word' } }), status: 200, example: 'userCreated', targets: ['mock'], targetsReason: 'on a real server users are created by the fixtures, which check this answer' },
     errors: [
       { what: 'login already taken', as: 'admin', request: ({ fixtures }) => ({ body: { login: fixtures.user.login, email: fixtures.user.email, password: 'a-long-Pa55word' } }), status: 412, example: 'userAlreadyExists' },
-      { what: 'no password', as: 'admin', request: () => ({ body: { login: 'no-password' } }), status: 400, example: 'badRequestData' },
+      { what: 'no password', as: 'admin', request: () => ({ body: { login: 'no-password' } }), status: 400, example: 'badRequestData', ...SCHEMA_INVALID_BODY, versions: REQUIRED_FIELD_BEFORE_8_4 },
     ],
   },
   {
