@@ -5409,7 +5409,7 @@ export interface operations {
             /**
              * @description The body is malformed, or has neither login nor email.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
-             *     `Validation error, need specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
+             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
              */
             400: {
                 headers: {
@@ -5758,7 +5758,7 @@ export interface operations {
              * @description The body is malformed; it has neither login nor email; the auth proxy forbids the change;
              *     or (email verification on) the new email is not valid.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
-             *     `Validation error, need specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
+             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
              */
             400: {
                 headers: {
@@ -7010,7 +7010,19 @@ export interface operations {
                     "application/json": components["schemas"]["AddOrgUserResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /**
+             * @description The request body, a parameter or a value in it is not valid.
+             *     `Invalid role specified` (a role outside Viewer, Editor, Admin (and None) that the body decoder let through; practically unreachable where the decoder validates the role).
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `org.users:add`, tries to give a role above their own, or a quota is
@@ -7222,6 +7234,7 @@ export interface operations {
              * @description The body is malformed or the role invalid, the user ID is not a number, or the change
              *     would leave the organization without an administrator.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             *     `Invalid role specified` (a role outside Viewer, Editor, Admin (and None) that the body decoder let through; practically unreachable where the decoder validates the role).
              */
             400: {
                 headers: {
@@ -7886,6 +7899,7 @@ export interface operations {
              * @description The body is malformed or has no password, has neither login nor email, names an unknown
              *     organization, or the password is too short or breaks the password policy.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             *     `organization not found` (Grafana `>=8.0.0 <10.0.0`: an orgId of no organization: the text of models.ErrOrgNotFound (9.x: org.ErrOrgNotFound)).
              */
             400: {
                 headers: {
@@ -8100,6 +8114,7 @@ export interface operations {
              * @description Known server quirk: an unknown numeric ID, and in newer versions a password rejected by
              *     the password policy, answer 500. Also a database error or a failed external-user check.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Could not encode password` (Grafana `>=9.0.0 <11.0.0`: hashing the new password failed (seen in 10.x code; boundaries approximate)).
              */
             500: {
                 headers: {
@@ -9104,6 +9119,18 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUser"][];
                 };
             };
+            /**
+             * @description The request is not valid.
+             *     `orgId is invalid` (Grafana `>=8.4.0`: a non-numeric {orgId}; under RBAC the org resolver answers 403 first).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `org.users:read` in the organization (for example one of its Editors or
@@ -9162,6 +9189,8 @@ export interface operations {
             /**
              * @description The body is malformed, a field is missing or empty, or the role is not a valid role.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             *     `orgId is invalid` (Grafana `>=8.4.0`: a non-numeric {orgId}; under RBAC the org resolver answers 403 first).
+             *     `Invalid role specified` (a role outside Viewer, Editor, Admin (and None) that the body decoder let through; practically unreachable where the decoder validates the role).
              */
             400: {
                 headers: {
@@ -9254,7 +9283,10 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUserSearchPage"];
                 };
             };
-            /** @description An unknown `sort` option (Grafana 10.2 and newer). */
+            /**
+             * @description An unknown `sort` option (Grafana 10.2 and newer).
+             *     `orgId is invalid` (Grafana `>=8.4.0`: a non-numeric {orgId}; under RBAC the org resolver answers 403 first).
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9324,6 +9356,7 @@ export interface operations {
             /**
              * @description `{userId}` is not a number (versions without the UID resolver), or the user is the
              *     organization's last administrator.
+             *     `orgId is invalid` (Grafana `>=8.4.0`: a non-numeric {orgId}; under RBAC the org resolver answers 403 first).
              */
             400: {
                 headers: {
@@ -9408,6 +9441,8 @@ export interface operations {
              * @description The body is malformed or the role invalid, `{userId}` is not a number (versions without
              *     the UID resolver), or the change would leave the organization without an administrator.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             *     `orgId is invalid` (Grafana `>=8.4.0`: a non-numeric {orgId}; under RBAC the org resolver answers 403 first).
+             *     `Invalid role specified` (a role outside Viewer, Editor, Admin (and None) that the body decoder let through; practically unreachable where the decoder validates the role).
              */
             400: {
                 headers: {
@@ -10119,6 +10154,8 @@ export interface operations {
             /**
              * @description The team could not be deleted.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Failed to get Team` (Grafana `>=12.0.0`).
+             *     `Failed to delete Team permissions` (Grafana `>=9.0.0`: removing the team's role assignments failed; boundary approximate).
              */
             500: {
                 headers: {
@@ -10369,6 +10406,7 @@ export interface operations {
              * @description Known server quirk: the user does not exist or is not in the organization, or (older
              *     versions) the team does not exist.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Failed to add team member.` (Grafana `>=10.0.0`: the membership check failed; boundary approximate).
              */
             500: {
                 headers: {
