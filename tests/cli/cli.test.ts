@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/contract/targets/free-port.js';
+import { buildCases } from '../../src/contract/cases/index.js';
+import { REPORT_FORMATS } from '../../src/report/write.js';
+import { listOperations, loadBundledSpec } from '../../src/spec.js';
 import { startFakeGrafana } from '../support/fake-grafana.js';
 import { startTestServer } from '../support/http-server.js';
 import { runCli } from './run-cli.js';
@@ -190,6 +193,54 @@ describe('secrets', () => {
       expect(everything).toContain('body is not valid JSON: oops Bearer ***'); // the echo was seen, and redacted
       expect(everything).not.toContain(TOKEN);
       expect(everything).not.toContain(TOKEN.slice(5, 30));
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
+describe('secrets are hidden by what they are, not by their text', () => {
+  const basic = (login: string, password: string) => `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`;
+  const runAndRead = async (name: string, server: { url: string }, login: string, password: string) => {
+    const files = ['json', 'md', 'xml', 'html'].map((ext) => join(work, `${name}.${ext}`)).filter((f) => !f.endsWith('.html') || REPORT_FORMATS['.html']);
+    const record = join(work, `${name}-record`);
+    const run = await runCli(['conformance', '--url', server.url, '--user', login, '--password', password, '--read-only', '--record', record, ...files.flatMap((f) => ['--report', f])]);
+    const recorded = readdirSync(record).map((f) => readFileSync(join(record, f), 'utf8'));
+    return { run, files, everything: [run.stdout, run.stderr, ...files.map((f) => readFileSync(f, 'utf8')), ...recorded].join('\n') };
+  };
+
+  it('a run as admin/admin keeps every /api/admin/… path, case name, caller and login intact', async () => {
+    const server = await startFakeGrafana({ acceptAuthorization: basic('admin', 'admin') });
+    try {
+      const { run, files, everything } = await runAndRead('admin-admin', server, 'admin', 'admin');
+      expect(run.code).toBe(1); // the fake answers 418 to the cases: they fail, and that is not the point here
+      expect(everything).not.toContain('***');
+      const report = JSON.parse(readFileSync(files[0]!, 'utf8')) as { results: Array<{ case: string; path: string; request?: { caller: string; url: string } }> };
+      const specPaths = new Set(listOperations(loadBundledSpec()).map((op) => op.path));
+      const caseIds = new Set(buildCases(loadBundledSpec(), 'url').map((c) => c.id));
+      for (const r of report.results) {
+        expect(specPaths.has(r.path), r.path).toBe(true);
+        expect(caseIds.has(r.case), r.case).toBe(true);
+      }
+      expect(report.results.some((r) => r.request?.url.includes('/api/admin/users/'))).toBe(true);
+      expect(report.results.filter((r) => r.request).every((r) => ['admin', 'none'].includes(r.request!.caller))).toBe(true);
+      const junit = readFileSync(files[2]!, 'utf8');
+      expect(junit).toContain('is not a server admin');
+      expect(junit).toContain('/api/admin/users/');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('a real password, and the Basic encoding a server echoes, appear nowhere (output, reports, recording)', async () => {
+    const password = 'Tr0ub4dor&3-correct-horse';
+    const server = await startFakeGrafana({ acceptAuthorization: basic('ops', password), leakAuthorizationOn: '/api/users' });
+    try {
+      const { everything } = await runAndRead('real-password', server, 'ops', password);
+      expect(everything).toContain('oops Basic ***'); // the echo was seen, and the encoding hidden
+      expect(everything).not.toContain(password);
+      expect(everything).not.toContain(encodeURIComponent(password));
+      expect(everything).not.toContain(Buffer.from(`ops:${password}`).toString('base64'));
     } finally {
       await server.close();
     }
