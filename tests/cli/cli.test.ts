@@ -10,6 +10,7 @@ import { buildCases } from '../../src/contract/cases/index.js';
 import { REPORT_FORMATS } from '../../src/report/write.js';
 import { listOperations, loadBundledSpec } from '../../src/spec.js';
 import { startFakeGrafana } from '../support/fake-grafana.js';
+import { listenOnBlockedPort } from '../support/blocked-port.js';
 import { startTestServer } from '../support/http-server.js';
 import { runCli } from './run-cli.js';
 
@@ -125,13 +126,17 @@ describe('bad input and unusable targets exit 2 with one line', () => {
   it.each([
     [['conformance'], /^error: no target: pass --mock, or --url URL/],
     [['conformance', '--mock', '--url', 'http://localhost:3000'], /two targets/],
-    [['conformance', '--url', 'localhost:3000', '--user', 'admin', '--password', 'x'], /^error: --url: "localhost:3000" uses localhost/],
+    [['conformance', '--url', 'localhost:3000', '--user', 'admin', '--password', 'x'], /^error: --url: "localhost:3000" has no scheme: add http:\/\/ \(or https:\/\/\), e\.g\. http:\/\/localhost:3000\.$/m],
     [['conformance', '--url', 'http://localhost:3000'], /no credentials for --url/],
     [['conformance', '--url', 'http://localhost:3000', '--token', 'x'], /needs a server administrator with basic auth/],
-    [['conformance', '--mock', '--report', 'out.html'], /unknown format "\.html"/],
+    [['conformance', '--mock', '--report', 'out.txt'], /unknown format "\.txt"/],
+    [['conformance', '--mock', '--token', 'abc'], /^error: --token is for an existing Grafana \(--url\), not the mock/],
+    [['conformance', '--mock', '--user', 'admin'], /^error: --user is for an existing Grafana \(--url\), not the mock/],
+    [['conformanc', '--mock'], /^error: unknown command "conformanc" \(did you mean conformance\?\)/],
     [['conformance', '--mock', '--bogus'], /Unknown option '--bogus'/],
     [['conformance', '--mock', '--only', 'noSuchOperation'], /^error: --only: no operationId or tag "noSuchOperation"/],
     [['conform'], /unknown command "conform"/],
+    [['evidense'], /unknown command "evidense" \(did you mean evidence\?\)/],
   ])('%j', async (args, message) => {
     const { code, stdout, stderr } = await runCli(args);
     expect(code).toBe(2);
@@ -245,4 +250,18 @@ describe('secrets are hidden by what they are, not by their text', () => {
       await server.close();
     }
   }, 60_000);
+});
+
+describe('errors name the real cause', () => {
+  it('a port that fetch refuses says so, with a server listening there', async () => {
+    const server = await listenOnBlockedPort();
+    try {
+      const { code, stderr } = await runCli(['conformance', '--url', `http://127.0.0.1:${server.port}`, '--user', 'admin', '--password', PASSWORD]);
+      expect(code).toBe(2);
+      expect(stderr).toBe(`error: cannot reach http://127.0.0.1:${server.port}: port ${server.port} is one that fetch refuses to connect to (a "bad port" of the Fetch standard, like 6000, 6665-6669 or 10080), so nothing was sent: serve Grafana on another port (its default is 3000), or reach it through a proxy on an allowed port.\n`);
+      expect(server.connections()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
 });
