@@ -876,8 +876,8 @@ export interface paths {
          *     role (Grafana 10+) gets 403.
          *
          *     **Versions:** the path also answers with a trailing slash (`/api/org/`), which some
-         *     documentation uses. Grafana always sends `address`; the Amazon Managed Grafana
-         *     documentation shows only `id` and `name`.
+         *     documentation uses. Every covered version sends `address` (required); the Amazon Managed
+         *     Grafana documentation shows only `id` and `name` (errata E45).
          */
         get: operations["getCurrentOrg"];
         /**
@@ -2923,7 +2923,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A user in a user search result. */
+        /**
+         * @description A user in a user search result. Required are the plain fields of `UserSearchHitDTO` that every
+         *     covered version (8.0 and later) sends; `uid` (11+) and `isProvisioned` (12+) are newer.
+         */
         UserSearchHit: {
             /**
              * Format: int64
@@ -2932,7 +2935,7 @@ export interface components {
              */
             id: number;
             /**
-             * @description The user's UID (Grafana 11+).
+             * @description The user's UID (Grafana 11+; not sent by 8.x to 10.x).
              * @example ce4ctzwq1qbr4c
              */
             uid?: string;
@@ -2955,7 +2958,7 @@ export interface components {
              * @description The user's avatar path.
              * @example /avatar/9e2bd38e6c1a0cfd2c3b1bd2b1f0a6f4
              */
-            avatarUrl?: string;
+            avatarUrl: string;
             /**
              * @description Whether the user is a Grafana server administrator.
              * @example false
@@ -2965,7 +2968,7 @@ export interface components {
              * @description Whether the user is disabled.
              * @example false
              */
-            isDisabled?: boolean;
+            isDisabled: boolean;
             /**
              * @description Whether the user is provisioned (SCIM), newer Grafana versions.
              * @example false
@@ -2976,14 +2979,14 @@ export interface components {
              * @description When the user was last active. New users start ten years in the past.
              * @example 2025-10-03T17:13:48Z
              */
-            lastSeenAt?: string;
+            lastSeenAt: string;
             /**
              * @description How long ago the user was last active, e.g. `10 years`, `< 1 minute` (older versions `10y`, `2M`, `< 1m`).
              * @example 10 years
              */
-            lastSeenAtAge?: string;
+            lastSeenAtAge: string;
             /** @description Labels of the user's authentication modules. */
-            authLabels?: string[];
+            authLabels: string[];
         };
         /**
          * @description Either the details of a revoked session token, an object
@@ -3068,8 +3071,11 @@ export interface components {
          * @description A user's profile, as returned by `GET /api/user`, `GET /api/users/{id}` and
          *     `GET /api/users/lookup`. Newer Grafana versions add fields (`uid`, `isExternallySynced`,
          *     `isGrafanaAdminExternallySynced`, `isProvisioned`) and old ones (Grafana 4.x) sent only
-         *     `email`, `name`, `login`, `theme`, `orgId` and `isGrafanaAdmin`, so only those that every
-         *     version sends are required; a client must accept properties it does not know.
+         *     `email`, `name`, `login`, `theme`, `orgId` and `isGrafanaAdmin`). Required are the fields
+         *     every covered version (8.0 and later) sends: plain fields of `UserProfileDTO` in every
+         *     version. `orgId` is left out when zero in newer versions, `accessControl` is sent only on
+         *     request, and the fields named as newer are missing from older versions; a client must accept
+         *     properties it does not know.
          */
         UserProfile: {
             /**
@@ -3077,9 +3083,9 @@ export interface components {
              * @description The user's numeric ID. Always a number (some docs show a string).
              * @example 2
              */
-            id?: number;
+            id: number;
             /**
-             * @description The user's UID (Grafana 11+). Empty in `GET /api/users/lookup` before October 2025.
+             * @description The user's UID (Grafana 11+; not sent by 8.x to 10.x). Empty in `GET /api/users/lookup` before October 2025.
              * @example ce4ctzwq1qbr4c
              */
             uid?: string;
@@ -3105,7 +3111,7 @@ export interface components {
             theme: string;
             /**
              * Format: int64
-             * @description The user's active organization. Omitted when zero.
+             * @description The user's active organization. Newer versions leave it out when zero (`omitempty`); 8.x sends it always.
              * @example 1
              */
             orgId?: number;
@@ -3118,12 +3124,12 @@ export interface components {
              * @description Whether the user is disabled. Always `false` in `GET /api/users/lookup`.
              * @example false
              */
-            isDisabled?: boolean;
+            isDisabled: boolean;
             /**
              * @description Whether the user is managed by an external authentication provider.
              * @example false
              */
-            isExternal?: boolean;
+            isExternal: boolean;
             /**
              * @description Whether the user's details are synced from an external provider (Grafana 10+).
              * @example false
@@ -3140,24 +3146,24 @@ export interface components {
              */
             isProvisioned?: boolean;
             /** @description Labels of the authentication modules the user signed in with. `null` in `GET /api/users/lookup` and for non-user identities. */
-            authLabels?: string[] | null;
+            authLabels: string[] | null;
             /**
              * Format: date-time
              * @description When the user was last updated. The zero time for non-user identities.
              * @example 2025-10-03T17:13:48Z
              */
-            updatedAt?: string;
+            updatedAt: string;
             /**
              * Format: date-time
              * @description When the user was created. The zero time for non-user identities.
              * @example 2025-10-03T17:13:48Z
              */
-            createdAt?: string;
+            createdAt: string;
             /**
              * @description The user's avatar path (`/avatar/<hash>`); empty in `GET /api/users/lookup`.
              * @example /avatar/9e2bd38e6c1a0cfd2c3b1bd2b1f0a6f4
              */
-            avatarUrl?: string;
+            avatarUrl: string;
             /**
              * @description The caller's permissions on the object, action name to whether the caller has it; only with
              *     `?accesscontrol=true`. (Inline, because a shared schema that is only a map is an alias that
@@ -3298,7 +3304,7 @@ export interface components {
              * @description The caller's permission on the team (0 member, 4 admin).
              * @example 0
              */
-            permission?: number;
+            permission: number;
             /**
              * @description The caller's permissions on the team (action name to whether the caller has it); `null`
              *     unless `?accesscontrol=true`. Written inline rather than as a `oneOf` of `null` and the
@@ -3740,9 +3746,9 @@ export interface components {
             country: string;
         };
         /**
-         * @description The current organization. Grafana always sends `address` (with empty strings when unset);
-         *     some vendor documentation (Amazon Managed Grafana) shows only `id` and `name`, so `address`
-         *     is optional here.
+         * @description The current organization. Every covered Grafana version (8.0 and later) sends `address`
+         *     (with empty strings when unset), so it is required; some vendor documentation (Amazon Managed
+         *     Grafana) shows only `id` and `name`, which is wrong for Grafana itself.
          */
         OrgDetails: {
             /**
@@ -3756,7 +3762,7 @@ export interface components {
              * @example Main Org.
              */
             name: string;
-            address?: components["schemas"]["OrgAddress"];
+            address: components["schemas"]["OrgAddress"];
         };
         /** @description The new name of the current organization. Other fields are ignored (old versions also had `shared`). */
         UpdateOrgRequest: {
@@ -3925,8 +3931,8 @@ export interface components {
              * @example 2
              */
             totalCount: number;
-            /** @description The members on this page, never `null`. */
-            orgUsers: components["schemas"]["OrgUser"][];
+            /** @description The members on this page, never `null`. Not required because Grafana 8.3 to 9.2 send the list as `OrgUsers` instead. */
+            orgUsers?: components["schemas"]["OrgUser"][];
             /**
              * Format: int64
              * @description The page number, as used by the server (from 1).

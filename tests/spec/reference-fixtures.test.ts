@@ -5,7 +5,8 @@ import { bodySchemaPointer, listOperations, loadBundledSpec } from '../../src/sp
 
 // The reference documents' own example bodies, JSON syntax corrected by hand (tests/fixtures/reference),
 // validated against the matching request or response schema. Not strict: the older documents show
-// fewer fields, and that is allowed; wrong types and missing required fields are not.
+// fewer fields, and that is allowed; wrong types and missing required fields are not (a field every
+// covered version sends that a document leaves out is added to the fixture, as index.json records).
 interface FixtureEntry { file: string; doc: string; operationId: string; method: string; path: string; kind: 'request' | 'response'; status?: number; corrections: string[] }
 
 const root = new URL('../fixtures/reference/', import.meta.url);
