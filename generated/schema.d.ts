@@ -4910,8 +4910,8 @@ export interface components {
         /**
          * @description The caller is not a Grafana server administrator (RBAC denial). Service account tokens always
          *     get this answer: a service account cannot be a server administrator.
-         *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-         *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+         *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+         *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
          */
         ForbiddenServerAdmin: {
             headers: {
@@ -5196,7 +5196,7 @@ export interface operations {
             /**
              * @description The database failed. **Known server quirk:** older versions also answer 500 for an
              *     unknown `sort` option.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5257,7 +5257,7 @@ export interface operations {
             /**
              * @description The database failed. **Known server quirk:** older versions also answer 500 for an
              *     unknown `sort` option.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5307,7 +5307,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5369,7 +5369,7 @@ export interface operations {
             /**
              * @description An unexpected server error.
              *     `Failed to resolve user` (Grafana `>=11.4.0`: user UID resolver middleware: the lookup failed).
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5431,8 +5431,8 @@ export interface operations {
              *     get this answer: a service account cannot be a server administrator.
              *     `Cannot update external User` (Grafana `>=11.0.0`).
              *     `User info cannot be updated for external Users` (Grafana `>=9.0.0 <11.0.0`).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -5463,7 +5463,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description Known server quirk - an unknown numeric ID answers 500.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              *     `Failed to validate User` (Grafana `>=9.0.0`).
              *     `Failed to resolve user` (Grafana `>=11.4.0`: user UID resolver middleware: the lookup failed).
              */
@@ -5526,7 +5526,7 @@ export interface operations {
             };
             /**
              * @description The database failed, or (11.4+) the UID resolver failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5593,7 +5593,7 @@ export interface operations {
             };
             /**
              * @description The database failed, or (11.4+) the UID resolver failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5671,7 +5671,7 @@ export interface operations {
             };
             /**
              * @description The database failed, or (11.4+) the UID resolver failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5722,7 +5722,7 @@ export interface operations {
             };
             /**
              * @description The user ID of the identity cannot be parsed, or the database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5799,7 +5799,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The user's authentication info cannot be read, or the database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5878,7 +5878,7 @@ export interface operations {
             /**
              * @description The database failed; the user's authentication info cannot be read; or (some 11.x builds)
              *     a password-policy error that was not mapped to 400.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5947,7 +5947,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -5990,7 +5990,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6039,7 +6039,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6087,7 +6087,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description Up to 12.x - the stars or the starred dashboards cannot be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6145,7 +6145,7 @@ export interface operations {
             404: components["responses"]["RouteNotFound"];
             /**
              * @description The star could not be saved (in older versions also when it already exists).
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6203,7 +6203,7 @@ export interface operations {
             404: components["responses"]["RouteNotFound"];
             /**
              * @description The star could not be removed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6264,7 +6264,7 @@ export interface operations {
             /**
              * @description The star could not be saved. **Known server quirk (newest versions):** also for an
              *     unknown UID.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6325,7 +6325,7 @@ export interface operations {
             /**
              * @description The star could not be removed. **Known server quirk (newest versions):** also for an
              *     unknown UID.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6388,7 +6388,7 @@ export interface operations {
             };
             /**
              * @description The user ID cannot be parsed, or the database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6456,7 +6456,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The user ID cannot be parsed, or the database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6507,7 +6507,7 @@ export interface operations {
             };
             /**
              * @description The quotas could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6560,7 +6560,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6625,7 +6625,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The database failed, or (newer versions) the identity's user ID cannot be parsed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6686,7 +6686,7 @@ export interface operations {
             };
             /**
              * @description The database failed, or (newer versions) the identity's user ID cannot be parsed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.3.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6745,7 +6745,7 @@ export interface operations {
             };
             /**
              * @description The user cannot be read (newer versions) or the flags cannot be saved.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6788,7 +6788,7 @@ export interface operations {
             };
             /**
              * @description The flags cannot be saved, or the identity's user ID cannot be parsed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6827,7 +6827,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `orgs:read` in this organization.
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -6848,7 +6848,7 @@ export interface operations {
             };
             /**
              * @description The organization could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6904,8 +6904,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `orgs:write` in this organization (not an organization administrator).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -6919,7 +6919,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description The organization could not be updated.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -6963,8 +6963,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `org.users:read` (for example an Editor or Viewer).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -6976,7 +6976,7 @@ export interface operations {
             };
             /**
              * @description The members could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7033,8 +7033,8 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:add`, tries to give a role above their own, or a quota is
              *     exhausted.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7066,7 +7066,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description The user could not be added.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7110,8 +7110,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller has none of the accepted permissions (the message lists them all).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7123,7 +7123,7 @@ export interface operations {
             };
             /**
              * @description The members could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7177,8 +7177,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `org.users:remove`.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7190,7 +7190,7 @@ export interface operations {
             };
             /**
              * @description Known server quirk - a user ID that does not exist answers 500, not 404.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7254,8 +7254,8 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:write`, tries to give a role above their own, or (newer
              *     versions) the user's role is synced from an external provider.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7271,7 +7271,7 @@ export interface operations {
              * @description Known server quirk: the user is not a member of the organization or does not exist
              *     (the store's not-found error is not mapped to 404). Also sent when the user's
              *     authentication info cannot be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7333,7 +7333,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `org.users:read` (for example an Editor or Viewer).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -7345,7 +7345,7 @@ export interface operations {
             };
             /**
              * @description The members could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.3.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7389,8 +7389,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `orgs:write` in this organization (not an organization administrator).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7403,7 +7403,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7442,7 +7442,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in this organization.
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7463,7 +7463,7 @@ export interface operations {
             };
             /**
              * @description The quotas or their usage could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7502,8 +7502,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `org.users:add` (for example an Editor or Viewer).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7515,7 +7515,7 @@ export interface operations {
             };
             /**
              * @description The invitations could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7572,8 +7572,8 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:add` (in general, or for this existing user), gives a role
              *     above their own, lacks `users:create` (older versions), or a quota is reached.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7599,7 +7599,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description The invitation could not be saved or emailed, or the user could not be added.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7642,8 +7642,8 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:add`, or (since October 2024) the invitation belongs to
              *     another organization and the caller is not a server administrator.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7664,7 +7664,7 @@ export interface operations {
             };
             /**
              * @description The invitation could not be read or updated.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7703,8 +7703,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `orgs.preferences:read` (is not an administrator of the organization).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7716,7 +7716,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7771,8 +7771,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7794,7 +7794,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7846,7 +7846,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -7867,7 +7867,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.3.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7919,8 +7919,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:create` (is not a Grafana server administrator). Service account
              *     tokens always get this answer.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -7947,7 +7947,7 @@ export interface operations {
             /**
              * @description Unexpected error. **Known server quirk:** some 11.x versions also answer 500 for a
              *     password that breaks the password policy.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -7999,8 +7999,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:delete` (is not a Grafana server administrator). Service account
              *     tokens always get this answer.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8021,7 +8021,7 @@ export interface operations {
             };
             /**
              * @description The database failed while deleting the user or its data, or the UID resolver failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8082,8 +8082,8 @@ export interface operations {
              * @description The caller lacks `users.password:update` (is not a Grafana server administrator; service
              *     account tokens always get this answer), or (newer versions) the login form is disabled, or
              *     the user is managed by an external provider.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8119,7 +8119,7 @@ export interface operations {
             /**
              * @description Known server quirk: an unknown numeric ID, and in newer versions a password rejected by
              *     the password policy, answer 500. Also a database error or a failed external-user check.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              *     `Could not encode password` (Grafana `>=9.0.0 <11.0.0`: hashing the new password failed (seen in 10.x code; boundaries approximate)).
              */
             500: {
@@ -8181,7 +8181,7 @@ export interface operations {
              * @description The caller is not a Grafana server administrator (newer versions: legacy guard,
              *     `Permission denied`; otherwise the RBAC denial), or (newer versions) the flag is synced
              *     from an external provider. Service account tokens always get this answer.
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8203,7 +8203,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description Known server quirk - an unknown numeric ID answers 500 (newer versions). Also a database error.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8258,8 +8258,8 @@ export interface operations {
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `users.quotas:list` (is not
              *     a Grafana server administrator; service account tokens always get this answer).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8280,7 +8280,7 @@ export interface operations {
             };
             /**
              * @description The quotas or their usage could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8347,8 +8347,8 @@ export interface operations {
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `users.quotas:update` (is
              *     not a Grafana server administrator; service account tokens always get this answer).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8373,7 +8373,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description Known server quirk - a target Grafana does not know (quotas enabled). Also a database error.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8425,8 +8425,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:disable` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8448,7 +8448,7 @@ export interface operations {
             /**
              * @description Known server quirk: the user is an external user (see above). Also a database error
              *     while disabling the user or revoking the sessions, or a failing UID resolver.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8500,8 +8500,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:enable` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8522,7 +8522,7 @@ export interface operations {
             };
             /**
              * @description Known server quirk - an external user (see above). Also a database error or a failing UID resolver.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8574,8 +8574,8 @@ export interface operations {
             /**
              * @description The caller lacks `users:logout` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8596,7 +8596,7 @@ export interface operations {
             };
             /**
              * @description The database failed while reading the user or revoking the sessions, or the UID resolver failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8648,8 +8648,8 @@ export interface operations {
             /**
              * @description The caller lacks `users.authtoken:list` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8682,7 +8682,7 @@ export interface operations {
             };
             /**
              * @description The database failed, or the UID resolver failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8741,8 +8741,8 @@ export interface operations {
             /**
              * @description The caller lacks `users.authtoken:update` (is not a Grafana server administrator). Service account tokens
              *     always get this answer.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8764,7 +8764,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The database failed, or the UID resolver failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8818,8 +8818,8 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
              *     administrator; service account tokens always get this answer).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8831,7 +8831,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8870,7 +8870,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:create` (is not a Grafana server administrator; service account
              *     tokens always get this answer), or the organization quota is reached.
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              *     `Access denied` (Grafana `>=8.0.0 <10.0.0`: allow_org_create off and not a server admin (checked in the handler before RBAC took over)).
              *     `Quota reached` (quotas enabled).
              */
@@ -8895,7 +8895,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -8932,8 +8932,8 @@ export interface operations {
             /**
              * @description The caller has no `orgs:read` in the organization (not a member and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8954,7 +8954,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9008,8 +9008,8 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9023,7 +9023,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description Known server quirk - an unknown organization (newer versions). Also a database error.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9070,8 +9070,8 @@ export interface operations {
              * @description The caller lacks `orgs:delete` (is not a Grafana server administrator; service account
              *     tokens always get this answer). Known server quirk: also for a `{orgId}` that is not a
              *     positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9092,7 +9092,7 @@ export interface operations {
             };
             /**
              * @description The database failed (the message says "update").
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9142,7 +9142,7 @@ export interface operations {
              * @description The caller lacks `org.users:read` in the organization (for example one of its Editors or
              *     Viewers, or a non-member). Known server quirk: also for a `{orgId}` that is not a
              *     positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -9154,7 +9154,7 @@ export interface operations {
             };
             /**
              * @description The members could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9210,7 +9210,7 @@ export interface operations {
             /**
              * @description The caller has no `org.users:add` in the organization, or asks for a role above their
              *     own. Known server quirk: also for a `{orgId}` that is not a positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -9242,7 +9242,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description Known server quirk - an unknown organization answers 500. Also a database error.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9305,7 +9305,7 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:read` in the organization. Known server quirk: also for a
              *     `{orgId}` that is not a positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -9317,7 +9317,7 @@ export interface operations {
             };
             /**
              * @description The members could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=9.0.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9376,7 +9376,7 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:remove` in the organization. Known server quirk: also for a
              *     `{orgId}` that is not a positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -9397,7 +9397,7 @@ export interface operations {
             };
             /**
              * @description Known server quirk - a user ID that does not exist answers 500, not 404.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9463,7 +9463,7 @@ export interface operations {
              * @description The caller lacks `org.users:write` in the organization, tries to give a role above their
              *     own, or (newer versions) the user's role is synced from an external provider. Known
              *     server quirk: also for a `{orgId}` that is not a positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -9488,7 +9488,7 @@ export interface operations {
              * @description Known server quirk: the user is not a member of the organization or does not exist (the
              *     store's not-found error is not mapped to 404). Also sent when the user's authentication
              *     info cannot be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9530,8 +9530,8 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9544,7 +9544,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9582,8 +9582,8 @@ export interface operations {
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in the
              *     organization (not a member and not a server administrator). Known server quirk: also
              *     for a `{orgId}` that is not a positive number.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9604,7 +9604,7 @@ export interface operations {
             };
             /**
              * @description The quotas or their usage could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9665,8 +9665,8 @@ export interface operations {
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:write` (is not
              *     a Grafana server administrator; service account tokens always get this answer).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9688,7 +9688,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description Known server quirk - a target Grafana does not know (quotas enabled). Also a database error.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9728,8 +9728,8 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
              *     administrator; service account tokens always get this answer).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
-             *     `Your user account does not have permissions to do the action. We recorded your attempt with log message ACE0123456789. Contact your administrator for help.` (Grafana `>=8.0.0 <8.3.0`: RBAC denial before 8.3 (only with the accesscontrol feature toggle): no permission named; the ACE number differs per request).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9750,7 +9750,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9805,7 +9805,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `teams:create`.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Not allowed to create team.` (Grafana `>=8.0.0 <10.0.0`: a Viewer (editors_can_admin); 8.x, and 9.x with RBAC disabled).
              */
             403: {
@@ -9829,7 +9829,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description The team could not be created.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9911,7 +9911,7 @@ export interface operations {
             };
             /**
              * @description The database (or, in the newest builds, the team API) failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -9992,7 +9992,7 @@ export interface operations {
             };
             /**
              * @description The team could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10057,7 +10057,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `teams:write` on this team.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Not allowed to update team` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
              */
             403: {
@@ -10080,7 +10080,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The update failed, or (known server quirk, before 12.0) no team has this ID; 12.0+ also when the team could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10137,7 +10137,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `teams:delete` on this team.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Not allowed to delete team` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
              */
             403: {
@@ -10159,7 +10159,7 @@ export interface operations {
             };
             /**
              * @description The team could not be deleted.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              *     `Failed to get Team` (Grafana `>=12.0.0`).
              *     `Failed to delete Team permissions` (Grafana `>=9.0.0`: removing the team's role assignments failed; boundary approximate).
              */
@@ -10218,7 +10218,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `teams.permissions:read` on this team.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -10239,7 +10239,7 @@ export interface operations {
             };
             /**
              * @description The members could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10321,7 +10321,7 @@ export interface operations {
             };
             /**
              * @description The current members could not be read, or the new memberships could not be stored.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=11.1.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10386,7 +10386,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `teams.permissions:write` on this team.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Not allowed to add team member` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
              */
             403: {
@@ -10411,7 +10411,7 @@ export interface operations {
             /**
              * @description Known server quirk: the user does not exist or is not in the organization, or (older
              *     versions) the team does not exist.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              *     `Failed to add team member.` (Grafana `>=10.0.0`: the membership check failed; boundary approximate).
              */
             500: {
@@ -10480,7 +10480,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `teams.permissions:write` on this team.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Not allowed to update team member` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
              */
             403: {
@@ -10503,7 +10503,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The update failed, or (older versions) the permission was neither 0 nor 4.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10565,7 +10565,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `teams.permissions:write` on this team.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Not allowed to remove team member` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
              */
             403: {
@@ -10587,7 +10587,7 @@ export interface operations {
             };
             /**
              * @description Known server quirk - no user has this ID; or the removal failed. From 12.0 also when the team could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10644,7 +10644,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `teams:read` on this team (not an organization administrator, not in the team).
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Not allowed to view team preferences.` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
              */
             403: {
@@ -10666,7 +10666,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10731,7 +10731,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `teams:write` on this team.
-             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Not allowed to update team preferences.` (Grafana `>=8.0.0 <10.0.0`: team guardian (CanAdmin): 8.x, and 9.x with RBAC disabled; not an admin of the team).
              */
             403: {
@@ -10754,7 +10754,7 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10843,7 +10843,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description The dashboard could not be saved.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10912,7 +10912,7 @@ export interface operations {
             };
             /**
              * @description The dashboard could not be deleted.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -10967,7 +10967,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `serviceaccounts:create`, or the role is above the caller's own.
-             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -10979,7 +10979,7 @@ export interface operations {
             };
             /**
              * @description The service account could not be created.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -11039,7 +11039,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller has no `serviceaccounts:read` (by default, anyone below the Admin role).
-             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -11051,7 +11051,7 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -11113,7 +11113,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `serviceaccounts:read` on this service account.
-             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -11134,7 +11134,7 @@ export interface operations {
             };
             /**
              * @description The service account could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -11190,7 +11190,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `serviceaccounts:delete` on this service account.
-             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -11211,7 +11211,7 @@ export interface operations {
             };
             /**
              * @description Known server quirk (older versions) - an unknown ID answers 500, not 404.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -11271,7 +11271,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `serviceaccounts:write` on this service account, or asks for a role above their own.
-             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -11292,7 +11292,7 @@ export interface operations {
             };
             /**
              * @description The update failed.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -11348,7 +11348,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `serviceaccounts:read` on this service account.
-             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -11369,7 +11369,7 @@ export interface operations {
             };
             /**
              * @description The tokens could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
                 headers: {
@@ -11435,7 +11435,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `serviceaccounts:write` on this service account.
-             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -11468,7 +11468,7 @@ export interface operations {
             };
             /**
              * @description The token could not be stored.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              *     `Failed to retrieve service account` (Grafana `>=8.5.0`).
              *     `Generating service account token failed` (Grafana `>=9.0.0`).
              *     `Generating API key failed` (Grafana `>=8.5.0 <9.0.0`).
@@ -11534,7 +11534,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `serviceaccounts:write` on this service account.
-             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`: the legacy role guard (reqGrafanaAdmin, reqOrgAdmin, reqCanAccessTeams): every 8.x server without the accesscontrol feature toggle, 9.x only with [rbac] enabled = false).
+             *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
                 headers: {
@@ -11558,7 +11558,7 @@ export interface operations {
             };
             /**
              * @description The token could not be deleted, or the service account could not be read.
-             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.` (Grafana `>=8.5.0`: a panic in the handler or a middleware; "error" holds "Server Error" (development mode: the panic and the stack)).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              *     `Failed to delete API key` (Grafana `>=8.5.0 <9.0.0`).
              */
             500: {
