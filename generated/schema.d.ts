@@ -6086,6 +6086,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
+             * @description Not found.
+             *     `Not found` (Grafana `>=8.0.0 <9.0.0`: no such route: the 8.x route table has no GET /api/user/stars (boundary approximate)).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
              * @description Up to 12.x - the stars or the starred dashboards cannot be read.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
@@ -6252,7 +6264,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Up to 12.x - no dashboard with this UID in the current organization. */
+            /**
+             * @description Up to 12.x - no dashboard with this UID in the current organization.
+             *     `Not found` (Grafana `>=8.0.0 <9.3.0`: no such route before 9.3).
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6313,7 +6328,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Up to 12.1 - no dashboard with this UID in the current organization. */
+            /**
+             * @description Up to 12.1 - no dashboard with this UID in the current organization.
+             *     `Not found` (Grafana `>=8.0.0 <9.3.0`: no such route before 9.3).
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6675,7 +6693,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The home dashboard does not exist in the current organization. */
+            /**
+             * @description The home dashboard does not exist in the current organization.
+             *     `Not found` (Grafana `>=8.0.0 <8.5.0`: no PATCH route before about 8.5 (PR #44914, March 2022; boundary approximate)).
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7344,6 +7365,18 @@ export interface operations {
                 };
             };
             /**
+             * @description Not found.
+             *     `Not found` (Grafana `>=8.0.0 <8.3.0`: no such route before 8.3 (boundary approximate); answered before authentication).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
              * @description The members could not be read.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
@@ -7856,7 +7889,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The home dashboard does not exist in the organization. */
+            /**
+             * @description The home dashboard does not exist in the organization.
+             *     `Not found` (Grafana `>=8.0.0 <8.5.0`: no PATCH route before about 8.5 (PR #44914, March 2022; boundary approximate)).
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9308,6 +9344,18 @@ export interface operations {
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description Not found.
+             *     `Not found` (Grafana `>=8.0.0 <9.0.0`: no such route before 9.0 (boundary approximate); answered before authentication).
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10978,6 +11026,18 @@ export interface operations {
                 };
             };
             /**
+             * @description Not found.
+             *     `Not found` (Grafana `>=8.0.0 <8.5.0`: no such route before 8.5 (boundary approximate); answered before authentication).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
              * @description The service account could not be created.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
@@ -11042,6 +11102,18 @@ export interface operations {
              *     `Permission denied` (Grafana `>=9.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description Not found.
+             *     `Not found` (Grafana `>=8.0.0 <8.5.0`: no such route before 8.5 (boundary approximate); answered before authentication).
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
