@@ -4896,8 +4896,8 @@ export interface components {
          * @description No credentials, or wrong ones. Grafana sends no `WWW-Authenticate` header. Repeated wrong
          *     passwords lock the user out for a while (the same 401 body).
          *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
-         *     `Revoked API key` (Grafana `>=10.0.0`).
-         *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
+         *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
+         *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
          */
         Unauthorized: {
             headers: {
@@ -5648,8 +5648,8 @@ export interface operations {
              *     of the organization (or either does not exist), with the body
              *     `{"message":"Not a valid organization"}`.
              *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
-             *     `Revoked API key` (Grafana `>=10.0.0`).
-             *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
+             *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
+             *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
              */
             401: {
                 headers: {
@@ -5851,8 +5851,8 @@ export interface operations {
              * @description No credentials, or wrong ones. **Known server quirk (10.x):** a wrong old password also
              *     answers 401, with the body `{"message":"Invalid old password"}`; 11.3+ answers 400.
              *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
-             *     `Revoked API key` (Grafana `>=10.0.0`).
-             *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
+             *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
+             *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
              */
             401: {
                 headers: {
@@ -5925,8 +5925,8 @@ export interface operations {
              * @description No credentials, or wrong ones. **Known server quirk:** also when the user is not a member
              *     of the organization, with the body `{"message":"Not a valid organization"}`.
              *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
-             *     `Revoked API key` (Grafana `>=10.0.0`).
-             *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
+             *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
+             *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
              */
             401: {
                 headers: {
@@ -6565,8 +6565,8 @@ export interface operations {
              * @description No credentials, or wrong ones; in the newest versions also an identity that is neither
              *     a user nor a service account.
              *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
-             *     `Revoked API key` (Grafana `>=10.0.0`).
-             *     `API key does not belong to the requested organization` (Grafana `>=10.0.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
+             *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
+             *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
              */
             401: {
                 headers: {
