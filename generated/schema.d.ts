@@ -3211,12 +3211,8 @@ export interface components {
              */
             message: string;
         };
-        /**
-         * @description The body-binding errors of Grafana 8.0 to 8.3, whose routes bound request bodies in a
-         *     go-macaron/binding middleware (Grafana 8.4 moved binding into the handlers, which answer
-         *     400 `bad request data` instead). Not a Grafana error object: an array with one item per problem.
-         */
-        BindingProblems: {
+        /** @description One problem the binding middleware of Grafana 8.0 to 8.3 found in a request body. */
+        BindingProblem: {
             /** @description The Go field names concerned (not the JSON names); absent for a body-wide problem. */
             fieldNames?: string[];
             /**
@@ -3226,7 +3222,13 @@ export interface components {
             classification?: string;
             /** @example Required */
             message: string;
-        }[];
+        };
+        /**
+         * @description The body-binding errors of Grafana 8.0 to 8.3, whose routes bound request bodies in a
+         *     go-macaron/binding middleware (Grafana 8.4 moved binding into the handlers, which answer
+         *     400 `bad request data` instead). Not a Grafana error object: an array with one item per problem.
+         */
+        BindingProblems: components["schemas"]["BindingProblem"][];
         /**
          * @description An organization role. `None` exists from Grafana 10.x/11. On requests Grafana title-cases the
          *     value (`viewer` is accepted as `Viewer`); responses always use these spellings.
