@@ -6,10 +6,12 @@ import { REPORT_FORMATS } from '../report/write.js';
 import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '../contract/targets/connection.js';
+import { parseMockArgs, type MockOptions } from './mock.js';
 
 export const USAGE = `Usage: grafana-api-contract conformance [target] [options]
        grafana-api-contract evidence DIR...
        grafana-api-contract list
+       grafana-api-contract mock [--port N] [--host H]
 
 Runs the contract cases of the Grafana user and organization API spec against a target.
 
@@ -46,6 +48,9 @@ and prints a table per operation and status; exit code 1 when an entry does not 
 
 The list command prints the spec's operations with their number of cases and their tags.
 
+The mock command serves the spec's Prism mock on 127.0.0.1:3000 (or --host, --port) for your
+own client, until Ctrl-C; see "grafana-api-contract mock --help".
+
 Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run.`;
 
 export interface ConformanceOptions {
@@ -64,10 +69,12 @@ export interface ConformanceOptions {
   verbose: boolean;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' };
+export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' } | { command: 'mock'; options: MockOptions } | { command: 'mock-help' };
 
 /** Parses the command line (and GRAFANA_* variables); every mistake is a one-line UsageError. */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedCommand {
+  // The mock command has options of its own (src/cli/mock.ts).
+  if (argv[0] === 'mock') return parseMockArgs(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -109,7 +116,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
     return { command: 'list' };
   }
   if (positionals[0] !== 'conformance' || positionals.length > 1) {
-    throw new UsageError(positionals.length ? `unknown command "${positionals.join(' ')}": the commands are "conformance", "evidence" and "list"; see --help.` : 'no command given: run "grafana-api-contract conformance --mock" or see --help.');
+    throw new UsageError(positionals.length ? `unknown command "${positionals.join(' ')}": the commands are "conformance", "evidence", "list" and "mock"; see --help.` : 'no command given: run "grafana-api-contract conformance --mock" or see --help.');
   }
 
   const url = values.url ?? env.GRAFANA_URL;
