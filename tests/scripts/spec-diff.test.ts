@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const SCRIPT = join(root, 'scripts', 'spec-diff.mjs');
 const spec = JSON.parse(readFileSync(join(root, 'generated', 'openapi.json'), 'utf8')) as Spec;
 type Schema = { type?: string; required?: string[]; properties?: Record<string, unknown>; enum?: string[] };
-type Spec = { paths: Record<string, Record<string, { parameters?: unknown[] }>>; components: { schemas: Record<string, Schema>; parameters: Record<string, { name: string }> } };
+type Spec = { paths: Record<string, Record<string, { operationId?: string; parameters?: unknown[] }>>; components: { schemas: Record<string, Schema>; parameters: Record<string, { name: string }> } };
 
 const repo = mkdtempSync(join(tmpdir(), 'gac-spec-diff-test-'));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
