@@ -35,7 +35,7 @@ Connection for --url:
 Options:
   --only IDS             run only these operations (comma-separated operationIds or tags; see "list")
   --read-only            send GET requests only: no fixtures, other cases are skipped
-  --report FILE          write a report: .json, .md or .xml (JUnit); may be repeated
+  --report FILE          write a report: .json, .md, .xml (JUnit) or .html; may be repeated
   --no-strict            accept response properties the spec does not declare
   --record DIR           write every request and response of the run as evidence entries into DIR
   --concurrency N        requests in flight for independent cases (default 4)
@@ -137,7 +137,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
 
   const reports = values.report ?? [];
   for (const file of reports) {
-    if (!REPORT_FORMATS[extname(file).toLowerCase()]) throw new UsageError(`--report ${file}: unknown format "${extname(file) || '(no extension)'}"; use .json, .md or .xml.`);
+    if (!REPORT_FORMATS[extname(file).toLowerCase()]) throw new UsageError(`--report ${file}: unknown format "${extname(file) || '(no extension)'}"; use .json, .md, .xml or .html.`);
   }
   if (target.kind === 'url' && 'token' in target.auth && !values['read-only']) {
     throw new UsageError('a full run creates users and orgs, which needs a server administrator with basic auth: pass --user and --password, or add --read-only to use a token.');
