@@ -7,10 +7,12 @@ import { didYouMean } from './select.js';
 import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '../contract/targets/connection.js';
+import { parseMockArgs, type MockOptions } from './mock.js';
 
 export const USAGE = `Usage: grafana-api-contract conformance [target] [options]
        grafana-api-contract evidence DIR...
        grafana-api-contract list
+       grafana-api-contract mock [--port N] [--host H]
 
 Runs the contract cases of the Grafana user and organization API spec against a target.
 
@@ -47,10 +49,13 @@ and prints a table per operation and status; exit code 1 when an entry does not 
 
 The list command prints the spec's operations with their number of cases and their tags.
 
+The mock command serves the spec's Prism mock on 127.0.0.1:3000 (or --host, --port) for your
+own client, until Ctrl-C; see "grafana-api-contract mock --help".
+
 Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run.`;
 
 /** The commands, for the suggestion on a typo. */
-const COMMANDS = ['conformance', 'evidence', 'list'];
+const COMMANDS = ['conformance', 'evidence', 'list', 'mock'];
 
 export interface ConformanceOptions {
   target: { kind: 'mock' } | { kind: 'url'; url: string; auth: GrafanaAuth };
@@ -68,10 +73,12 @@ export interface ConformanceOptions {
   verbose: boolean;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' };
+export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' } | { command: 'mock'; options: MockOptions } | { command: 'mock-help' };
 
 /** Parses the command line (and GRAFANA_* variables); every mistake is a one-line UsageError. */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedCommand {
+  // The mock command has options of its own (src/cli/mock.ts).
+  if (argv[0] === 'mock') return parseMockArgs(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
