@@ -7594,6 +7594,8 @@ export interface operations {
              * @description The body is malformed, a field is missing or the role is not valid, or the login form is
              *     disabled and the invitee has no account.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             *     `Invalid role specified` (practically unreachable where the decoder validates the role).
+             *     `Cannot invite when login is disabled.` (Grafana `>=8.0.0 <10.0.0`: disable_login_form set (the 9.x wording); boundary approximate).
              */
             400: {
                 headers: {
@@ -7635,6 +7637,7 @@ export interface operations {
             /**
              * @description The invitation could not be saved or emailed, or the user could not be added.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             *     `Failed to evaluate permissions` (Grafana `>=9.0.0`).
              */
             500: {
                 headers: {
