@@ -5432,7 +5432,7 @@ export interface operations {
              * @description The caller is not a Grafana server administrator (RBAC denial). Service account tokens always
              *     get this answer: a service account cannot be a server administrator.
              *     `Cannot update external User` (Grafana `>=11.0.0`).
-             *     `User info cannot be updated for external Users` (Grafana `>=9.0.0 <11.0.0`).
+             *     `User info cannot be updated for external Users` (Grafana `>=10.0.0 <11.0.0`).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
@@ -5466,7 +5466,7 @@ export interface operations {
             /**
              * @description Known server quirk - an unknown numeric ID answers 500.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
-             *     `Failed to validate User` (Grafana `>=9.0.0`).
+             *     `Failed to validate User` (Grafana `>=10.0.0`).
              *     `Failed to resolve user` (Grafana `>=11.4.0`: user UID resolver middleware: the lookup failed).
              */
             500: {
