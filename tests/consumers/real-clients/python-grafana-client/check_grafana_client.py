@@ -162,6 +162,7 @@ def is_list(*keys: str, non_empty: bool = True) -> Check:
 USER_ID = 2
 ORG_ID = 2
 TEAM_ID = 1
+LDAP_GROUP = "cn=editors,ou=groups,dc=grafana,dc=org"
 DASHBOARD_ID = 1
 DASHBOARD_UID = "cIBgcSjkk"
 SERVICE_ACCOUNT_ID = 2
@@ -340,6 +341,13 @@ def cases() -> list[Case]:
              lambda g: g.teams.update_preferences(TEAM_ID, preferences), message()),
         Case("teams.update_team_preferences", "updateTeamPreferences", "PUT", "/api/teams/{id}/preferences",
              lambda g: quietly(lambda: g.teams.update_team_preferences(TEAM_ID, {"theme": "light", "timezone": "browser"})), message()),
+        # Team Sync (Grafana Enterprise): an LDAP DN as the group
+        Case("teams.get_team_external_group", "getTeamGroupsApi", "GET", "/api/teams/{id}/groups",
+             lambda g: g.teams.get_team_external_group(TEAM_ID), is_list("orgId", "teamId", "groupId")),
+        Case("teams.add_team_external_group", "addTeamGroupApi", "POST", "/api/teams/{id}/groups",
+             lambda g: g.teams.add_team_external_group(TEAM_ID, LDAP_GROUP), message()),
+        Case("teams.remove_team_external_group", "removeTeamGroupApiQuery", "DELETE", "/api/teams/{id}/groups",
+             lambda g: g.teams.remove_team_external_group(TEAM_ID, LDAP_GROUP), message(), {"groupId": LDAP_GROUP}),
         # Dashboards
         Case("dashboard.update_dashboard", "postDashboard", "POST", "/api/dashboards/db",
              lambda g: g.dashboard.update_dashboard(saved_dashboard), is_dict("id", "uid", "url", "status", "version")),
