@@ -2941,10 +2941,7 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @description The team's numeric ID. */
-                id: components["parameters"]["TeamSyncTeamIdPath"];
-            };
+            path?: never;
             cookie?: never;
         };
         /**

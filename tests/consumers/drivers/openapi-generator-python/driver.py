@@ -89,7 +89,7 @@ def main() -> None:
         check("createServiceAccount", account.id > 0 and account.name == "ci-bot", account)
 
         # An LDAP DN as a query value: '=' and ',' must arrive intact.
-        removed = teams.remove_team_group_api_query(1, "cn=editors,ou=groups,dc=grafana,dc=org")
+        removed = teams.remove_team_group_api_query(id=1, group_id="cn=editors,ou=groups,dc=grafana,dc=org")
         check("removeTeamGroupApiQuery", has_message(removed), removed)
 
 
