@@ -3,13 +3,16 @@ import { normalizeBaseUrl } from '../base-url.js';
 import type { GrafanaAuth } from '../auth.js';
 import { UsageError } from '../errors.js';
 import { REPORT_FORMATS } from '../report/write.js';
+import { didYouMean } from './select.js';
 import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '../contract/targets/connection.js';
+import { parseMockArgs, type MockOptions } from './mock.js';
 
 export const USAGE = `Usage: grafana-api-contract conformance [target] [options]
        grafana-api-contract evidence DIR...
        grafana-api-contract list
+       grafana-api-contract mock [--port N] [--host H]
 
 Runs the contract cases of the Grafana user and organization API spec against a target.
 
@@ -32,7 +35,7 @@ Connection for --url:
 Options:
   --only IDS             run only these operations (comma-separated operationIds or tags; see "list")
   --read-only            send GET requests only: no fixtures, other cases are skipped
-  --report FILE          write a report: .json, .md or .xml (JUnit); may be repeated
+  --report FILE          write a report: .json, .md, .xml (JUnit) or .html; may be repeated
   --no-strict            accept response properties the spec does not declare
   --record DIR           write every request and response of the run as evidence entries into DIR
   --concurrency N        requests in flight for independent cases (default 4)
@@ -46,7 +49,13 @@ and prints a table per operation and status; exit code 1 when an entry does not 
 
 The list command prints the spec's operations with their number of cases and their tags.
 
+The mock command serves the spec's Prism mock on 127.0.0.1:3000 (or --host, --port) for your
+own client, until Ctrl-C; see "grafana-api-contract mock --help".
+
 Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run.`;
+
+/** The commands, for the suggestion on a typo. */
+const COMMANDS = ['conformance', 'evidence', 'list', 'mock'];
 
 export interface ConformanceOptions {
   target: { kind: 'mock' } | { kind: 'url'; url: string; auth: GrafanaAuth };
@@ -64,10 +73,12 @@ export interface ConformanceOptions {
   verbose: boolean;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' };
+export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' } | { command: 'mock'; options: MockOptions } | { command: 'mock-help' };
 
 /** Parses the command line (and GRAFANA_* variables); every mistake is a one-line UsageError. */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedCommand {
+  // The mock command has options of its own (src/cli/mock.ts).
+  if (argv[0] === 'mock') return parseMockArgs(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -109,11 +120,16 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
     return { command: 'list' };
   }
   if (positionals[0] !== 'conformance' || positionals.length > 1) {
-    throw new UsageError(positionals.length ? `unknown command "${positionals.join(' ')}": the commands are "conformance", "evidence" and "list"; see --help.` : 'no command given: run "grafana-api-contract conformance --mock" or see --help.');
+    if (!positionals.length) throw new UsageError('no command given: run "grafana-api-contract conformance --mock" or see --help.');
+    const hint = positionals.length === 1 ? didYouMean(positionals[0]!, COMMANDS) : '';
+    throw new UsageError(`unknown command "${positionals.join(' ')}"${hint}: the commands are ${COMMANDS.map((c) => `"${c}"`).join(', ')}; see --help.`);
   }
 
   const url = values.url ?? env.GRAFANA_URL;
   if (values.mock && values.url) throw new UsageError('--mock and --url name two targets: pass one of them.');
+  // The mock takes no credentials: a flag it would ignore is a mistake worth saying (variables are ambient, and ignored).
+  const credentialFlag = (['token', 'user', 'password'] as const).find((flag) => values.mock && values[flag] !== undefined);
+  if (credentialFlag) throw new UsageError(`--${credentialFlag} is for an existing Grafana (--url), not the mock, which accepts any caller: remove it, or pass --url URL.`);
   let target: ConformanceOptions['target'];
   if (values.mock) target = { kind: 'mock' };
   else if (url) target = { kind: 'url', url: parseUrl(url), auth: parseAuth(values, env) };
@@ -121,7 +137,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
 
   const reports = values.report ?? [];
   for (const file of reports) {
-    if (!REPORT_FORMATS[extname(file).toLowerCase()]) throw new UsageError(`--report ${file}: unknown format "${extname(file) || '(no extension)'}"; use .json, .md or .xml.`);
+    if (!REPORT_FORMATS[extname(file).toLowerCase()]) throw new UsageError(`--report ${file}: unknown format "${extname(file) || '(no extension)'}"; use .json, .md, .xml or .html.`);
   }
   if (target.kind === 'url' && 'token' in target.auth && !values['read-only']) {
     throw new UsageError('a full run creates users and orgs, which needs a server administrator with basic auth: pass --user and --password, or add --read-only to use a token.');

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGrafanaClient, GrafanaClientError, GrafanaRequestError } from '../../src/index.js';
 import { freePort } from '../../src/contract/targets/free-port.js';
 import { sendJson, startTestServer } from '../support/http-server.js';
+import { listenOnBlockedPort } from '../support/blocked-port.js';
+import { readFileSync } from 'node:fs';
 
 const PASSWORD = 's3cret-Pa55';
 const TOKEN = 'glsa_abcdefghijklmnopqrstuvwxyz_0123456789';
@@ -77,10 +79,25 @@ describe('createGrafanaClient errors', () => {
     expect((err as Error).message).not.toContain(TOKEN);
   });
 
+  it('says that fetch refuses a "bad port", instead of "unreachable", even with a server listening there', async () => {
+    const server = await listenOnBlockedPort();
+    try {
+      const client = createGrafanaClient({ baseUrl: `http://127.0.0.1:${server.port}`, auth: { token: TOKEN } });
+      const err = await client.GET('/api/user').then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(GrafanaRequestError);
+      expect((err as Error).message).toMatch(new RegExp(`^GET http://127\\.0\\.0\\.1:${server.port}/api/user failed: port ${server.port} is one that fetch refuses to connect to .*: serve Grafana on another port .*, or reach it through a proxy on an allowed port\\.$`));
+      expect(server.connections()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it.each([
     [{ baseUrl: '', auth: { token: TOKEN } }, /baseUrl is missing/],
-    [{ baseUrl: 'localhost:3000', auth: { token: TOKEN } }, /uses localhost: use an http or https URL/],
-    [{ baseUrl: 'not a url', auth: { token: TOKEN } }, /is not a valid URL/],
+    [{ baseUrl: 'localhost:3000', auth: { token: TOKEN } }, /^baseUrl "localhost:3000" has no scheme: add http:\/\/ \(or https:\/\/\), e\.g\. http:\/\/localhost:3000\.$/],
+    [{ baseUrl: `admin:${PASSWORD}@localhost:3000`, auth: { token: TOKEN } }, /has no scheme/],
+    [{ baseUrl: 'not a url', auth: { token: TOKEN } }, /has no scheme/],
+    [{ baseUrl: 'http://[not-a-host', auth: { token: TOKEN } }, /is not a valid URL/],
     [{ baseUrl: 'ftp://grafana.example.com', auth: { token: TOKEN } }, /uses ftp/],
     [{ baseUrl: `http://admin:${PASSWORD}@localhost:3000`, auth: { token: TOKEN } }, /contains credentials/],
     [{ baseUrl: 'http://localhost:3000' }, /auth is missing/],
@@ -99,5 +116,14 @@ describe('createGrafanaClient errors', () => {
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain(PASSWORD);
     expect((error as Error).message).not.toContain(TOKEN);
+  });
+});
+
+describe('the client is openapi-fetch as it comes', () => {
+  it("uses only openapi-fetch's public createClient and Client type, so its next minor release cannot break it", () => {
+    const source = readFileSync(new URL('../../src/client.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/^import (.*) from 'openapi-fetch';$/gm)].map((m) => m[1]);
+    expect(imports).toEqual(['createClient, { type Client }']);
+    expect(source).not.toMatch(/\bRequest:\s|Symbol\.hasInstance|createFinalURL|defaultPathSerializer/);
   });
 });
