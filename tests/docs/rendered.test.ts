@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOperations, loadBundledSpec } from '../../src/spec.js';
 import { toolchainsPresent } from '../consumers/support/gate.js';
-import { findToolchain } from '../consumers/support/toolchains.js';
+import { openBrowser } from '../support/browser.js';
 
 // `npm run docs` renders the spec into docs/index.html; this opens it in a real headless Chromium
 // (the machine's package, found like the other toolchains; .ci/run installs it when missing),
@@ -24,29 +23,16 @@ const exactly = (text: string, suffix = '') => new RegExp(`^${text.replace(/[.*+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 
 describe.runIf(toolchainsPresent('the rendered docs page', ['chromium']))('docs/index.html in headless Chromium', () => {
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let context: BrowserContext;
-  const profile = mkdtempSync(join(tmpdir(), 'gac-chromium-'));
-  const refused: string[] = [];
+  let refused: string[];
 
   beforeAll(async () => {
     execFileSync('npm', ['run', 'docs', '--silent'], { cwd: root, stdio: 'pipe' });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: findToolchain('chromium')!,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-    });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      refused.push(url);
-      return route.abort();
-    });
+    browser = await openBrowser();
+    ({ context, refused } = browser);
   }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(() => browser?.close());
 
   it('shows the project name, version and servers, and every operation under its tag', async () => {
     const page = context.pages()[0] ?? (await context.newPage());
