@@ -17,6 +17,8 @@ export interface StatefulFakeOptions {
   lostAnswers?: string[];
   /** A DELETE of this kind and id answers 500 and deletes nothing (a clean-up that fails). */
   refuseDelete?: (kind: Kind, id: string) => boolean;
+  /** Keep invitations (per org, from X-Grafana-Org-Id) and let one be accepted, which creates a user; otherwise 412. */
+  makesInvitations?: boolean;
 }
 
 /** Stands in for the response of a request whose answer is lost: the work is done, nothing is sent. */
@@ -31,6 +33,7 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
   const teams = new Map<number, string>();
   const dashboards = new Map<string, string>();
   const accounts = new Map<number, string>();
+  const invites: Array<{ orgId: number; code: string; email: string; pending: boolean }> = [];
   /** Everything created through the API, as `kind id`, and everything deleted. */
   const created: string[] = [];
   const deleted: string[] = [];
@@ -66,7 +69,21 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
     if (route === 'GET /api/org') return sendJson(res, 200, { id: 1, name: orgs.get(1), address: { address1: '', address2: '', city: '', zipCode: '', state: '', country: '' } });
     if (route === 'GET /api/org/users') return sendJson(res, 200, [...users].map(([userId, login]) => ({ orgId: 1, userId, login, email: `${login}@x`, role: userId === 1 ? 'Admin' : 'Viewer' })));
     if (route === 'GET /api/org/preferences' || route === 'GET /api/user/preferences') return sendJson(res, 200, { theme: '' });
-    if (route === 'GET /api/org/invites') return sendJson(res, 200, []);
+    const orgId = Number(req.headers['x-grafana-org-id'] ?? 1);
+    if (route === 'GET /api/org/invites') return sendJson(res, 200, invites.filter((i) => i.orgId === orgId && i.pending).map(({ code, email }) => ({ code, email })));
+    if (route === 'GET /api/users/lookup') {
+      const found = [...users].find(([, login]) => login === url.searchParams.get('loginOrEmail'));
+      return found ? sendJson(res, 200, { id: found[0], login: found[1], email: 'x@x', name: '', isGrafanaAdmin: false }) : sendJson(res, 404, { message: 'user not found' });
+    }
+    if (route === 'POST /api/user/invite/complete' && options.makesInvitations) {
+      const invite = invites.find((i) => i.code === body.inviteCode);
+      if (!invite) return sendJson(res, 404, { message: 'Invite not found' });
+      if (!invite.pending) return sendJson(res, 412, { message: 'Invite cannot be used in status Completed' });
+      invite.pending = false;
+      const id = nextId++;
+      make('user', users, id, String(body.username));
+      return sendJson(res, 200, { message: 'User created and logged in', id });
+    }
     if (route === 'GET /api/org/quotas' || /^GET \/api\/admin\/users\/\d+\/quotas$/.test(route)) return sendJson(res, 403, { message: 'Quotas not enabled' });
     if (route === 'POST /api/admin/users') {
       const id = nextId++;
@@ -80,6 +97,10 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
       return sendJson(res, 200, { orgId, message: 'Organization created' });
     }
     if (/^POST \/api\/orgs\/\d+\/users$/.test(route)) return sendJson(res, 200, { message: 'User added to organization', userId: 1 });
+    if (route === 'POST /api/org/invites' && options.makesInvitations) {
+      invites.push({ orgId, code: `code${nextId++}`, email: String(body.loginOrEmail), pending: true });
+      return sendJson(res, 200, { message: `Created invite for ${String(body.loginOrEmail)}` });
+    }
     if (route === 'POST /api/org/invites') return sendJson(res, 412, { message: 'the fake makes no invitations' });
     if (route === 'POST /api/teams') {
       const teamId = nextId++;

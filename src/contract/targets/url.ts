@@ -4,6 +4,7 @@ import { checkCredentials, probeGrafana } from './probe.js';
 import type { GrafanaAuth } from '../../auth.js';
 import { UsageError } from '../../errors.js';
 import { createLiveFixtures } from '../fixtures/live.js';
+import { detectReadOnlySettings } from '../fixtures/server-settings.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import { createGrafanaClient } from '../../client.js';
 import type { Fixtures } from '../types.js';
@@ -117,5 +118,6 @@ async function readOnlyFixtures(options: UrlTargetOptions): Promise<Fixtures> {
   const self = { id: me?.id ?? STATIC_FIXTURES.user.id, uid: me?.uid ?? '', login: me?.login ?? '', email: me?.email ?? '', password: '' };
   const mainOrg = org ? { id: org.id, name: org.name } : STATIC_FIXTURES.mainOrg;
   const quotasEnabled = (await api.GET('/api/org/quotas')).response.status === 200;
-  return { ...STATIC_FIXTURES, admin: { id: self.id, login: self.login }, user: self, member: self, spare: self, mainOrg, secondOrg: mainOrg, quotasEnabled, invite: { code: '', email: '' } };
+  const server = await detectReadOnlySettings(api, STATIC_FIXTURES.team.id);
+  return { ...STATIC_FIXTURES, admin: { id: self.id, login: self.login }, user: self, member: self, spare: self, mainOrg, secondOrg: mainOrg, quotasEnabled, invite: { code: '', email: '' }, inviteToAccept: { code: '', email: '', login: '' }, server };
 }
