@@ -84,7 +84,13 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
     if (block.name === 'openapi-python-client') expect(result.stdout.trim().split('\n').at(-1)).toBe('jane');
     if (block.name === 'mock-python-client') expect(result.stdout).toMatch(/'name': 'ci-bot'/);
     if (block.name === 'openapi-python-client') expect(result.stderr).not.toMatch(/ruff|Unable to/i);
-    if (block.name === 'spec-diff') expect(result.stdout.replace(/\s+/g, ' ')).toContain(/ends with `(Breaking: [^`]+)`/.exec(readme.replace(/\s+/g, ' '))![1]);
+    if (block.name === 'spec-diff') {
+      expect(result.stdout.replace(/\s+/g, ' ')).toContain(/ends with `(Breaking: [^`]+)`/.exec(readme.replace(/\s+/g, ' '))![1]);
+      // CHANGELOG.md's summary of the same comparison.
+      const [, errors, warnings, infos] = /(\d+) changes: (\d+) error, (\d+) warning, (\d+) info/.exec(result.stdout)!;
+      const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8').replace(/\s+/g, ' ');
+      expect(changelog).toContain(`reports against 0.1.0, ${errors} breaking changes and ${Number(warnings) + Number(infos)} others`);
+    }
     if (block.name === 'conformance-mock') expect(result.stdout).toMatch(/\d+ passed, 0 failed/);
   });
 });
