@@ -87,7 +87,7 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
     if (block.name === 'spec-diff') {
       expect(result.stdout.replace(/\s+/g, ' ')).toContain(/ends with `(Breaking: [^`]+)`/.exec(readme.replace(/\s+/g, ' '))![1]);
       // CHANGELOG.md's summary of the same comparison.
-      const [, errors, warnings, infos] = /(\d+) changes: (\d+) error, (\d+) warning, (\d+) info/.exec(result.stdout)!;
+      const [, , errors, warnings, infos] = /(\d+) changes: (\d+) error, (\d+) warning, (\d+) info/.exec(result.stdout)!;
       const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8').replace(/\s+/g, ' ');
       expect(changelog).toContain(`reports against 0.1.0, ${errors} breaking changes and ${Number(warnings) + Number(infos)} others`);
     }
