@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listOperations, loadBundledSpec } from '../src/spec.js';
+import { NOT_RUN, readmeShellBlocks } from './support/readme-blocks.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
@@ -34,5 +35,20 @@ describe('README', () => {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     expect(readme).toContain(`The spec covers ${total} operations`);
     for (const [tag, count] of counts) expect(readme, tag).toMatch(new RegExp(`^\\| ${tag} \\|[^\\n]*\\| ${count} \\|$`, 'm'));
+  });
+});
+
+describe('README shell blocks', () => {
+  it('are each marked to be run by the readme-commands test, or listed with the reason they are not', () => {
+    const blocks = readmeShellBlocks();
+    const unmarked = blocks.filter((b) => b.name === null).map((b) => b.script.split('\n')[0]!);
+    expect(unmarked.sort()).toEqual(Object.keys(NOT_RUN).sort());
+    const names = blocks.map((b) => b.name).filter((n): n is string => n !== null);
+    expect(new Set(names).size).toBe(names.length);
+    for (const block of blocks) for (const need of block.needs) expect(names, `${block.name} needs ${need}`).toContain(need);
+  });
+
+  it('call the CLI as it works in a clone, never through a bin that only an installed package has', () => {
+    for (const block of readmeShellBlocks()) expect(block.script).not.toMatch(/(^|\s)(npx )?grafana-api-contract\s/m);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,14 +32,20 @@ describe('the packed package', () => {
     expect(installed.length).toBeLessThan(40);
   });
 
-  it('has --mock name the exact package to install when Prism is missing', () => {
+  it.each([[['conformance', '--mock']], [['mock']]])('has %j name the exact package to install when Prism is missing', (args) => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
     const range = pkg.peerDependencies['@stoplight/prism-cli'];
     expect(pkg.peerDependenciesMeta['@stoplight/prism-cli']?.optional).toBe(true);
     const cli = join(consumer, 'node_modules', 'grafana-api-contract', 'dist', 'cli', 'main.js');
-    const result = spawnSync(process.execPath, [cli, 'conformance', '--mock'], { cwd: consumer, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd: consumer, encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`error: --mock needs @stoplight/prism-cli, which is not installed: run "npm install --save-dev @stoplight/prism-cli@${range}" next to grafana-api-contract (it is an optional peer dependency).\n`);
+    expect(result.stderr).toBe(`error: the mock (conformance --mock, and the mock command) needs @stoplight/prism-cli, which is not installed: run "npm install --save-dev @stoplight/prism-cli@${range}" next to grafana-api-contract (it is an optional peer dependency).\n`);
+  });
+
+  it('leaves out the build cache (dist/.tsbuildinfo, for `tsc -b` in a clone)', () => {
+    expect(existsSync(join(root, 'dist', '.tsbuildinfo'))).toBe(true);
+    expect(existsSync(join(consumer, 'node_modules', 'grafana-api-contract', 'dist', 'cli', 'main.js'))).toBe(true);
+    expect(existsSync(join(consumer, 'node_modules', 'grafana-api-contract', 'dist', '.tsbuildinfo'))).toBe(false);
   });
 
   it('ships the Apache-2.0 license that package.json names', () => {

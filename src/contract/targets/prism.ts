@@ -48,7 +48,7 @@ export function prismMissingMessage(): string {
   const require = createRequire(import.meta.url);
   const pkg = require('../../../package.json') as { name: string; peerDependencies?: Record<string, string> };
   const range = pkg.peerDependencies?.['@stoplight/prism-cli'] ?? 'latest';
-  return `--mock needs @stoplight/prism-cli, which is not installed: run "npm install --save-dev @stoplight/prism-cli@${range}" next to ${pkg.name} (it is an optional peer dependency).`;
+  return `the mock (conformance --mock, and the mock command) needs @stoplight/prism-cli, which is not installed: run "npm install --save-dev @stoplight/prism-cli@${range}" next to ${pkg.name} (it is an optional peer dependency).`;
 }
 
 /**

@@ -1,0 +1,96 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/contract/targets/free-port.js';
+import { README, readmeShellBlocks, type ReadmeBlock } from '../support/readme-blocks.js';
+import { exec } from './support/exec.js';
+import { toolchainsPresent } from './support/gate.js';
+import { toolchainPath } from './support/toolchains.js';
+
+// The README's marked shell blocks, run with bash as a user runs them, in a fresh clone of this
+// repository (its history, for `spec:diff`, and the working tree's files, so an uncommitted README
+// is what is tested). What differs from a user's terminal, and why:
+// - `npm ci` (the README's set-up command) is replaced by a link to this checkout's node_modules,
+//   installed from the same lock file: a leading `npm ci && ` is dropped;
+// - the mock listens on a free port instead of 3000 (a Grafana may run there), so `--port N` is
+//   added to `npm run cli -- mock` and `127.0.0.1:3000` becomes `127.0.0.1:N` in every block;
+// - blocks run one after the other in the same clone, as a reader goes down the page; the mock
+//   block keeps running in the background while the later ones use it.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const blocks = readmeShellBlocks().filter((b): b is ReadmeBlock & { name: string } => b.name !== null);
+const byName = new Map(blocks.map((b) => [b.name, b]));
+const readme = readFileSync(README, 'utf8');
+
+describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'python']))('README commands in a fresh clone', () => {
+  const clone = join(mkdtempSync(join(tmpdir(), 'gac-readme-')), 'grafana-api-contract');
+  let port = 0;
+  let mock: ChildProcess | undefined;
+  let mockOutput = '';
+
+  const prepare = (script: string) => script.replace(/^npm ci && /gm, '').replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`);
+  const run = (block: ReadmeBlock) => {
+    const script = [...block.needs.map((need) => byName.get(need)!.script), block.script].map(prepare).join('\n');
+    return exec('bash', ['-euo', 'pipefail', '-c', script], { cwd: clone, env: { PATH: toolchainPath(), CI: '', NO_COLOR: '1' }, timeoutMs: 900_000 });
+  };
+
+  beforeAll(async () => {
+    execFileSync('git', ['clone', '--quiet', '--no-checkout', root, clone]);
+    execFileSync('git', ['-C', clone, 'checkout', '--quiet', execFileSync('git', ['-C', root, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()]);
+    for (const file of execFileSync('git', ['-C', root, 'ls-files', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean)) {
+      mkdirSync(dirname(join(clone, file)), { recursive: true });
+      try {
+        copyFileSync(join(root, file), join(clone, file));
+      } catch {
+        rmSync(join(clone, file), { force: true }); // deleted in the working tree
+      }
+    }
+    symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
+    port = await freePort();
+    const start = byName.get('mock-start')!;
+    expect(start.script).toBe('npm run cli -- mock');
+    mock = spawn('bash', ['-c', `exec ${start.script} --port ${port}`], { cwd: clone, env: { ...process.env, PATH: toolchainPath() }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    await new Promise<void>((resolve, reject) => {
+      mock!.stdout!.on('data', (d: Buffer) => {
+        mockOutput += d.toString();
+        if (mockOutput.includes('Ctrl-C')) resolve();
+      });
+      mock!.stderr!.on('data', (d: Buffer) => (mockOutput += d.toString()));
+      mock!.once('exit', (code) => reject(new Error(`npm run cli -- mock exited with ${code}: ${mockOutput}`)));
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    // npm runs the CLI as its child: signal the whole group, as Ctrl-C in a terminal does.
+    if (mock?.pid) {
+      const closed = new Promise((resolve) => mock!.once('close', resolve));
+      process.kill(-mock.pid, 'SIGINT');
+      await closed;
+    }
+    rmSync(dirname(clone), { recursive: true, force: true });
+  });
+
+  it('starts the mock with the block of "Test your own client against the mock"', () => {
+    expect(mockOutput).toContain(`Mock of the Grafana user and organization API at http://127.0.0.1:${port} `);
+  });
+
+  it.each(blocks.filter((b) => b.name !== 'mock-start'))('runs the "$name" block (README line $line)', async (block) => {
+    const result = await run(block);
+    expect(result.code, `${block.script}\n--- output ---\n${result.stdout}\n${result.stderr}`.slice(-6000)).toBe(block.exit);
+    // What the README says each block prints.
+    if (block.name === 'openapi-python-client') expect(readme).toContain('answers with its example user, `jane`');
+    if (block.name === 'openapi-python-client') expect(result.stdout.trim().split('\n').at(-1)).toBe('jane');
+    if (block.name === 'mock-python-client') expect(result.stdout).toMatch(/'name': 'ci-bot'/);
+    if (block.name === 'openapi-python-client') expect(result.stderr).not.toMatch(/ruff|Unable to/i);
+    if (block.name === 'spec-diff') {
+      expect(result.stdout.replace(/\s+/g, ' ')).toContain(/ends with `(Breaking: [^`]+)`/.exec(readme.replace(/\s+/g, ' '))![1]);
+      // CHANGELOG.md's summary of the same comparison.
+      const [, , errors, warnings, infos] = /(\d+) changes: (\d+) error, (\d+) warning, (\d+) info/.exec(result.stdout)!;
+      const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8').replace(/\s+/g, ' ');
+      expect(changelog).toContain(`reports against 0.1.0, ${errors} breaking changes and ${Number(warnings) + Number(infos)} others`);
+    }
+    if (block.name === 'conformance-mock') expect(result.stdout).toMatch(/\d+ passed, 0 failed/);
+  });
+});
