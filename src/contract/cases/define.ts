@@ -1,4 +1,4 @@
-import type { CaseContext, CaseRequest, Credential, TargetKind, VersionRule } from '../types.js';
+import { FixtureUnavailable, type CaseContext, type CaseRequest, type Credential, type Skip, type TargetKind, type VersionRule } from '../types.js';
 
 type Check = (body: unknown, ctx: CaseContext) => string | undefined;
 
@@ -13,7 +13,9 @@ export interface CallSpec {
   targets?: TargetKind[];
   targetsReason?: string;
   /** A server setting or fixture the call needs: returns why the target lacks it (then the case is skipped). */
-  requires?: (ctx: CaseContext) => string | undefined;
+  requires?: (ctx: CaseContext) => string | Skip | undefined;
+  /** A plain-user case that needs the fixture user itself (e.g. as a member of the fixture team), not any Viewer. */
+  needsFixtureUser?: boolean;
   /** When this call's answer depends on the Grafana version. */
   versions?: VersionRule;
 }
@@ -54,3 +56,22 @@ export const countsNothing: Check = (body) => {
 
 /** Headers that run a request in the fixtures' second org (the admin created it, so is its Admin). */
 export const inSecondOrg = ({ fixtures }: CaseContext) => ({ 'X-Grafana-Org-Id': String(fixtures.secondOrg.id) });
+
+/**
+ * Headers that run a write to an org's own settings in the org the run may write to: its second
+ * org, or with `--allow-org-writes` the current org (see `Fixtures.writableOrg`).
+ */
+export const inWritableOrg = ({ fixtures }: CaseContext) => ({ 'X-Grafana-Org-Id': String(fixtures.writableOrg.id) });
+
+/** For a read: the second org where the run made one, else the current org. */
+export const inSecondOrgIfAny = (ctx: CaseContext): Record<string, string> => {
+  try {
+    return inSecondOrg(ctx);
+  } catch (err) {
+    if (err instanceof FixtureUnavailable) return {};
+    throw err;
+  }
+};
+
+/** Headers that run a request in the org of the run's invitation. */
+export const inInviteOrg = ({ fixtures }: CaseContext) => ({ 'X-Grafana-Org-Id': String(fixtures.invite.orgId) });

@@ -62,8 +62,8 @@ function basicAuthOnly(op: SpecOperation): boolean {
 }
 
 function toCase(operationId: string, what: string, spec: CallSpec): ContractCase {
-  const { as, request, status, example, checks, targets, targetsReason, versions, requires } = spec;
-  return { id: `${operationId}: ${what}`, operationId, as, request, status, example, checks, targets, targetsReason, versions, requires };
+  const { as, request, status, example, checks, targets, targetsReason, versions, requires, needsFixtureUser } = spec;
+  return { id: `${operationId}: ${what}`, operationId, as, request, status, example, checks, targets, targetsReason, versions, requires, needsFixtureUser };
 }
 
 function requestExamples(doc: OpenApiDocument, op: SpecOperation): Record<string, unknown> {

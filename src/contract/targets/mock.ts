@@ -1,4 +1,5 @@
-import { authorizationFor } from './credentials.js';
+import { authorizationHeader } from '../../auth.js';
+import type { Cast } from '../cast.js';
 import { startPrism } from './prism.js';
 import { startRouterFront } from './router-front.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
@@ -42,7 +43,7 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
       baseUrl: front.baseUrl,
       grafanaVersion: null,
       fixtures: STATIC_FIXTURES,
-      authorization: authorizationFor({ username: 'admin', password: 'mock-admin-password' }, STATIC_FIXTURES),
+      cast: MOCK_CAST,
       headersFor: (c) => ({ Prefer: `code=${c.status}${c.example ? `, example=${c.example}` : ''}` }),
       // A success case whose request Prism finds invalid means the case, or the spec, is wrong.
       inspect: (c, response) => {
@@ -58,6 +59,18 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
     },
   };
 }
+
+/** On the mock every caller is the spec's example one: a server admin, a plain user and an Admin's token. */
+const MOCK_CAST: Cast = {
+  caller: { authorization: authorizationHeader({ username: 'admin', password: 'mock-admin-password' }), serverAdmin: true, orgAdmin: true },
+  user: {
+    authorization: authorizationHeader({ username: STATIC_FIXTURES.user.login, password: STATIC_FIXTURES.user.password }),
+    wrongPassword: authorizationHeader({ username: STATIC_FIXTURES.user.login, password: `${STATIC_FIXTURES.user.password}-wrong` }),
+  },
+  viewer: null,
+  token: { authorization: authorizationHeader({ token: STATIC_FIXTURES.serviceAccount.token }), admin: true },
+  readOnly: false,
+};
 
 function summarizeViolations(header: string): string {
   try {

@@ -1,12 +1,11 @@
-import { authorizationFor } from './credentials.js';
+import { authorizationHeader, type GrafanaAuth } from '../../auth.js';
 import type { StartedTarget } from './mock.js';
-import { checkCredentials, probeGrafana } from './probe.js';
-import type { GrafanaAuth } from '../../auth.js';
+import { probeGrafana } from './probe.js';
 import { UsageError } from '../../errors.js';
-import { createLiveFixtures } from '../fixtures/live.js';
+import { createLiveFixtures, TEST_ADDRESS, TEST_PREFERENCES } from '../fixtures/live.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
-import { createGrafanaClient } from '../../client.js';
-import type { Fixtures } from '../types.js';
+import { createGrafanaClient, type GrafanaClient } from '../../client.js';
+import type { Fixtures, Skip } from '../types.js';
 import { takeSnapshot, type ServerSnapshot } from './snapshot.js';
 import { randomBytes } from 'node:crypto';
 import { expectJson } from './answer.js';
@@ -15,6 +14,9 @@ import { sweepRunLeftovers } from './sweep.js';
 import type { CloseReport } from './mock.js';
 import type { CaseResult } from '../types.js';
 import { RunInterrupted } from '../../errors.js';
+import { canAdministerOrg, detectCaller, type Caller } from './caller.js';
+import { NEEDS_ORG_ADMIN, NEEDS_SERVER_ADMIN, NEEDS_USER, type Cast } from '../cast.js';
+import { withUnavailable, type Unavailable } from '../fixtures/availability.js';
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 import { clientConnection, connectionTransport, type Connection } from './connection.js';
@@ -25,54 +27,71 @@ export interface UrlTargetOptions {
   timeoutMs: number;
   /** Read-only runs create nothing: cases only read, with the static fixtures' IDs. */
   readOnly: boolean;
+  /** Let cases write to the current org itself (name, address, preferences) and write back what they read. */
+  allowOrgWrites?: boolean;
   /** TLS settings, extra headers and org for every request. */
   connection?: Connection;
   /** Aborted when the run is told to stop: no more fixtures are created, and what was is removed. */
   signal?: AbortSignal;
 }
 
+/** A started URL target, with who the run signed in as. */
+export interface StartedUrlTarget extends StartedTarget {
+  caller: Caller;
+}
+
+const NO_SECOND_ORG: Skip = { ...NEEDS_SERVER_ADMIN, reason: `needs a second organization, which only a server administrator can create: ${NEEDS_SERVER_ADMIN.reason.replace(/^needs a Grafana server administrator: /, '')}` };
+const orgWritesSkip = (org: Caller['org']): Skip => ({
+  kind: 'needs-allow-org-writes',
+  reason: `writes to the organization ${org.id} "${org.name}" itself (name, address, preferences): run with --allow-org-writes to let the run write back what it read`,
+});
+
 /**
- * An existing Grafana at a URL. It must answer as a Grafana and accept the credentials. For a
- * full run the fixtures are created on it (basic auth as a server admin is needed for that),
- * and `close()` removes them.
+ * An existing Grafana at a URL. It must answer as a Grafana and accept the credentials. The run
+ * makes what its caller may make (everything for a server administrator; teams, a dashboard,
+ * service accounts and an invitation for an org admin; nothing for anyone else), and `close()`
+ * removes it.
  */
-export async function startUrlTarget(options: UrlTargetOptions): Promise<StartedTarget> {
+export async function startUrlTarget(options: UrlTargetOptions): Promise<StartedUrlTarget> {
   const transport = connectionTransport(options.connection);
   const grafanaVersion = await probeGrafana(options.baseUrl, options.timeoutMs, transport);
-  await checkCredentials(options.baseUrl, options.auth, options.timeoutMs, transport);
-  const api = createGrafanaClient({ baseUrl: options.baseUrl, auth: options.auth, timeoutMs: options.timeoutMs, ...clientConnection(options.connection) });
+  const caller = await detectCaller(options.baseUrl, options.auth, options.timeoutMs, transport);
+  const api = createGrafanaClient({ baseUrl: options.baseUrl, auth: caller.auth, timeoutMs: options.timeoutMs, ...clientConnection(options.connection) });
   api.use(expectJson);
+  const orgAdmin = canAdministerOrg(caller);
+  const makes = options.readOnly ? 'nothing' : caller.serverAdmin ? 'server' : orgAdmin ? 'org' : 'nothing';
   // The prefix of everything the run creates: what carries it after the clean-up is the run's own.
   const run = `gac-${randomBytes(4).toString('hex')}`;
-  // What the server holds before the run; compared after the clean-up. A read-only run with a
-  // token may not be allowed to list everything: it changes nothing, so it goes without.
+  // What the server holds before the run; compared after the clean-up. Only what the caller may
+  // read: the server-wide lists for a server admin, the org's own for an org admin. A run that
+  // makes nothing may go without.
   let before: ServerSnapshot | null = null;
   try {
-    before = await takeSnapshot(api);
+    before = await takeSnapshot(api, caller.serverAdmin ? 'server' : 'org');
   } catch (err) {
-    if (!options.readOnly) throw new UsageError(err instanceof Error ? err.message : String(err));
+    if (makes !== 'nothing') throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   let fixtures: Fixtures;
+  let viewerToken: string | null = null;
   let cleanup = async (): Promise<string[]> => [];
   /** Removes what the run created, then compares the server with the before snapshot. */
   const finish = async (ran: readonly CaseResult[] = []): Promise<CloseReport> => {
     const leftovers = await cleanup();
     if (!before) return { leftovers, changedByOthers: [] };
-    let after = await takeSnapshot(api);
-    if ((await sweepRunLeftovers(api, before, after, run)).length) after = await takeSnapshot(api);
+    let after = await takeSnapshot(api, caller.serverAdmin ? 'server' : 'org');
+    if ((await sweepRunLeftovers(api, before, after, run)).length) after = await takeSnapshot(api, caller.serverAdmin ? 'server' : 'org');
     const changes = attributeChanges(before, after, { prefix: run, written: stateWrittenBy(ran) });
     return { leftovers: [...leftovers, ...changes.ours], changedByOthers: changes.others };
   };
-  if (options.readOnly) {
-    fixtures = await readOnlyFixtures(options);
+  if (makes === 'nothing') {
+    const quotasEnabled = (await api.GET('/api/org/quotas')).response.status === 200;
+    fixtures = callerOnlyFixtures(caller, quotasEnabled, options.readOnly ? null : await writableCurrentOrg(api, caller, options.allowOrgWrites === true));
   } else {
-    if ('token' in options.auth) {
-      throw new UsageError('a full run creates users and orgs, which needs a server administrator with basic auth: pass --user and --password, or use --read-only with --token.');
-    }
     try {
-      const live = await createLiveFixtures(options.baseUrl, options.auth, options.timeoutMs, clientConnection(options.connection), { run, signal: options.signal });
-      fixtures = live.fixtures;
+      const live = await createLiveFixtures(options.baseUrl, caller.auth, options.timeoutMs, clientConnection(options.connection), { run, signal: options.signal }, makes);
       cleanup = live.cleanup;
+      viewerToken = live.viewerToken;
+      fixtures = makes === 'server' ? live.fixtures : { ...live.fixtures, writableOrg: await writableCurrentOrg(api, caller, options.allowOrgWrites === true) ?? live.fixtures.writableOrg };
     } catch (err) {
       // The fixtures removed what they had created; the before/after check says whether all went.
       let left: string[];
@@ -85,14 +104,16 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
       throw new UsageError(`${messageOf(err)}${left.length ? `; left on the server: ${left.join('; ')}` : ''}`);
     }
   }
+  const unavailable = unavailableFixtures(caller, makes, options.readOnly, options.allowOrgWrites === true);
   let closed = false;
   return {
+    caller,
     target: {
       kind: 'url',
       baseUrl: options.baseUrl,
       grafanaVersion,
-      fixtures,
-      authorization: authorizationFor(options.auth, options.readOnly ? null : fixtures),
+      fixtures: withUnavailable(fixtures, unavailable),
+      cast: castFor(caller, orgAdmin, makes, fixtures, viewerToken, options.readOnly),
       concurrentMutations: false,
       fetch: transport.fetch,
       headers: transport.headers,
@@ -105,17 +126,77 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
   };
 }
 
+/** Who plays each caller: the run's own credentials, and what the run made. */
+function castFor(caller: Caller, orgAdmin: boolean, makes: 'server' | 'org' | 'nothing', fixtures: Fixtures, viewerToken: string | null, readOnly: boolean): Cast {
+  const ownToken = 'token' in caller.auth ? { authorization: caller.authorization, admin: orgAdmin } : null;
+  const madeToken = makes === 'nothing' ? null : { authorization: authorizationHeader({ token: fixtures.serviceAccount.token }), admin: true };
+  return {
+    caller: { authorization: caller.authorization, serverAdmin: caller.serverAdmin, orgAdmin },
+    user: makes === 'server'
+      ? {
+          authorization: authorizationHeader({ username: fixtures.user.login, password: fixtures.user.password }),
+          wrongPassword: authorizationHeader({ username: fixtures.user.login, password: `${fixtures.user.password}-wrong` }),
+        }
+      : null,
+    // A caller who is no org admin is a plain member itself, and plays the refusals; read-only runs send no refusals.
+    viewer: readOnly ? null : makes === 'org' ? viewerToken : makes === 'nothing' ? caller.authorization : null,
+    // Server-admin operations refuse every token: a token run checks that with its own.
+    token: readOnly ? null : ownToken ?? madeToken,
+    readOnly,
+  };
+}
+
+/** The fixtures this run could not make, with the reason a case that reads one is skipped. */
+function unavailableFixtures(caller: Caller, makes: 'server' | 'org' | 'nothing', readOnly: boolean, allowOrgWrites: boolean): Unavailable {
+  if (makes === 'server') return {};
+  const noUser = NEEDS_USER;
+  const unavailable: Unavailable = { user: noUser, member: noUser, spare: noUser, secondOrg: NO_SECOND_ORG };
+  // A read-only run uses the caller as the users' stand-in and its org as the second org (as before).
+  if (readOnly) return {};
+  if (!allowOrgWrites) unavailable.writableOrg = orgWritesSkip(caller.org);
+  if (makes === 'nothing') {
+    for (const key of ['team', 'otherTeam', 'dashboard', 'serviceAccount', 'invite'] as const) unavailable[key] = NEEDS_ORG_ADMIN;
+  }
+  return unavailable;
+}
+
 /**
- * Fixtures for a read-only run, which creates nothing: the caller itself stands in for the users,
- * and its current org for the orgs. Cases that sign in as someone else are skipped.
+ * With --allow-org-writes: the current org as the org the cases write to, with its address and
+ * preferences as read now, so that the cases write them back.
  */
-async function readOnlyFixtures(options: UrlTargetOptions): Promise<Fixtures> {
-  const api = createGrafanaClient({ baseUrl: options.baseUrl, auth: options.auth, timeoutMs: options.timeoutMs, ...clientConnection(options.connection) });
-  api.use(expectJson);
-  const me = (await api.GET('/api/user')).data;
+async function writableCurrentOrg(api: GrafanaClient, caller: Caller, allow: boolean): Promise<Fixtures['writableOrg'] | null> {
+  if (!allow) return null;
   const org = (await api.GET('/api/org')).data;
-  const self = { id: me?.id ?? STATIC_FIXTURES.user.id, uid: me?.uid ?? '', login: me?.login ?? '', email: me?.email ?? '', password: '' };
-  const mainOrg = org ? { id: org.id, name: org.name } : STATIC_FIXTURES.mainOrg;
-  const quotasEnabled = (await api.GET('/api/org/quotas')).response.status === 200;
-  return { ...STATIC_FIXTURES, admin: { id: self.id, login: self.login }, user: self, member: self, spare: self, mainOrg, secondOrg: mainOrg, quotasEnabled, invite: { code: '', email: '' } };
+  const prefs = (await api.GET('/api/org/preferences')).data as Record<string, unknown> | undefined;
+  const read = (org?.address ?? {}) as Record<string, unknown>;
+  const address: Record<string, string> = {};
+  for (const [from, to] of [['address1', 'address1'], ['address2', 'address2'], ['city', 'city'], ['zipCode', 'zipcode'], ['state', 'state'], ['country', 'country']] as const) {
+    if (typeof read[from] === 'string') address[to] = read[from];
+  }
+  const preferences: Record<string, unknown> = {};
+  for (const key of ['theme', 'timezone', 'weekStart', 'homeDashboardUID']) {
+    if (typeof prefs?.[key] === 'string' && prefs[key] !== '') preferences[key] = prefs[key];
+  }
+  return { id: caller.org.id, name: org?.name ?? caller.org.name, address: org ? address : TEST_ADDRESS, preferences: prefs ? preferences : TEST_PREFERENCES };
+}
+
+/**
+ * Fixtures for a run that makes nothing (read-only, or a caller who may not): the caller itself
+ * stands in for the users, and its current org for the orgs.
+ */
+function callerOnlyFixtures(caller: Caller, quotasEnabled: boolean, writableOrg: Fixtures['writableOrg'] | null): Fixtures {
+  const self = { id: caller.id, uid: '', login: caller.login, email: '', password: '' };
+  const mainOrg = caller.org.name === '?' ? STATIC_FIXTURES.mainOrg : caller.org;
+  return {
+    ...STATIC_FIXTURES,
+    admin: { id: self.id, login: self.login },
+    user: self,
+    member: self,
+    spare: self,
+    mainOrg,
+    secondOrg: mainOrg,
+    quotasEnabled,
+    invite: { code: '', email: '', orgId: mainOrg.id },
+    writableOrg: writableOrg ?? { ...STATIC_FIXTURES.writableOrg, id: mainOrg.id, name: mainOrg.name },
+  };
 }
