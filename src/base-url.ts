@@ -8,6 +8,11 @@ export function normalizeBaseUrl(baseUrl: unknown): string {
   if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
     throw new GrafanaClientError('baseUrl is missing: pass the Grafana server URL, for example http://localhost:3000.');
   }
+  // `localhost:3000` parses as a URL of the scheme `localhost:`: say what is missing instead.
+  if (!baseUrl.includes('://')) {
+    const shown = baseUrl.trim().replace(/^\/+/, '').replace(/^[^/@\s]*@/, '***@');
+    throw new GrafanaClientError(`baseUrl "${shown}" has no scheme: add http:// (or https://), e.g. http://${shown.replace(/^\*\*\*@/, '')}.`);
+  }
   let url: URL;
   try {
     url = new URL(baseUrl.trim());

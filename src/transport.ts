@@ -80,9 +80,22 @@ export function requestFailure(err: unknown, request: OutgoingRequest, timeoutMs
   const code = causeCode(err);
   if (code && UNDICI_TIMEOUTS.has(code)) return timedOut(request, timeoutMs);
   const where = `${request.method} ${request.url}`;
+  const blocked = blockedPort(request.url, err);
+  if (blocked) return new GrafanaRequestError(`${where} failed: ${blocked}.`);
   const untrusted = tlsTrustErrorCode(err);
   if (untrusted) return new GrafanaRequestError(`${where} failed: the server's TLS certificate is not trusted (${untrusted}): pass tls.ca with the CA that signed it.`);
   return new GrafanaRequestError(`${where} failed (${describeCause(err)}): check the URL and that the server is reachable.`);
+}
+
+/**
+ * Fetch refuses a fixed list of ports before it connects (the Fetch standard's "bad ports": 6000,
+ * 6665-6669, 10080, …), so "cannot reach" would wrongly suggest that nothing listens there.
+ * Returns what to say about such a failure, or undefined for any other.
+ */
+export function blockedPort(url: string, err: unknown): string | undefined {
+  if ((err as { cause?: { message?: string } })?.cause?.message !== 'bad port') return undefined;
+  const { port, protocol } = new URL(url);
+  return `port ${port || (protocol === 'https:' ? '443' : '80')} is one that fetch refuses to connect to (a "bad port" of the Fetch standard, like 6000, 6665-6669 or 10080), so nothing was sent: serve Grafana on another port (its default is 3000), or reach it through a proxy on an allowed port`;
 }
 
 /** The one-line error for a request that took longer than `timeoutMs` (`during`: e.g. ' while reading the response'). */

@@ -3,6 +3,7 @@ import { normalizeBaseUrl } from '../base-url.js';
 import type { GrafanaAuth } from '../auth.js';
 import { UsageError } from '../errors.js';
 import { REPORT_FORMATS } from '../report/write.js';
+import { didYouMean } from './select.js';
 import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '../contract/targets/connection.js';
@@ -47,6 +48,9 @@ and prints a table per operation and status; exit code 1 when an entry does not 
 The list command prints the spec's operations with their number of cases and their tags.
 
 Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run.`;
+
+/** The commands, for the suggestion on a typo. */
+const COMMANDS = ['conformance', 'evidence', 'list'];
 
 export interface ConformanceOptions {
   target: { kind: 'mock' } | { kind: 'url'; url: string; auth: GrafanaAuth };
@@ -109,11 +113,16 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
     return { command: 'list' };
   }
   if (positionals[0] !== 'conformance' || positionals.length > 1) {
-    throw new UsageError(positionals.length ? `unknown command "${positionals.join(' ')}": the commands are "conformance", "evidence" and "list"; see --help.` : 'no command given: run "grafana-api-contract conformance --mock" or see --help.');
+    if (!positionals.length) throw new UsageError('no command given: run "grafana-api-contract conformance --mock" or see --help.');
+    const hint = positionals.length === 1 ? didYouMean(positionals[0]!, COMMANDS) : '';
+    throw new UsageError(`unknown command "${positionals.join(' ')}"${hint}: the commands are ${COMMANDS.map((c) => `"${c}"`).join(', ')}; see --help.`);
   }
 
   const url = values.url ?? env.GRAFANA_URL;
   if (values.mock && values.url) throw new UsageError('--mock and --url name two targets: pass one of them.');
+  // The mock takes no credentials: a flag it would ignore is a mistake worth saying (variables are ambient, and ignored).
+  const credentialFlag = (['token', 'user', 'password'] as const).find((flag) => values.mock && values[flag] !== undefined);
+  if (credentialFlag) throw new UsageError(`--${credentialFlag} is for an existing Grafana (--url), not the mock, which accepts any caller: remove it, or pass --url URL.`);
   let target: ConformanceOptions['target'];
   if (values.mock) target = { kind: 'mock' };
   else if (url) target = { kind: 'url', url: parseUrl(url), auth: parseAuth(values, env) };

@@ -1,11 +1,10 @@
-import { authorizationHeader } from '../auth.js';
 import { buildCases } from '../contract/cases/index.js';
 import { prepareValidator, runCases } from '../contract/runner.js';
 import { startMockTarget, type StartedTarget } from '../contract/targets/mock.js';
 import { startUrlTarget } from '../contract/targets/url.js';
 import type { CaseResult } from '../contract/types.js';
 import { summarize, type RunReport } from '../report/model.js';
-import { createRedactor } from '../report/redact.js';
+import { longSecretRedactor, secretsOfAuth } from '../secrets.js';
 import { diagnosticBlock, operationLine, progressLine, renderSummary } from '../report/terminal.js';
 import { reportPathProblem } from '../report/write.js';
 import { colourEnabled, paintFor } from './colour.js';
@@ -43,13 +42,13 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     if (problem) throw new UsageError(`--report ${file}: ${problem}`);
   }
   // From here on, a run that stops with an error (exit 2) still writes its reports, with the error.
-  const headerSecrets = Object.values(options.connection.headers ?? {});
-  const runSecrets = options.target.kind === 'url' ? [...Object.values(options.target.auth), authorizationHeader(options.target.auth).split(' ')[1], ...headerSecrets] : [];
+  // The secrets the run was given; the login is not one of them (see src/secrets.ts).
+  const runSecrets = [...(options.target.kind === 'url' ? secretsOfAuth(options.target.auth) : []), ...Object.values(options.connection.headers ?? {})];
   const reportError = (err: unknown, results: CaseResult[] = []) => {
     const message = err instanceof UsageError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
     const url = options.target.kind === 'url' ? options.target.url : started?.target.baseUrl ?? '';
     const report = errorReport({ tool, target: { kind, url, grafanaVersion: started?.target.grafanaVersion ?? null }, startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - startedTimer) }, message.split('\n')[0]!, results);
-    writeReports(options.reports, report, createRedactor(runSecrets), (line) => io.out(line), io.err);
+    writeReports(options.reports, report, longSecretRedactor(runSecrets), (line) => io.out(line), io.err);
   };
   if (options.connection.tls?.insecure) io.err(`warning: --insecure: the TLS certificate of ${options.target.kind === 'url' ? options.target.url : 'the target'} is not verified; anyone between here and the server can read the credentials. Use --ca-cert FILE instead where you can.`);
   const paint = paintFor(colourEnabled(io.isTTY, io.env ?? {}));
@@ -97,16 +96,15 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
       : await startUrlTarget({ baseUrl: options.target.url, auth: options.target.auth, timeoutMs: options.timeoutMs, readOnly: options.readOnly, signal: stop.signal, connection: options.connection });
     if (stop.signal.aborted) return await stopped();
     const { target } = started;
-    const secrets = options.target.kind === 'url'
-      ? [...Object.values(options.target.auth), authorizationHeader(options.target.auth).split(' ')[1], target.fixtures.user.password, target.fixtures.serviceAccount.token, ...headerSecrets]
-      : [];
-    const redact = createRedactor(secrets);
+    // Plus the fixtures' own: the plain user's password and the service account's token.
+    const secrets = options.target.kind === 'url' ? [...runSecrets, target.fixtures.user.password, target.fixtures.serviceAccount.token] : [];
+    const redact = longSecretRedactor(secrets);
     const say = (line: string) => io.out(redact(line));
 
     const only = onlyIds ? new Set(onlyIds) : null;
     const cases = buildCases(doc, kind).filter((c) => !only || only.has(c.operationId));
     // The recorder also removes whatever secrets the cases' Authorization headers carried.
-    const recorder = options.record ? createRecorder(target, [...secrets, target.fixtures.user.password, target.fixtures.serviceAccount.token], cases.map((c) => c.id)) : null;
+    const recorder = options.record ? createRecorder(target, secrets, cases.map((c) => c.id)) : null;
     say(`Running ${cases.length} cases against ${kind} ${target.baseUrl}${target.grafanaVersion ? ` (Grafana ${target.grafanaVersion})` : ''}${options.readOnly ? ', read-only' : ''}${options.strict ? '' : ', not strict'}`);
     let done = 0;
     // Not on a terminal (CI logs): a line per operation once all of its cases have finished.

@@ -19,14 +19,18 @@ export function resolveOnly(names: string[], operations: SpecOperation[]): strin
     const tagged = tags.get(name.toLowerCase());
     if (id) ids.add(id);
     else if (tagged) tagged.forEach((t) => ids.add(t));
-    else throw new UsageError(`--only: no operationId or tag "${name}"${suggestion(name, operations)}; run "grafana-api-contract list" to see them.`);
+    else throw new UsageError(`--only: no operationId or tag "${name}"${didYouMean(name, candidatesOf(operations))}; run "grafana-api-contract list" to see them.`);
   }
   return [...ids];
 }
 
-function suggestion(name: string, operations: SpecOperation[]): string {
-  const candidates = [...new Set([...operations.map((op) => op.operationId), ...operations.flatMap((op) => op.operation.tags ?? [])])];
-  const nearest = closest(name, candidates);
+function candidatesOf(operations: SpecOperation[]): string[] {
+  return [...new Set([...operations.map((op) => op.operationId), ...operations.flatMap((op) => op.operation.tags ?? [])])];
+}
+
+/** ` (did you mean X?)` for the nearest candidate, when it is a near miss; otherwise nothing. */
+export function didYouMean(name: string, candidates: readonly string[]): string {
+  const nearest = closest(name, [...candidates]);
   // Only a near miss is a suggestion: at most a third of the name's letters differ.
   return distance(name.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${nearest}?)` : '';
 }

@@ -1,3 +1,4 @@
+import { maskSecretFieldsInText } from '../secrets.js';
 import type { Credential } from './types.js';
 
 /** What a case sent, for a failure's diagnostics: secrets in the body are masked. */
@@ -25,34 +26,14 @@ const CALLERS: Record<Credential, string> = {
   wrongPassword: 'plain user (wrong password)',
 };
 
-/** Field names whose values are secrets (passwords, tokens, service-account keys). */
-const SECRET_FIELD = /pass(word)?|confirmnew|token|secret|^key$|authorization/i;
 const EXCERPT_CHARS = 500;
 
 export function summarizeRequest(method: string, url: string, as: Credential, body: string | undefined): RequestSummary {
-  return { method, url, caller: CALLERS[as], ...(body === undefined ? {} : { body: clip(maskSecrets(body)) }) };
+  return { method, url, caller: CALLERS[as], ...(body === undefined ? {} : { body: clip(maskSecretFieldsInText(body, '***')) }) };
 }
 
 export function summarizeResponse(status: number, contentType: string | null, text: string): ResponseSummary {
-  return { status, contentType, excerpt: clip(maskSecrets(text)) };
-}
-
-/** In a JSON text, replaces the value of every secret-named field with `***`; other text is kept. */
-export function maskSecrets(text: string): string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return text;
-  }
-  const mask = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(mask);
-    if (node && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, SECRET_FIELD.test(k) && v !== null && v !== '' && typeof v !== 'boolean' ? '***' : mask(v)]));
-    }
-    return node;
-  };
-  return JSON.stringify(mask(value));
+  return { status, contentType, excerpt: clip(maskSecretFieldsInText(text, '***')) };
 }
 
 function clip(text: string): string {

@@ -1,14 +1,11 @@
-import { createRedactor } from '../report/redact.js';
+import { longSecretRedactor, maskSecretFields } from '../secrets.js';
 
-/** Field names whose values are secrets: passwords, tokens and keys, in requests and responses. */
-const SECRET_FIELD = /password|secret|token$|^key$|^confirmNew$/i;
+export { secretsOfAuthorization } from '../secrets.js';
 export const REDACTED = '<redacted>';
 
 /** Replaces the string values of secret fields (at any depth) with `<redacted>`. */
 export function redactSecretFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecretFields);
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, SECRET_FIELD.test(key) ? redactStrings(v, () => REDACTED) : redactSecretFields(v)]));
+  return maskSecretFields(value, REDACTED);
 }
 
 /** Applies `replace` to every string in a JSON value (not to object keys). */
@@ -19,20 +16,12 @@ export function redactStrings(value: unknown, replace: (text: string) => string)
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, redactStrings(v, replace)]));
 }
 
-/** The secrets in an Authorization header: the whole Basic encoding, its password, or the bearer token. */
-export function secretsOfAuthorization(header: string | undefined): string[] {
-  const [scheme, credentials] = header?.split(' ') ?? [];
-  if (!credentials) return [];
-  if (scheme === 'Bearer') return [credentials];
-  const decoded = Buffer.from(credentials, 'base64').toString('utf8');
-  return [credentials, decoded, decoded.slice(decoded.indexOf(':') + 1)];
-}
-
 /**
- * A redactor of known secret values (`***`, as in the CLI's output). Applied to values only, so
- * that a short password such as `admin` cannot turn `/api/admin/users` into a path the spec lacks.
+ * The last guard for recordings: long secrets (tokens, Basic encodings) removed from values
+ * (`***`, as in the CLI's output). Values only, never the path template; short secrets such as a
+ * password `admin` are left to the field masking, so that a login `admin` stays `admin`.
  */
 export function valueRedactor(secrets: Iterable<string>): (value: unknown) => unknown {
-  const redact = createRedactor([...secrets]);
+  const redact = longSecretRedactor(secrets);
   return (value) => redactStrings(value, redact);
 }

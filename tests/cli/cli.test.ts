@@ -1,12 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/contract/targets/free-port.js';
+import { buildCases } from '../../src/contract/cases/index.js';
+import { REPORT_FORMATS } from '../../src/report/write.js';
+import { listOperations, loadBundledSpec } from '../../src/spec.js';
 import { startFakeGrafana } from '../support/fake-grafana.js';
+import { listenOnBlockedPort } from '../support/blocked-port.js';
 import { startTestServer } from '../support/http-server.js';
 import { runCli } from './run-cli.js';
 
@@ -122,13 +126,17 @@ describe('bad input and unusable targets exit 2 with one line', () => {
   it.each([
     [['conformance'], /^error: no target: pass --mock, or --url URL/],
     [['conformance', '--mock', '--url', 'http://localhost:3000'], /two targets/],
-    [['conformance', '--url', 'localhost:3000', '--user', 'admin', '--password', 'x'], /^error: --url: "localhost:3000" uses localhost/],
+    [['conformance', '--url', 'localhost:3000', '--user', 'admin', '--password', 'x'], /^error: --url: "localhost:3000" has no scheme: add http:\/\/ \(or https:\/\/\), e\.g\. http:\/\/localhost:3000\.$/m],
     [['conformance', '--url', 'http://localhost:3000'], /no credentials for --url/],
     [['conformance', '--url', 'http://localhost:3000', '--token', 'x'], /needs a server administrator with basic auth/],
-    [['conformance', '--mock', '--report', 'out.html'], /unknown format "\.html"/],
+    [['conformance', '--mock', '--report', 'out.txt'], /unknown format "\.txt"/],
+    [['conformance', '--mock', '--token', 'abc'], /^error: --token is for an existing Grafana \(--url\), not the mock/],
+    [['conformance', '--mock', '--user', 'admin'], /^error: --user is for an existing Grafana \(--url\), not the mock/],
+    [['conformanc', '--mock'], /^error: unknown command "conformanc" \(did you mean conformance\?\)/],
     [['conformance', '--mock', '--bogus'], /Unknown option '--bogus'/],
     [['conformance', '--mock', '--only', 'noSuchOperation'], /^error: --only: no operationId or tag "noSuchOperation"/],
     [['conform'], /unknown command "conform"/],
+    [['evidense'], /unknown command "evidense" \(did you mean evidence\?\)/],
   ])('%j', async (args, message) => {
     const { code, stdout, stderr } = await runCli(args);
     expect(code).toBe(2);
@@ -194,4 +202,66 @@ describe('secrets', () => {
       await server.close();
     }
   }, 60_000);
+});
+
+describe('secrets are hidden by what they are, not by their text', () => {
+  const basic = (login: string, password: string) => `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`;
+  const runAndRead = async (name: string, server: { url: string }, login: string, password: string) => {
+    const files = ['json', 'md', 'xml', 'html'].map((ext) => join(work, `${name}.${ext}`)).filter((f) => !f.endsWith('.html') || REPORT_FORMATS['.html']);
+    const record = join(work, `${name}-record`);
+    const run = await runCli(['conformance', '--url', server.url, '--user', login, '--password', password, '--read-only', '--record', record, ...files.flatMap((f) => ['--report', f])]);
+    const recorded = readdirSync(record).map((f) => readFileSync(join(record, f), 'utf8'));
+    return { run, files, everything: [run.stdout, run.stderr, ...files.map((f) => readFileSync(f, 'utf8')), ...recorded].join('\n') };
+  };
+
+  it('a run as admin/admin keeps every /api/admin/… path, case name, caller and login intact', async () => {
+    const server = await startFakeGrafana({ acceptAuthorization: basic('admin', 'admin') });
+    try {
+      const { run, files, everything } = await runAndRead('admin-admin', server, 'admin', 'admin');
+      expect(run.code).toBe(1); // the fake answers 418 to the cases: they fail, and that is not the point here
+      expect(everything).not.toContain('***');
+      const report = JSON.parse(readFileSync(files[0]!, 'utf8')) as { results: Array<{ case: string; path: string; request?: { caller: string; url: string } }> };
+      const specPaths = new Set(listOperations(loadBundledSpec()).map((op) => op.path));
+      const caseIds = new Set(buildCases(loadBundledSpec(), 'url').map((c) => c.id));
+      for (const r of report.results) {
+        expect(specPaths.has(r.path), r.path).toBe(true);
+        expect(caseIds.has(r.case), r.case).toBe(true);
+      }
+      expect(report.results.some((r) => r.request?.url.includes('/api/admin/users/'))).toBe(true);
+      expect(report.results.filter((r) => r.request).every((r) => ['admin', 'none'].includes(r.request!.caller))).toBe(true);
+      const junit = readFileSync(files[2]!, 'utf8');
+      expect(junit).toContain('is not a server admin');
+      expect(junit).toContain('/api/admin/users/');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('a real password, and the Basic encoding a server echoes, appear nowhere (output, reports, recording)', async () => {
+    const password = 'Tr0ub4dor&3-correct-horse';
+    const server = await startFakeGrafana({ acceptAuthorization: basic('ops', password), leakAuthorizationOn: '/api/users' });
+    try {
+      const { everything } = await runAndRead('real-password', server, 'ops', password);
+      expect(everything).toContain('oops Basic ***'); // the echo was seen, and the encoding hidden
+      expect(everything).not.toContain(password);
+      expect(everything).not.toContain(encodeURIComponent(password));
+      expect(everything).not.toContain(Buffer.from(`ops:${password}`).toString('base64'));
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
+describe('errors name the real cause', () => {
+  it('a port that fetch refuses says so, with a server listening there', async () => {
+    const server = await listenOnBlockedPort();
+    try {
+      const { code, stderr } = await runCli(['conformance', '--url', `http://127.0.0.1:${server.port}`, '--user', 'admin', '--password', PASSWORD]);
+      expect(code).toBe(2);
+      expect(stderr).toBe(`error: cannot reach http://127.0.0.1:${server.port}: port ${server.port} is one that fetch refuses to connect to (a "bad port" of the Fetch standard, like 6000, 6665-6669 or 10080), so nothing was sent: serve Grafana on another port (its default is 3000), or reach it through a proxy on an allowed port.\n`);
+      expect(server.connections()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -67,6 +67,8 @@ describe('createGrafanaClient against an in-process server', () => {
   });
 });
 
+import { listenOnBlockedPort } from '../support/blocked-port.js';
+
 describe('createGrafanaClient errors', () => {
   it('reports an unreachable server in one line', async () => {
     const port = await freePort(); // free, so nothing listens there
@@ -77,10 +79,25 @@ describe('createGrafanaClient errors', () => {
     expect((err as Error).message).not.toContain(TOKEN);
   });
 
+  it('says that fetch refuses a "bad port", instead of "unreachable", even with a server listening there', async () => {
+    const server = await listenOnBlockedPort();
+    try {
+      const client = createGrafanaClient({ baseUrl: `http://127.0.0.1:${server.port}`, auth: { token: TOKEN } });
+      const err = await client.GET('/api/user').then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(GrafanaRequestError);
+      expect((err as Error).message).toMatch(new RegExp(`^GET http://127\\.0\\.0\\.1:${server.port}/api/user failed: port ${server.port} is one that fetch refuses to connect to .*: serve Grafana on another port .*, or reach it through a proxy on an allowed port\\.$`));
+      expect(server.connections()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it.each([
     [{ baseUrl: '', auth: { token: TOKEN } }, /baseUrl is missing/],
-    [{ baseUrl: 'localhost:3000', auth: { token: TOKEN } }, /uses localhost: use an http or https URL/],
-    [{ baseUrl: 'not a url', auth: { token: TOKEN } }, /is not a valid URL/],
+    [{ baseUrl: 'localhost:3000', auth: { token: TOKEN } }, /^baseUrl "localhost:3000" has no scheme: add http:\/\/ \(or https:\/\/\), e\.g\. http:\/\/localhost:3000\.$/],
+    [{ baseUrl: `admin:${PASSWORD}@localhost:3000`, auth: { token: TOKEN } }, /has no scheme/],
+    [{ baseUrl: 'not a url', auth: { token: TOKEN } }, /has no scheme/],
+    [{ baseUrl: 'http://[not-a-host', auth: { token: TOKEN } }, /is not a valid URL/],
     [{ baseUrl: 'ftp://grafana.example.com', auth: { token: TOKEN } }, /uses ftp/],
     [{ baseUrl: `http://admin:${PASSWORD}@localhost:3000`, auth: { token: TOKEN } }, /contains credentials/],
     [{ baseUrl: 'http://localhost:3000' }, /auth is missing/],

@@ -1,4 +1,5 @@
 import { tlsTrustErrorCode } from '../../tls.js';
+import { blockedPort } from '../../transport.js';
 import type { Middleware } from 'openapi-fetch';
 import { UsageError } from '../../errors.js';
 
@@ -14,6 +15,8 @@ export function noAnswer(where: string, url: string, err: unknown, timeoutMs: nu
   if (untrusted) {
     return new UsageError(`the TLS certificate of ${new URL(url).origin} is not trusted (${untrusted}): pass --ca-cert FILE with the CA that signed it, or --insecure to skip the check (for testing only).`);
   }
+  const blocked = blockedPort(url, err);
+  if (blocked) return new UsageError(`cannot reach ${where}: ${blocked}.`);
   const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
   const reason = e?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
   return new UsageError(`cannot reach ${where} (${reason}): check the URL and that Grafana is running.`);
