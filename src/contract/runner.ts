@@ -16,6 +16,11 @@ export interface RunTarget {
   fixtures: Fixtures;
   /** Who plays each kind of caller. */
   cast: Cast;
+  /**
+   * For cases the server refuses before reading the request (`refusedBeforeReading`): the
+   * fixtures with values that name nothing in place of those the run could not make.
+   */
+  placeholders?: Fixtures;
   /** Extra request headers for a case (the mock uses this for Prism's `Prefer`). */
   headersFor?(c: ContractCase): Record<string, string>;
   /** Target-specific problems with a response (the mock reports Prism's request violations). */
@@ -76,7 +81,7 @@ export function skipFor(c: ContractCase, op: SpecOperation, target: RunTarget, o
   if (options.readOnly && op.method !== 'get') return { kind: 'read-only', reason: '--read-only sends GET requests only: run without --read-only to send this one' };
   const who = authorizationFor(c, op, target.cast);
   if ('kind' in who) return who;
-  const ctx = { fixtures: target.fixtures };
+  const ctx = { fixtures: fixturesFor(c, target) };
   try {
     c.request?.(ctx);
     // A check that names a fixture in what it expects reads it on a missing body too.
@@ -94,6 +99,11 @@ export function skipFor(c: ContractCase, op: SpecOperation, target: RunTarget, o
     // Any other error fails the case when it runs.
   }
   return undefined;
+}
+
+/** The fixtures a case is built from. */
+function fixturesFor(c: ContractCase, target: RunTarget): Fixtures {
+  return c.refusedBeforeReading && target.placeholders ? target.placeholders : target.fixtures;
 }
 
 /** The skip decision of every case, in case order (undefined: the case runs). */
@@ -156,7 +166,7 @@ async function runCase(
   const elapsed = () => Math.round(performance.now() - started);
   let sent: CaseResult['request'];
   try {
-    const ctx = { fixtures: target.fixtures };
+    const ctx = { fixtures: fixturesFor(c, target) };
     const request = c.request?.(ctx) ?? {};
     request.headers = { ...target.headers, ...request.headers, ...target.headersFor?.(c) };
     const { url, init } = buildRequest(target.baseUrl, op.method, op.path, request, authorization);

@@ -134,6 +134,12 @@ export interface ContractCase {
   requires?: (ctx: CaseContext) => string | Skip | undefined;
   /** A plain-user case that needs the fixture user itself (a member of the fixture team), not any Viewer. */
   needsFixtureUser?: boolean;
+  /**
+   * The server refuses the call before it reads the path or body (no credentials, a server-admin
+   * or basic-auth-only check): where the run could not make a fixture the request names, a value
+   * that names nothing will do.
+   */
+  refusedBeforeReading?: boolean;
 }
 
 export type Outcome = 'pass' | 'fail' | 'skip';

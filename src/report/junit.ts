@@ -1,6 +1,6 @@
 import xmlbuilder from 'xmlbuilder';
 import type { CaseResult } from '../contract/types.js';
-import { byOperation, type RunReport } from './model.js';
+import { byOperation, countSkips, type RunReport, type SkipCounts } from './model.js';
 import { diagnosticLines } from './diagnostics.js';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
@@ -19,10 +19,13 @@ export function renderJunit(report: RunReport): string {
   root.att('errors', report.error ? 1 : 0);
   root.att('skipped', cases.filter((r) => r.outcome === 'skip').length);
   root.att('time', seconds(report.durationMs));
-  const properties = (suite: xmlbuilder.XMLElement) => {
+  const properties = (suite: xmlbuilder.XMLElement, skips: SkipCounts = {}) => {
     const props = suite.ele('properties');
     props.ele('property', { name: 'target', value: `${report.target.kind} ${report.target.url}` });
     if (report.target.grafanaVersion) props.ele('property', { name: 'grafanaVersion', value: report.target.grafanaVersion });
+    if (report.caller) props.ele('property', { name: 'caller', value: report.caller });
+    // The suite's skipped cases by category (`skipped.needs-server-admin` and the like).
+    for (const [kind, n] of Object.entries(skips)) props.ele('property', { name: `skipped.${kind}`, value: n });
   };
   for (const op of byOperation(cases)) {
     const mine = cases.filter((r) => r.operationId === op.operationId);
@@ -35,7 +38,7 @@ export function renderJunit(report: RunReport): string {
       time: seconds(mine.reduce((sum, r) => sum + r.durationMs, 0)),
       timestamp: report.startedAt,
     });
-    properties(suite);
+    properties(suite, countSkips(mine.map((r) => r.skip)));
     for (const r of mine) addCase(suite, r);
   }
   if (report.error) {
@@ -49,5 +52,5 @@ export function renderJunit(report: RunReport): string {
 function addCase(suite: xmlbuilder.XMLElement, r: CaseResult): void {
   const test = suite.ele('testcase', { classname: `grafana-api-contract.${r.operationId}`, name: r.case, time: seconds(r.durationMs) });
   if (r.outcome === 'fail') test.ele('failure', { message: r.problems[0] ?? 'failed', type: 'ContractViolation' }, [...r.problems, ...diagnosticLines(r)].join('\n'));
-  if (r.outcome === 'skip') test.ele('skipped', { message: r.problems.join('; ').replace(/^skipped: /, '') });
+  if (r.outcome === 'skip') test.ele('skipped', { message: r.problems.join('; ').replace(/^skipped: /, ''), ...(r.skip ? { type: r.skip.kind } : {}) });
 }

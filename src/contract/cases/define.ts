@@ -16,6 +16,8 @@ export interface CallSpec {
   requires?: (ctx: CaseContext) => string | Skip | undefined;
   /** A plain-user case that needs the fixture user itself (e.g. as a member of the fixture team), not any Viewer. */
   needsFixtureUser?: boolean;
+  /** The server refuses the call before reading its path or body (see ContractCase). */
+  refusedBeforeReading?: boolean;
   /** When this call's answer depends on the Grafana version. */
   versions?: VersionRule;
 }

@@ -14,6 +14,10 @@ export interface CloseReport {
 
 export interface StartedTarget {
   target: RunTarget;
+  /** Who the run signs in as, in a few words (a URL target), e.g. `service account "ci" (org 1 "Main Org.", role Admin, …)`. */
+  identity?: string;
+  /** Secrets the target made for the run (passwords and tokens of the callers it created), to keep out of the output. */
+  secrets: string[];
   /**
    * Removes what the run created and stops what it started; returns what it could not remove,
    * and what others changed meanwhile. `ran`: the results of the cases that ran (their writes
@@ -52,6 +56,7 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
       },
       concurrentMutations: true,
     },
+    secrets: [],
     close: async () => {
       await front.stop();
       await prism.stop();

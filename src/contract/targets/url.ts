@@ -14,7 +14,7 @@ import { sweepRunLeftovers } from './sweep.js';
 import type { CloseReport } from './mock.js';
 import type { CaseResult } from '../types.js';
 import { RunInterrupted } from '../../errors.js';
-import { canAdministerOrg, detectCaller, type Caller } from './caller.js';
+import { canAdministerOrg, describeCaller, detectCaller, type Caller } from './caller.js';
 import { NEEDS_ORG_ADMIN, NEEDS_SERVER_ADMIN, NEEDS_USER, type Cast } from '../cast.js';
 import { withUnavailable, type Unavailable } from '../fixtures/availability.js';
 
@@ -38,6 +38,7 @@ export interface UrlTargetOptions {
 /** A started URL target, with who the run signed in as. */
 export interface StartedUrlTarget extends StartedTarget {
   caller: Caller;
+  identity: string;
 }
 
 const NO_SECOND_ORG: Skip = { ...NEEDS_SERVER_ADMIN, reason: `needs a second organization, which only a server administrator can create: ${NEEDS_SERVER_ADMIN.reason.replace(/^needs a Grafana server administrator: /, '')}` };
@@ -108,11 +109,14 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
   let closed = false;
   return {
     caller,
+    identity: describeCaller(caller),
+    secrets: makes === 'nothing' ? [] : [...(makes === 'server' ? [fixtures.user.password] : []), fixtures.serviceAccount.token, ...(viewerToken ? [viewerToken] : [])],
     target: {
       kind: 'url',
       baseUrl: options.baseUrl,
       grafanaVersion,
       fixtures: withUnavailable(fixtures, unavailable),
+      placeholders: withUnavailable({ ...fixtures, ...placeholdersFor(fixtures, unavailable) }, unavailable.writableOrg ? { writableOrg: unavailable.writableOrg } : {}),
       cast: castFor(caller, orgAdmin, makes, fixtures, viewerToken, options.readOnly),
       concurrentMutations: false,
       fetch: transport.fetch,
@@ -158,6 +162,26 @@ function unavailableFixtures(caller: Caller, makes: 'server' | 'org' | 'nothing'
     for (const key of ['team', 'otherTeam', 'dashboard', 'serviceAccount', 'invite'] as const) unavailable[key] = NEEDS_ORG_ADMIN;
   }
   return unavailable;
+}
+
+/**
+ * Values that name nothing on the server, for the fixtures the run could not make: a request the
+ * server refuses before reading it (no credentials, not a server admin) may carry them. The org
+ * the cases write to is not among them: no write goes to the current org without the flag.
+ */
+function placeholdersFor(fixtures: Fixtures, unavailable: Unavailable): Partial<Fixtures> {
+  const { unknown } = fixtures;
+  const nobody = { id: unknown.userId, uid: unknown.uid, login: `nobody-${unknown.uid}`, email: `nobody-${unknown.uid}@example.invalid`, password: 'not-a-password' };
+  const values: Partial<Fixtures> = {
+    user: nobody, member: nobody, spare: nobody,
+    secondOrg: { id: unknown.orgId, name: `no-org-${unknown.uid}` },
+    team: { id: unknown.userId, name: `no-team-${unknown.uid}` },
+    otherTeam: { id: unknown.userId, name: `no-team-${unknown.uid}` },
+    dashboard: { id: unknown.userId, uid: unknown.uid },
+    serviceAccount: { id: unknown.userId, token: '', spareTokenId: unknown.authTokenId },
+    invite: { code: `no-invite-${unknown.uid}`, email: nobody.email, orgId: unknown.orgId },
+  };
+  return Object.fromEntries(Object.keys(unavailable).filter((key) => key in values).map((key) => [key, values[key as keyof Fixtures]]));
 }
 
 /**
