@@ -39,7 +39,9 @@ export function canAdministerOrg(caller: Caller): boolean {
 /** One line naming the caller, e.g. `service account "ci" (org 1 "Main Org.", role Admin, not a server administrator)`. */
 export function describeCaller(caller: Caller): string {
   const name = caller.kind === 'service account' ? caller.login.replace(/^sa-(\d+-)?/, '') : caller.login;
-  return `${caller.kind} "${name}" (org ${caller.org.id} "${caller.org.name}", role ${caller.role ?? 'unknown'}, ${caller.serverAdmin ? 'a server administrator' : 'not a server administrator'})`;
+  // A service account that may not list service accounts is told apart from an Admin only by that.
+  const role = caller.role ?? (canAdministerOrg(caller) ? 'unknown' : 'unknown, not Admin');
+  return `${caller.kind} "${name}" (org ${caller.org.id} "${caller.org.name}", role ${role}, ${caller.serverAdmin ? 'a server administrator' : 'not a server administrator'})`;
 }
 
 interface Fetched {
