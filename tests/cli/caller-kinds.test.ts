@@ -2,31 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startStatefulFakeGrafana, type FakeIdentities } from '../support/stateful-fake-grafana.js';
+import { startStatefulFakeGrafana } from '../support/stateful-fake-grafana.js';
+import { CALLERS, IDENTITIES } from '../support/fake-identities.js';
 import { ROOT, runCli } from './run-cli.js';
 
 // Runs by each kind of caller against a FAKE Grafana that enforces sign-in and org roles (its own
 // simplified model, not evidence of Grafana's behaviour): what runs, what the run makes and
 // removes, and that nothing is written to the org itself or its members without --allow-org-writes.
 
-export const IDENTITIES: FakeIdentities = {
-  users: [
-    { login: 'admin', password: 'admin-pw', serverAdmin: true, role: 'Admin' },
-    { login: 'orgadmin', password: 'org-admin-pw', serverAdmin: false, role: 'Admin' },
-    { login: 'alice', password: 'alice-pw', serverAdmin: false, role: 'Viewer' },
-  ],
-  serviceAccounts: [
-    { name: 'ci', role: 'Admin', token: 'glsa_ci_admin_token_0001' },
-    { name: 'dash', role: 'Viewer', token: 'glsa_dash_viewer_token_0002' },
-  ],
-};
-
-export const CALLERS = {
-  'org-Admin service account token': ['--token', 'glsa_ci_admin_token_0001'],
-  'org-Viewer service account token': ['--token', 'glsa_dash_viewer_token_0002'],
-  'org Admin with basic auth, not a server administrator': ['--user', 'orgadmin', '--password', 'org-admin-pw'],
-  'server administrator with basic auth': ['--user', 'admin', '--password', 'admin-pw'],
-} as const;
 type CallerName = keyof typeof CALLERS;
 
 interface Report { summary: { passed: number; failed: number; skipped: number; skippedBy: Record<string, number> }; caller?: string; results: Array<{ case: string; outcome: string; skip?: { kind: string }; request?: { caller: string } }> }
