@@ -152,6 +152,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     // A run that executed no case (all skipped, or none selected) is not a pass.
     const noneRan = report.summary.passed + report.summary.failed === 0 ? noCaseRanMessage(results) : undefined;
     if (noneRan) report.error = noneRan;
+    if (leftovers.length) report.leftovers = [...leftovers];
     say('');
     say(renderSummary(report));
     writeReports(options.reports, report, redact, say, io.err);

@@ -14,8 +14,9 @@ export function renderJunit(report: RunReport): string {
   const root = xmlbuilder.create('testsuites', { encoding: 'UTF-8' });
   const cases = report.results;
   root.att('name', 'grafana-api-contract');
-  root.att('tests', cases.length + (report.error ? 1 : 0));
-  root.att('failures', cases.filter((r) => r.outcome === 'fail').length);
+  const leftBehind = report.leftovers?.length ? 1 : 0;
+  root.att('tests', cases.length + (report.error ? 1 : 0) + leftBehind);
+  root.att('failures', cases.filter((r) => r.outcome === 'fail').length + leftBehind);
   root.att('errors', report.error ? 1 : 0);
   root.att('skipped', cases.filter((r) => r.outcome === 'skip').length);
   root.att('time', seconds(report.durationMs));
@@ -40,6 +41,12 @@ export function renderJunit(report: RunReport): string {
     });
     properties(suite, countSkips(mine.map((r) => r.skip)));
     for (const r of mine) addCase(suite, r);
+  }
+  if (report.leftovers?.length) {
+    // What the run left on the target fails the run: a failed test case, so that CI shows it.
+    const suite = root.ele('testsuite', { name: 'grafana-api-contract clean-up', tests: 1, failures: 1, errors: 0, skipped: 0, time: '0.000', timestamp: report.startedAt });
+    properties(suite);
+    suite.ele('testcase', { classname: 'grafana-api-contract', name: 'clean-up', time: '0.000' }).ele('failure', { message: `left on the target: ${report.leftovers.join('; ')}`, type: 'Leftovers' });
   }
   if (report.error) {
     const suite = root.ele('testsuite', { name: 'grafana-api-contract run', tests: 1, failures: 0, errors: 1, skipped: 0, time: seconds(report.durationMs), timestamp: report.startedAt });

@@ -12,6 +12,8 @@ export interface RunReport {
   results: CaseResult[];
   /** Why the run stopped without a verdict (exit code 2): an unusable target, no case run, … */
   error?: string;
+  /** What the run made and could not remove, or changed, on the target (the run fails with exit code 1). */
+  leftovers?: string[];
 }
 
 /** Skipped cases per category, most first. */

@@ -179,7 +179,7 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
     if (route === 'POST /api/teams' && taken(teams, body.name)) return sendJson(res, 409, { message: 'Team name taken' });
     if (route === 'POST /api/serviceaccounts' && taken(accounts, body.name)) return sendJson(res, 400, { message: 'service account already exists' });
     const dashboard = body.dashboard as { title?: string; uid?: string } | undefined;
-    if (route === 'POST /api/dashboards/db' && (!dashboard?.title || dashboard.uid)) return sendJson(res, dashboard?.uid ? 412 : 400, { message: 'refused by the fake' });
+    if (route === 'POST /api/dashboards/db' && (!dashboard?.title || (dashboard.uid && dashboards.has(dashboard.uid)))) return sendJson(res, dashboard?.title ? 412 : 400, { message: 'refused by the fake' });
     if (route === 'POST /api/admin/users') {
       const id = nextId++;
       make('user', users, id, String(body.login));
@@ -209,8 +209,9 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
     if (/^POST \/api\/teams\/\d+\/members$/.test(route)) return sendJson(res, 200, { message: 'Member added to Team' });
     if (route === 'POST /api/dashboards/db') {
       const id = nextId++;
-      make('dashboard', dashboards, `dash${id}`, String((body.dashboard as { title?: string }).title));
-      return sendJson(res, 200, { id, uid: `dash${id}`, url: `/d/dash${id}`, status: 'success', version: 1, slug: 'x' });
+      const uid = dashboard?.uid ?? `dash${id}`;
+      make('dashboard', dashboards, uid, String(dashboard?.title));
+      return sendJson(res, 200, { id, uid, url: `/d/${uid}`, status: 'success', version: 1, slug: 'x' });
     }
     if (route === 'POST /api/serviceaccounts') {
       const id = nextId++;
@@ -238,6 +239,11 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
     orgWrites,
     /** What was created through the API and is still there. */
     remaining: () => created.filter((c) => !deleted.includes(c)),
+    /** How a report must name each thing still there: its id, a dashboard's uid, an invitation's email. */
+    remainingNames: () => created.filter((c) => !deleted.includes(c)).map((c) => {
+      const [kind, key] = c.split(' ') as [Kind, string];
+      return kind === 'invite' ? invites.get(key) ?? key : key;
+    }),
     /** Someone else's work on the shared server: adds a user directly. */
     addUserDirectly: (login: string) => users.set(nextId++, login),
   };

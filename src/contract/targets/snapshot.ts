@@ -64,7 +64,8 @@ async function optional(read: Promise<Listed>, toLines: (data: never) => string[
  * administrator (`server`) the server's users and orgs too; for an org admin (`org`) only what it
  * may read, the current org's teams, service accounts, members and settings.
  */
-export async function takeSnapshot(api: GrafanaClient, scope: 'server' | 'org' = 'server'): Promise<ServerSnapshot> {
+export async function takeSnapshot(client: GrafanaClient, scope: 'server' | 'org' = 'server'): Promise<ServerSnapshot> {
+  const api = retryingReads(client);
   const me = await api.GET('/api/user');
   if (!me.data) failed('the signed-in user', me.response);
   const adminId = me.data.id ?? failed('the signed-in user\'s id', me.response);
@@ -92,6 +93,25 @@ export async function takeSnapshot(api: GrafanaClient, scope: 'server' | 'org' =
     adminPreferences: await optional(api.GET('/api/user/preferences'), fields),
     adminQuotas: server ? await optional(api.GET('/api/admin/users/{id}/quotas', { params: { path: { id: adminId } } }), (d: Array<{ target: string; limit: number }>) => d.map((q) => `${q.target}=${q.limit}`).sort()) : [],
   };
+}
+
+/** How often the check tries a read when the server fails (5xx, no answer): a GET is safe to repeat. */
+const READ_ATTEMPTS = 3;
+
+/** The client's GET, each read tried again when the server fails, so that one failure does not lose the check. */
+function retryingReads(api: GrafanaClient): Pick<GrafanaClient, 'GET'> {
+  const get = api.GET as unknown as (...args: unknown[]) => Promise<{ response: Response }>;
+  const GET = async (...args: unknown[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await get(...args);
+        if (result.response.status < 500 || attempt >= READ_ATTEMPTS) return result;
+      } catch (err) {
+        if (attempt >= READ_ATTEMPTS) throw err;
+      }
+    }
+  };
+  return { GET: GET as unknown as GrafanaClient['GET'] };
 }
 
 /** Lines saying what differs between two snapshots; empty when nothing does. */

@@ -2,7 +2,7 @@ import { authorizationHeader, type GrafanaAuth } from '../../auth.js';
 import type { StartedTarget } from './mock.js';
 import { probeGrafana } from './probe.js';
 import { UsageError } from '../../errors.js';
-import { createLiveFixtures, TEST_ADDRESS, TEST_PREFERENCES } from '../fixtures/live.js';
+import { createLiveFixtures, describeLeftover, TEST_ADDRESS, TEST_PREFERENCES, type Leftover } from '../fixtures/live.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import { createGrafanaClient, type GrafanaClient } from '../../client.js';
 import type { Fixtures, Skip } from '../types.js';
@@ -74,15 +74,24 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
   }
   let fixtures: Fixtures;
   let viewerToken: string | null = null;
-  let cleanup = async (): Promise<string[]> => [];
+  let cleanup = async (): Promise<Leftover[]> => [];
+  const scope = caller.serverAdmin ? 'server' : 'org';
   /** Removes what the run created, then compares the server with the before snapshot. */
   const finish = async (ran: readonly CaseResult[] = []): Promise<CloseReport> => {
-    const leftovers = await cleanup();
-    if (!before) return { leftovers, changedByOthers: [] };
-    let after = await takeSnapshot(api, caller.serverAdmin ? 'server' : 'org');
-    if ((await sweepRunLeftovers(api, before, after, run)).length) after = await takeSnapshot(api, caller.serverAdmin ? 'server' : 'org');
+    const failed = await cleanup();
+    if (!before) return { leftovers: failed.map(describeLeftover), changedByOthers: [] };
+    let after: ServerSnapshot;
+    try {
+      after = await takeSnapshot(api, scope);
+      if ((await sweepRunLeftovers(api, before, after, run)).length) after = await takeSnapshot(api, scope);
+    } catch (err) {
+      // Without the check, what the run may have made without learning of it is unknown: say so.
+      return { leftovers: [...failed.map(describeLeftover), `the check after the clean-up failed (${messageOf(err)}): look for names starting with "${run}"`], changedByOthers: [] };
+    }
+    // A removal that failed and was then swept by the prefix is gone; the check names the rest.
+    const stillThere = failed.filter((f) => !goneFrom(after, f));
     const changes = attributeChanges(before, after, { prefix: run, written: stateWrittenBy(ran) });
-    return { leftovers: [...leftovers, ...changes.ours], changedByOthers: changes.others };
+    return { leftovers: [...stillThere.map(describeLeftover), ...changes.ours], changedByOthers: changes.others };
   };
   if (makes === 'nothing') {
     const quotasEnabled = (await api.GET('/api/org/quotas')).response.status === 200;
@@ -128,6 +137,17 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
       return finish(ran);
     },
   };
+}
+
+/** The snapshot list each kind of leftover shows in (dashboards are in none). */
+const LISTED_IN: Partial<Record<Leftover['kind'], keyof ServerSnapshot>> = { serviceAccount: 'serviceAccounts', team: 'teams', org: 'orgs', user: 'users', invite: 'mainOrgInvites' };
+
+/** Whether a leftover is no longer on the server, by the after snapshot (unknown kinds: not gone). */
+function goneFrom(after: ServerSnapshot, leftover: Leftover): boolean {
+  const list = LISTED_IN[leftover.kind];
+  if (!list) return false;
+  const key = leftover.kind === 'invite' ? ` ${leftover.key}` : `${leftover.key} `;
+  return !after[list].some((entry) => (leftover.kind === 'invite' ? entry.endsWith(key) : entry.startsWith(key)));
 }
 
 /** Who plays each caller: the run's own credentials, and what the run made. */
