@@ -1,68 +1,49 @@
+import { Agent, fetch as undiciFetch } from 'undici';
 import { GrafanaRequestError } from './errors.js';
 import { tlsConnectOptions, tlsTrustErrorCode, type TlsOptions } from './tls.js';
 
-/** What the client sends: a request's parts, without a Request object around them. */
-export interface OutgoingRequest {
-  readonly url: string;
+/** What a failed request is named by in its one-line error. */
+interface RequestName {
   readonly method: string;
-  readonly headers: Headers;
-  readonly body?: RequestInit['body'];
-  readonly redirect?: RequestInit['redirect'];
-  /** The caller's own signal, if any; the timeout does not need one. */
+  readonly url: string;
+  /** The caller's own signal, if any: an abort by it is the caller's error, passed on as is. */
   readonly signal?: AbortSignal | null;
 }
-
-/** Sends one request and resolves with the response; fails with a one-line GrafanaRequestError. */
-export type Send = (request: OutgoingRequest) => Promise<Response>;
 
 /** Error codes of undici's timeouts (connecting, waiting for the headers, a pause in the body). */
 const UNDICI_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-type UndiciFetch = (url: string, init: object) => Promise<unknown>;
-
 /**
- * The client's own HTTP engine: undici's fetch over an undici Agent that carries the timeout
- * (connect, response headers, each pause in the body) and the TLS settings. A request therefore
- * needs no timer and no AbortSignal of its own, which were most of what the client cost over a
- * plain fetch (bench/client.mjs). The Agent must come from the same undici as the fetch: Node's
- * built-in fetch is a different undici version. undici is loaded on the first request.
+ * The client's fetch: undici's fetch over an undici Agent that carries the timeout (connect,
+ * response headers, each pause in the body) and the TLS settings, so a request needs no timer or
+ * signal of its own. The Agent must come from the same undici as the fetch (Node's built-in fetch
+ * is another undici version), and that fetch does not take Node's own Request objects, so the
+ * request's parts are handed over (bodies here are small JSON).
  */
-export function agentSend(timeoutMs: number, tls: TlsOptions = {}): Send {
-  let engine: { fetch: UndiciFetch; dispatcher: object } | undefined;
-  let loading: Promise<{ fetch: UndiciFetch; dispatcher: object }> | undefined;
-  const load = () => (loading ??= import('undici').then((undici) => (engine = {
-    fetch: undici.fetch as unknown as UndiciFetch,
-    dispatcher: new undici.Agent({
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      connect: { timeout: timeoutMs, ...tlsConnectOptions(tls) },
-    }),
-  })));
-  const sendWith = ({ fetch, dispatcher }: { fetch: UndiciFetch; dispatcher: object }, request: OutgoingRequest) => {
-    const { url, method, body, redirect, signal } = request;
-    // A plain object: undici reads its own Headers or a record faster than Node's global Headers.
-    const headers = Object.fromEntries(request.headers);
-    return (fetch(url, { method, headers, body, redirect, signal, dispatcher }) as Promise<Response>).catch((err: unknown) => {
+export function agentFetch(timeoutMs: number, tls: TlsOptions = {}): (request: Request) => Promise<Response> {
+  const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs, ...tlsConnectOptions(tls) } });
+  return async (request) => {
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    const { url, method, headers, redirect, signal } = request;
+    try {
+      return (await undiciFetch(url, { method, headers: Object.fromEntries(headers), body, redirect, signal, dispatcher })) as unknown as Response;
+    } catch (err) {
       throw requestFailure(err, request, timeoutMs);
-    });
+    }
   };
-  return (request) => (engine ? sendWith(engine, request) : load().then((loaded) => sendWith(loaded, request)));
 }
 
 /**
- * A fetch the caller passed in, with the timeout as one plain timer per request that bounds the
- * whole request, body included (unref'd: it keeps no process alive, and firing after the body is
- * read changes nothing). AbortSignal.any only when the caller passed a signal too.
+ * A fetch the caller passed in, with the timeout as one timer per request that bounds the whole
+ * request, body included (unref'd: it keeps no process alive).
  */
-export function timedSend(baseFetch: typeof globalThis.fetch, timeoutMs: number): Send {
+export function timedFetch(baseFetch: typeof globalThis.fetch, timeoutMs: number): (request: Request) => Promise<Response> {
   return async (request) => {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
     timer.unref();
-    const { url, method, headers, body, redirect } = request;
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
     try {
-      return await baseFetch(url, { method, headers, body, redirect, signal });
+      return await baseFetch(new Request(request, { signal: AbortSignal.any([request.signal, timeout.signal]) }));
     } catch (err) {
       clearTimeout(timer);
       throw timeout.signal.aborted ? timedOut(request, timeoutMs) : requestFailure(err, request, timeoutMs);
@@ -74,7 +55,7 @@ export function timedSend(baseFetch: typeof globalThis.fetch, timeoutMs: number)
  * The one-line error for a request that failed: a timeout, an untrusted certificate, or an
  * unreachable server. An abort by the caller's own signal is the caller's error, passed on as is.
  */
-export function requestFailure(err: unknown, request: OutgoingRequest, timeoutMs: number): unknown {
+export function requestFailure(err: unknown, request: RequestName, timeoutMs: number): unknown {
   if (request.signal?.aborted) return err;
   if (err instanceof GrafanaRequestError) return err;
   const code = causeCode(err);
@@ -99,7 +80,7 @@ export function blockedPort(url: string, err: unknown): string | undefined {
 }
 
 /** The one-line error for a request that took longer than `timeoutMs` (`during`: e.g. ' while reading the response'). */
-export function timedOut(request: Pick<OutgoingRequest, 'method' | 'url'>, timeoutMs: number, during = ''): GrafanaRequestError {
+export function timedOut(request: Pick<RequestName, 'method' | 'url'>, timeoutMs: number, during = ''): GrafanaRequestError {
   return new GrafanaRequestError(`${request.method} ${request.url} timed out after ${timeoutMs} ms${during}: check that the server is up, or raise timeoutMs.`);
 }
 

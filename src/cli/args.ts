@@ -7,10 +7,12 @@ import { didYouMean } from './select.js';
 import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '../contract/targets/connection.js';
+import { parseMockArgs, type MockOptions } from './mock.js';
 
 export const USAGE = `Usage: grafana-api-contract conformance [target] [options]
        grafana-api-contract evidence DIR...
        grafana-api-contract list
+       grafana-api-contract mock [--port N] [--host H]
 
 Runs the contract cases of the Grafana user and organization API spec against a target.
 
@@ -36,7 +38,7 @@ Options:
   --read-only            send GET requests only: no fixtures, other cases are skipped
   --allow-org-writes     let cases write to the current organization itself (name, address,
                          preferences); they write back what they read (default: skipped)
-  --report FILE          write a report: .json, .md or .xml (JUnit); may be repeated
+  --report FILE          write a report: .json, .md, .xml (JUnit) or .html; may be repeated
   --no-strict            accept response properties the spec does not declare
   --record DIR           write every request and response of the run as evidence entries into DIR
   --concurrency N        requests in flight for independent cases (default 4)
@@ -50,10 +52,13 @@ and prints a table per operation and status; exit code 1 when an entry does not 
 
 The list command prints the spec's operations with their number of cases and their tags.
 
+The mock command serves the spec's Prism mock on 127.0.0.1:3000 (or --host, --port) for your
+own client, until Ctrl-C; see "grafana-api-contract mock --help".
+
 Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run.`;
 
 /** The commands, for the suggestion on a typo. */
-const COMMANDS = ['conformance', 'evidence', 'list'];
+const COMMANDS = ['conformance', 'evidence', 'list', 'mock'];
 
 export interface ConformanceOptions {
   target: { kind: 'mock' } | { kind: 'url'; url: string; auth: GrafanaAuth };
@@ -73,10 +78,12 @@ export interface ConformanceOptions {
   verbose: boolean;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' };
+export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' } | { command: 'mock'; options: MockOptions } | { command: 'mock-help' };
 
 /** Parses the command line (and GRAFANA_* variables); every mistake is a one-line UsageError. */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedCommand {
+  // The mock command has options of its own (src/cli/mock.ts).
+  if (argv[0] === 'mock') return parseMockArgs(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -136,7 +143,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
 
   const reports = values.report ?? [];
   for (const file of reports) {
-    if (!REPORT_FORMATS[extname(file).toLowerCase()]) throw new UsageError(`--report ${file}: unknown format "${extname(file) || '(no extension)'}"; use .json, .md or .xml.`);
+    if (!REPORT_FORMATS[extname(file).toLowerCase()]) throw new UsageError(`--report ${file}: unknown format "${extname(file) || '(no extension)'}"; use .json, .md, .xml or .html.`);
   }
   if (values['allow-org-writes'] && target.kind === 'mock') throw new UsageError('--allow-org-writes is for an existing Grafana (--url); the mock keeps no state: remove it, or pass --url URL.');
   if (values['allow-org-writes'] && values['read-only']) throw new UsageError('--allow-org-writes and --read-only contradict each other: pass one of them.');

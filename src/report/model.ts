@@ -64,3 +64,15 @@ export function byOperation(results: CaseResult[]) {
   }
   return [...rows.values()];
 }
+
+/** Why a case was skipped, in words. */
+export function skipReasonOf(result: CaseResult): string {
+  return (result.problems[0] ?? 'skipped').replace(/^skipped: /, '');
+}
+
+/** The skipped cases grouped by their reason, the most frequent reason first. */
+export function skipsByReason(results: readonly CaseResult[]): Array<{ reason: string; cases: CaseResult[] }> {
+  const groups = new Map<string, CaseResult[]>();
+  for (const r of results) if (r.outcome === 'skip') groups.set(skipReasonOf(r), [...(groups.get(skipReasonOf(r)) ?? []), r]);
+  return [...groups.entries()].map(([reason, cases]) => ({ reason, cases })).sort((a, b) => b.cases.length - a.cases.length);
+}

@@ -1,6 +1,7 @@
 import { byOperation, skipCountsLine, type RunReport } from './model.js';
 import type { CaseResult } from '../contract/types.js';
 import { diagnosticLines } from './diagnostics.js';
+import { distinctProblems, problemLine } from './problems.js';
 
 /** Colours for the terminal output; `PLAIN` leaves text as it is (not a terminal, NO_COLOR). */
 export interface Paint {
@@ -38,7 +39,7 @@ export function renderSummary(report: RunReport): string {
   const failed = report.results.filter((r) => r.outcome === 'fail');
   if (failed.length) {
     lines.push('Failures:');
-    for (const r of failed) lines.push(`  ${r.case} (expected ${r.expectedStatus}, got ${r.actualStatus ?? 'no answer'})`, ...r.problems.map((p) => `    - ${p}`), ...diagnosticBlock(r));
+    for (const r of failed) lines.push(`  ${r.case} (expected ${r.expectedStatus}, got ${r.actualStatus ?? 'no answer'})`, ...distinctProblems(r).map((p) => `    - ${problemLine(p)}`), ...diagnosticBlock(r));
     lines.push('');
   }
   lines.push(`${'operation'.padEnd(width)}  passed  failed  skipped`);

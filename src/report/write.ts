@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -9,6 +10,7 @@ export const REPORT_FORMATS: Record<string, (report: RunReport) => string> = {
   '.json': renderJson,
   '.md': renderMarkdown,
   '.xml': renderJunit,
+  '.html': renderHtml,
 };
 
 /** Writes a report in the format its file extension names, redacting secrets. */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { listOperations, loadBundledSpec } from '../../src/spec.js';
 import { startFakeGrafana } from '../support/fake-grafana.js';
 import { listenOnBlockedPort } from '../support/blocked-port.js';
 import { startTestServer } from '../support/http-server.js';
-import { runCli } from './run-cli.js';
+import { ROOT, runCli } from './run-cli.js';
 
 const TOKEN = 'glsa_SecretTokenFromTheCommandLine_1234567890';
 const PASSWORD = 'Admin-Pa55word-do-not-print';
@@ -90,6 +90,12 @@ describe('conformance --mock', () => {
     const md = readFileSync(join(work, 'mock.md'), 'utf8');
     expect(md).toMatch(/^\| getUserById \| GET \| `\/api\/users\/\{id\}` \| \d+ \| 0 \| \d+ \|$/m);
   });
+
+  it("is what the README's sample output shows (scripts/readme-sample.mjs --check runs the mock again)", () => {
+    const check = spawnSync(process.execPath, ['scripts/readme-sample.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  }, 120_000);
 
   it('leaves no Prism process behind', () => {
     const port = /Target: mock http:\/\/127\.0\.0\.1:(\d+)/.exec(result.stdout)![1]!;

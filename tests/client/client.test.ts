@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGrafanaClient, GrafanaClientError, GrafanaRequestError } from '../../src/index.js';
 import { freePort } from '../../src/contract/targets/free-port.js';
 import { sendJson, startTestServer } from '../support/http-server.js';
+import { listenOnBlockedPort } from '../support/blocked-port.js';
+import { readFileSync } from 'node:fs';
 
 const PASSWORD = 's3cret-Pa55';
 const TOKEN = 'glsa_abcdefghijklmnopqrstuvwxyz_0123456789';
@@ -67,8 +69,6 @@ describe('createGrafanaClient against an in-process server', () => {
   });
 });
 
-import { listenOnBlockedPort } from '../support/blocked-port.js';
-
 describe('createGrafanaClient errors', () => {
   it('reports an unreachable server in one line', async () => {
     const port = await freePort(); // free, so nothing listens there
@@ -116,5 +116,14 @@ describe('createGrafanaClient errors', () => {
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain(PASSWORD);
     expect((error as Error).message).not.toContain(TOKEN);
+  });
+});
+
+describe('the client is openapi-fetch as it comes', () => {
+  it("uses only openapi-fetch's public createClient and Client type, so its next minor release cannot break it", () => {
+    const source = readFileSync(new URL('../../src/client.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/^import (.*) from 'openapi-fetch';$/gm)].map((m) => m[1]);
+    expect(imports).toEqual(['createClient, { type Client }']);
+    expect(source).not.toMatch(/\bRequest:\s|Symbol\.hasInstance|createFinalURL|defaultPathSerializer/);
   });
 });

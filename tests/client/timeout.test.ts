@@ -37,33 +37,20 @@ describe('the client timeout', () => {
     expect(server.requests.at(-1)!.headers).toMatchObject({ authorization: 'Bearer glsa_x', 'x-grafana-org-id': '3' });
   });
 
-  it('builds no Request object for a request that no middleware sees, and a real one for a middleware', async () => {
-    let built = 0;
-    vi.stubGlobal('Request', class CountingRequest extends Request {
-      constructor(...args: ConstructorParameters<typeof Request>) {
-        super(...args);
-        built++;
-      }
-    });
+  it('works with openapi-fetch middleware as openapi-fetch does: use, eject, per call, a call\'s own fetch', async () => {
     const client = createGrafanaClient({ baseUrl: server.url, auth: { token: 'glsa_x' } });
-    expect((await client.GET('/api/user')).data).toEqual({ id: 1, login: 'admin' });
-    expect(built).toBe(0);
     const seen: string[] = [];
     const middleware = { onRequest: ({ request }: { request: Request }) => void seen.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get('Authorization')}`) };
     client.use(middleware);
-    await client.GET('/api/user');
+    expect((await client.GET('/api/user')).data).toEqual({ id: 1, login: 'admin' });
     expect(seen).toEqual(['GET /api/user Bearer glsa_x']);
-    expect(built).toBe(1);
     client.eject(middleware);
+    await client.GET('/api/user');
+    expect(seen).toHaveLength(1);
     await client.GET('/api/user', { middleware: [middleware] });
     expect(seen).toHaveLength(2);
-    expect(built).toBe(2);
-    await client.GET('/api/user');
-    expect(built).toBe(2);
-    // A call's own fetch gets a real Request too, as openapi-fetch gives it.
     const own = await client.GET('/api/user', { fetch: (request: Request) => Promise.resolve(Response.json({ id: 2, login: new URL(request.url).pathname })) });
     expect(own.data).toEqual({ id: 2, login: '/api/user' });
-    expect(built).toBe(3);
   });
 
   it("lets the caller's own signal abort a request, with the caller's error", async () => {
@@ -108,9 +95,9 @@ describe('the client timeout', () => {
 
   it('with a fetch of your own, sends the same request and bounds the whole of it with one timer', async () => {
     const seen: { url: string; headers: Record<string, string> }[] = [];
-    const hangingFetch = ((url: string, init: RequestInit) => {
-      seen.push({ url, headers: Object.fromEntries(new Headers(init.headers)) });
-      return new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+    const hangingFetch = ((request: Request) => {
+      seen.push({ url: request.url, headers: Object.fromEntries(request.headers) });
+      return new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
     }) as unknown as typeof fetch;
     const client = createGrafanaClient({ baseUrl: 'http://grafana.invalid', auth: { token: 'glsa_x' }, orgId: 2, fetch: hangingFetch, timeoutMs: 50 });
     const err = await client.GET('/api/users/{id}', { params: { path: { id: 7 } } }).then(() => undefined, (e: unknown) => e);

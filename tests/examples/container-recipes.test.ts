@@ -115,3 +115,57 @@ describe(WORKFLOW, () => {
     expect(waitIndex).toBeLessThan(runIndex);
   });
 });
+
+type Step = { name?: string; run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> };
+type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { needs?: string; steps: Step[] }> };
+const PUBLISH_DOCS = 'examples/github-actions/publish-docs.yml';
+const SPEC_DIFF = 'examples/github-actions/spec-diff.yml';
+
+describe(PUBLISH_DOCS, () => {
+  it('passes actionlint', () => {
+    const result = actionlint(join(root, PUBLISH_DOCS));
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+
+  it('fails actionlint with a typo in a key', () => {
+    expect(actionlint(withTypo(PUBLISH_DOCS, 'needs:', 'need:')).status).toBe(1);
+  });
+
+  it('builds docs/ with npm run docs on a push to main and deploys it to GitHub Pages', () => {
+    const workflow = parse(read(PUBLISH_DOCS)) as Workflow;
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+    expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    const build = workflow.jobs.build!.steps;
+    const docsStep = build.findIndex((s) => s.run === 'npm run docs');
+    const upload = build.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(docsStep).toBeGreaterThan(build.findIndex((s) => s.run?.startsWith('npm ci')));
+    expect(upload).toBeGreaterThan(docsStep);
+    expect(build[upload]!.with?.path).toBe('docs');
+    expect(JSON.parse(read('package.json')).scripts.docs).toBe('node scripts/docs.mjs');
+    expect(read('scripts/docs.mjs')).toContain("join(root, 'docs', 'index.html')");
+    expect(workflow.jobs.deploy!.needs).toBe('build');
+    expect(workflow.jobs.deploy!.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+  });
+});
+
+describe(SPEC_DIFF, () => {
+  it('passes actionlint', () => {
+    const result = actionlint(join(root, SPEC_DIFF));
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+
+  it('fails actionlint with a typo in a key', () => {
+    expect(actionlint(withTypo(SPEC_DIFF, 'runs-on:', 'run-on:')).status).toBe(1);
+  });
+
+  it('runs npm run spec:diff against the target branch on pull requests, with the history it needs', () => {
+    const workflow = parse(read(SPEC_DIFF)) as Workflow;
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    const steps = workflow.jobs['spec-diff']!.steps;
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
+    const check = steps.find((s) => s.run?.includes('npm run spec:diff'))!;
+    expect(check.run).toBe('npm run spec:diff -- "origin/$BASE_REF"');
+    expect(check.env?.BASE_REF).toBe('${{ github.base_ref }}');
+    expect(steps.some((s) => s.uses?.startsWith('actions/setup-go@'))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { authorizationHeader } from '../../auth.js';
 import type { Cast } from '../cast.js';
-import { startPrism } from './prism.js';
-import { startRouterFront } from './router-front.js';
+import { lastLine, startPrism } from './prism.js';
+import { startRouterFront, type ListenOn } from './router-front.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import type { RunTarget } from '../runner.js';
 import type { CaseResult } from '../types.js';
@@ -26,25 +26,51 @@ export interface StartedTarget {
   close(ran?: readonly CaseResult[]): Promise<CloseReport>;
 }
 
+/** The mock as a server: Prism (request validation on) behind the Grafana-like router front. */
+export interface MockServer {
+  /** The front's URL, where clients send their requests. */
+  baseUrl: string;
+  stop(): Promise<void>;
+  /** Settles with Prism's last output line when Prism exits (after stop(), or on its own). */
+  prismExited: Promise<string>;
+}
+
 /**
- * The Prism mock of the bundled spec. Every case asks Prism for its expected status and example
- * with `Prefer: code=…, example=…`; Prism still validates the request (and answers 401 itself
- * when credentials are missing). Requests reach Prism through a front that ignores a trailing
- * slash, as Grafana's router does.
+ * Starts Prism on a free loopback port and the router front on `listen` (default: a free loopback
+ * port). Requests reach Prism through the front, which ignores a trailing slash as Grafana's router
+ * does. When the front cannot listen (a port in use), Prism is stopped before the error is thrown.
  */
-export async function startMockTarget(specPath?: string): Promise<StartedTarget> {
+export async function startMockServer(specPath?: string, listen: ListenOn = {}): Promise<MockServer> {
   const prism = await startPrism(specPath);
   let front;
   try {
-    front = await startRouterFront(prism.baseUrl);
+    front = await startRouterFront(prism.baseUrl, listen);
   } catch (err) {
     await prism.stop();
     throw err;
   }
   return {
+    baseUrl: front.baseUrl,
+    stop: async () => {
+      await front.stop();
+      await prism.stop();
+    },
+    prismExited: prism.exited.then(() => lastLine(prism.output())),
+  };
+}
+
+/**
+ * The Prism mock of the bundled spec as a run target. Every case asks Prism for its expected status and example
+ * with `Prefer: code=…, example=…`; Prism still validates the request (and answers 401 itself
+ * when credentials are missing). Requests reach Prism through a front that ignores a trailing
+ * slash, as Grafana's router does.
+ */
+export async function startMockTarget(specPath?: string): Promise<StartedTarget> {
+  const server = await startMockServer(specPath);
+  return {
     target: {
       kind: 'mock',
-      baseUrl: front.baseUrl,
+      baseUrl: server.baseUrl,
       grafanaVersion: null,
       fixtures: STATIC_FIXTURES,
       cast: MOCK_CAST,
@@ -58,8 +84,7 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
     },
     secrets: [],
     close: async () => {
-      await front.stop();
-      await prism.stop();
+      await server.stop();
       return { leftovers: [], changedByOthers: [] };
     },
   };

@@ -10,6 +10,8 @@ export interface PrismServer {
   stop(): Promise<void>;
   /** The end of what Prism printed (it prints errors only). */
   output(): string;
+  /** Settles when the Prism process has exited, stopped or not. */
+  exited: Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -77,7 +79,7 @@ export async function startPrism(specPath = fileURLToPath(new URL('../../../gene
   const deadline = Date.now() + startupTimeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new UsageError(`the Prism mock exited during start-up: ${lastLine(output)}`);
-    if (await answers(`${baseUrl}/api/health`)) return { baseUrl, stop, output: () => output };
+    if (await answers(`${baseUrl}/api/health`)) return { baseUrl, stop, output: () => output, exited };
     await new Promise((r) => setTimeout(r, 20));
   }
   await stop();
@@ -95,6 +97,6 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function lastLine(text: string): string {
+export function lastLine(text: string): string {
   return text.trim().split('\n').filter(Boolean).at(-1)?.replace(/\x1b\[[0-9;]*m/g, '') ?? 'no output';
 }

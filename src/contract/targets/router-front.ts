@@ -6,13 +6,19 @@ export interface RouterFront {
   stop(): Promise<void>;
 }
 
+/** Where the front listens: a free loopback port unless given. */
+export interface ListenOn {
+  host?: string;
+  port?: number;
+}
+
 /**
  * A loopback pass-through in front of the Prism mock that routes like Grafana's router does:
  * a trailing slash on a path is ignored (`POST /api/serviceaccounts/` is
  * `POST /api/serviceaccounts`). The spec cannot say this without duplicating every operation,
  * and real clients rely on it. Only the path changes; method, headers and body pass unchanged.
  */
-export async function startRouterFront(upstream: string): Promise<RouterFront> {
+export async function startRouterFront(upstream: string, listen: ListenOn = {}): Promise<RouterFront> {
   const target = new URL(upstream);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://front');
@@ -30,10 +36,17 @@ export async function startRouterFront(upstream: string): Promise<RouterFront> {
     });
     req.pipe(forward);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = listen.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

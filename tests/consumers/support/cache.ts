@@ -4,11 +4,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { execOk } from './exec.js';
 import { findToolchain } from './toolchains.js';
+import { CACHE_ROOT } from '../../../scripts/toolchains.mjs';
 
 // Generators and checkers come from the package registries, pinned, and are cached outside the
 // repository (Maven's ~/.m2, Go's module cache, and this folder), so only the first run pays.
 export const TOOLS = JSON.parse(readFileSync(new URL('../tools.json', import.meta.url), 'utf8')) as Record<string, string>;
-export const CACHE_ROOT = process.env.GRAFANA_API_CONTRACT_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'grafana-api-contract');
+export { CACHE_ROOT };
 
 function tool(name: string): string {
   const path = name === 'python' ? findToolchain('python') : findToolchain(name as 'go');

@@ -1,12 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter } from 'node:path';
+import { findExecutable } from '../../../scripts/toolchains.mjs';
 
 // Finds the toolchains the consumers tier needs without relying on a login shell's PATH (CI runs
 // non-interactively), and says how to get one that is missing.
-export type Toolchain = 'go' | 'java' | 'javac' | 'mvn' | 'python';
+export type Toolchain = 'go' | 'java' | 'javac' | 'mvn' | 'python' | 'chromium';
 
-const EXECUTABLE: Record<Toolchain, string> = { go: 'go', java: 'java', javac: 'javac', mvn: 'mvn', python: 'python3' };
+const EXECUTABLE: Record<Toolchain, string> = { go: 'go', java: 'java', javac: 'javac', mvn: 'mvn', python: 'python3', chromium: 'chromium' };
 
 const HOW_TO_GET: Record<Toolchain, string> = {
   go: 'install Go 1.25 or later (https://go.dev/doc/install) and put its bin/ on PATH',
@@ -14,26 +13,8 @@ const HOW_TO_GET: Record<Toolchain, string> = {
   javac: 'install a JDK 17 or later (not only a JRE), for example the openjdk-17-jdk package',
   mvn: 'install Apache Maven 3.8 or later (for example the maven package)',
   python: 'install Python 3.10 or later with the venv module (for example python3 and python3-venv)',
+  chromium: 'install Chromium (on Debian or Ubuntu: apt-get install -y chromium)',
 };
-
-function candidateDirs(): string[] {
-  const home = homedir();
-  const listed = (dir: string, sub: string) => {
-    try {
-      return readdirSync(dir).sort().reverse().map((name) => join(dir, name, sub));
-    } catch {
-      return [];
-    }
-  };
-  return [
-    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean),
-    ...(process.env.GOROOT ? [join(process.env.GOROOT, 'bin')] : []),
-    ...(process.env.JAVA_HOME ? [join(process.env.JAVA_HOME, 'bin')] : []),
-    '/usr/local/go/bin', join(home, 'go', 'bin'), join(home, 'sdk', 'go', 'bin'),
-    join(home, '.pyenv', 'shims'), '/usr/local/bin', '/usr/bin', '/bin', '/opt/homebrew/bin',
-    ...listed('/usr/lib/jvm', 'bin'), ...listed('/opt/maven', 'bin'),
-  ];
-}
 
 const found = new Map<Toolchain, string | null>();
 
@@ -41,7 +22,7 @@ const found = new Map<Toolchain, string | null>();
 export function findToolchain(name: Toolchain): string | null {
   if (!found.has(name)) {
     const exe = EXECUTABLE[name];
-    found.set(name, candidateDirs().map((dir) => join(dir, exe)).find((path) => existsSync(path)) ?? null);
+    found.set(name, findExecutable(exe));
   }
   return found.get(name)!;
 }

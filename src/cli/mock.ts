@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { startMockServer, type MockServer } from '../contract/targets/mock.js';
+import { UsageError } from '../errors.js';
+
+export interface MockOptions {
+  host: string;
+  /** Grafana's own port by default, so a client set up for a local Grafana works unchanged. */
+  port: number;
+}
+
+export const MOCK_USAGE = `Usage: grafana-api-contract mock [--port N] [--host H]
+
+Serves the Prism mock of the spec (requests are validated; a trailing slash is accepted, as
+Grafana accepts it) until Ctrl-C or SIGTERM.
+  --port N               port to listen on (default 3000, Grafana's)
+  --host H               address to listen on (default 127.0.0.1)`;
+
+/** Parses the mock command's arguments (after "mock"); every mistake is a one-line UsageError. */
+export function parseMockArgs(argv: string[]): { command: 'mock'; options: MockOptions } | { command: 'mock-help' } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (err) {
+    throw new UsageError(`mock: ${(err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '')}: it takes --port N and --host H only.`);
+  }
+  const { values } = parsed;
+  if (values.help) return { command: 'mock-help' };
+  const port = values.port === undefined ? 3000 : Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`mock --port ${values.port}: expected a port number from 1 to 65535.`);
+  const host = values.host ?? '127.0.0.1';
+  if (!host.trim()) throw new UsageError('mock --host: empty; pass an address such as 127.0.0.1 or 0.0.0.0.');
+  return { command: 'mock', options: { host, port } };
+}
+
+export interface MockOutput {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/**
+ * The `mock` command: starts the mock, says where it is and how to ask it for an error, and
+ * serves until SIGINT or SIGTERM (exit 0 after Prism is stopped). A port in use is a one-line
+ * error (exit 2); a Prism that dies on its own ends the command with exit 1.
+ */
+export async function mock(options: MockOptions, io: MockOutput): Promise<number> {
+  let server: MockServer;
+  try {
+    server = await startMockServer(undefined, { host: options.host, port: options.port });
+  } catch (err) {
+    throw listenError(err, options);
+  }
+  const url = server.baseUrl;
+  io.out(`Mock of the Grafana user and organization API at ${url} (Prism, requests validated; any basic-auth user or bearer token is accepted)`);
+  io.out(`Error examples: send "Prefer: code=404" (or "Prefer: example=NAME") with a request, e.g. curl -u admin:admin -H 'Prefer: code=404' ${url}/api/users/1`);
+  io.out('Press Ctrl-C to stop.');
+
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  // Ctrl-C on a terminal reaches Prism too (same process group), so a Prism exit just before our
+  // own SIGINT is not "on its own": give the signal a moment to arrive.
+  const prismDied = server.prismExited.then((last) => new Promise<{ last: string }>((resolve) => setTimeout(() => resolve({ last }), 300)));
+  const ended = await Promise.race([signalled.then((signal) => ({ signal })), prismDied]);
+  await server.stop();
+  if ('last' in ended) {
+    io.err(`error: the Prism mock exited on its own: ${ended.last}`);
+    return 1;
+  }
+  io.err(`${ended.signal}: the mock is stopped.`);
+  return 0;
+}
+
+function listenError(err: unknown, options: MockOptions): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  const where = `${options.host}:${options.port}`;
+  if (code === 'EADDRINUSE') return new UsageError(`mock: ${where} is already in use (a Grafana or another mock?): stop it, or pass --port N.`);
+  if (code === 'EACCES') return new UsageError(`mock: not allowed to listen on ${where} (ports below 1024 need privileges): pass --port N above 1023.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new UsageError(`mock --host ${options.host}: not an address of this machine: pass 127.0.0.1, 0.0.0.0 or one of its addresses.`);
+  return err;
+}

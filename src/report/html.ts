@@ -1,0 +1,108 @@
+import xmlbuilder from 'xmlbuilder';
+import type { CaseResult } from '../contract/types.js';
+import { diagnosticLines } from './diagnostics.js';
+import { byOperation, skipReasonOf, skipsByReason, type RunReport } from './model.js';
+import { distinctProblems, problemLine } from './problems.js';
+
+type Element = xmlbuilder.XMLElement;
+
+// Inline, so that the report is one file a CI artifact viewer can open on its own.
+const STYLE = `
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1f2328; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #d0d7de; vertical-align: top; }
+td.n, th.n { text-align: right; }
+tr[data-outcome="fail"] td { background: #ffebe9; } tr[data-outcome="skip"] td { color: #656d76; }
+.outcome-fail { color: #cf222e; font-weight: 600; } .outcome-pass { color: #1a7f37; }
+pre { background: #f6f8fa; padding: .5rem; overflow-x: auto; white-space: pre-wrap; }
+dl { display: grid; grid-template-columns: max-content auto; gap: .25rem 1rem; } dt { font-weight: 600; }
+.error { color: #cf222e; font-weight: 600; }
+`;
+
+// The filter: with "failures only" checked, passed and skipped cases and operations without a
+// failure are hidden. (No "<" or "&" in it: it is written into the page as it is.)
+const SCRIPT = `
+document.getElementById('failures-only').addEventListener('change', function (event) {
+  var only = event.target.checked;
+  document.querySelectorAll('tr[data-outcome]').forEach(function (row) { row.hidden = only ? row.getAttribute('data-outcome') !== 'fail' : false; });
+  document.querySelectorAll('section.operation').forEach(function (section) { section.hidden = only ? section.getAttribute('data-failed') === '0' : false; });
+  document.getElementById('skipped').hidden = only;
+});
+`;
+
+/**
+ * A self-contained HTML page: the summary, the skipped cases by reason, and a table per
+ * operation that can be filtered to the failures, each failure with its problems and its request
+ * and response. Built with xmlbuilder, which escapes every text, as well-formed XHTML-style markup.
+ */
+export function renderHtml(report: RunReport): string {
+  const { summary, target } = report;
+  const title = `Grafana API contract conformance: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`;
+  const html = xmlbuilder.create('html', { headless: true }).att('lang', 'en');
+  const head = html.ele('head');
+  head.ele('meta', { charset: 'utf-8' });
+  head.ele('title', title);
+  head.ele('style').raw(STYLE);
+  const body = html.ele('body');
+  body.ele('h1', 'Grafana API contract conformance');
+
+  const facts = body.ele('dl', { id: 'summary' });
+  const fact = (name: string, value: string, cls?: string) => {
+    facts.ele('dt', name);
+    facts.ele('dd', cls ? { class: cls } : {}, value);
+  };
+  fact('Target', `${target.kind} ${target.url}`);
+  fact('Grafana', target.grafanaVersion ?? 'version not reported');
+  fact('Started', `${report.startedAt}, took ${(report.durationMs / 1000).toFixed(1)} s`);
+  fact('Result', `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
+  if (report.error) fact('Error', report.error, 'error');
+
+  body.ele('p').ele('label').ele('input', { type: 'checkbox', id: 'failures-only' }).up().txt(' Show only failures');
+
+  const skipped = body.ele('section', { id: 'skipped' });
+  skipped.ele('h2', `Skipped (${summary.skipped}), by reason`);
+  const skipTable = skipped.ele('table');
+  skipTable.ele('thead').ele('tr').ele('th', 'reason').up().ele('th', { class: 'n' }, 'cases');
+  const skipRows = skipTable.ele('tbody');
+  for (const { reason, cases } of skipsByReason(report.results)) {
+    const row = skipRows.ele('tr');
+    const cell = row.ele('td');
+    const list = cell.ele('details').ele('summary', reason).up().ele('ul');
+    for (const r of cases) list.ele('li', r.case);
+    row.ele('td', { class: 'n' }, String(cases.length));
+  }
+
+  for (const op of byOperation(report.results)) {
+    const section = body.ele('section', { class: 'operation', id: `op-${op.operationId}`, 'data-failed': String(op.failed) });
+    section.ele('h2').txt(`${op.operationId} `).ele('code', `${op.method} ${op.path}`);
+    section.ele('p', `${op.passed} passed, ${op.failed} failed, ${op.skipped} skipped`);
+    const table = section.ele('table');
+    const header = table.ele('thead').ele('tr');
+    for (const [name, numeric] of [['case', false], ['expected', true], ['actual', true], ['outcome', false], ['ms', true]] as const) header.ele('th', numeric ? { class: 'n' } : {}, name);
+    const rows = table.ele('tbody');
+    for (const r of report.results.filter((result) => result.operationId === op.operationId)) addCase(rows, r);
+  }
+  body.ele('script').raw(SCRIPT);
+  return `<!DOCTYPE html>\n${html.end({ pretty: true })}\n`;
+}
+
+function addCase(rows: Element, r: CaseResult): void {
+  const row = rows.ele('tr', { 'data-outcome': r.outcome });
+  const name = row.ele('td');
+  name.txt(r.case);
+  if (r.outcome === 'fail') {
+    const details = name.ele('details', { class: 'failure', open: 'open' });
+    details.ele('summary', 'problems, request and response');
+    const problems = details.ele('ul', { class: 'problems' });
+    for (const p of distinctProblems(r)) problems.ele('li', problemLine(p));
+    const exchange = diagnosticLines(r);
+    if (exchange.length) details.ele('pre', { class: 'exchange' }, exchange.join('\n'));
+  } else if (r.outcome === 'skip') {
+    name.ele('div', { class: 'reason' }, skipReasonOf(r));
+  }
+  row.ele('td', { class: 'n' }, String(r.expectedStatus));
+  row.ele('td', { class: 'n' }, r.actualStatus === null ? '-' : String(r.actualStatus));
+  row.ele('td', { class: `outcome-${r.outcome}` }, r.outcome);
+  row.ele('td', { class: 'n' }, String(r.durationMs));
+}
