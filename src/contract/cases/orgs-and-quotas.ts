@@ -9,9 +9,9 @@ import type { CaseContext } from '../types.js';
 type Requirement = NonNullable<CallSpec['requires']>;
 
 /** Quotas are off in Grafana's default configuration; a quota case holds only for one setting. */
-const quotasOn: Requirement = ({ fixtures }) => (fixtures.quotasEnabled ? undefined : 'quotas are disabled on this server (`[quota] enabled = false`, the default)');
-const quotasOff: Requirement = ({ fixtures }) => (fixtures.quotasEnabled ? 'quotas are enabled on this server (`[quota] enabled = true`)' : undefined);
-const hasInvite: Requirement = ({ fixtures }) => (fixtures.invite.code ? undefined : 'the server made no invitation for the run (login form disabled?)');
+const quotasOn: Requirement = ({ fixtures }) => (fixtures.quotasEnabled ? undefined : 'needs quotas enabled on the server: they are off here (`[quota] enabled = false`, the default); set `[quota] enabled = true` to run it');
+const quotasOff: Requirement = ({ fixtures }) => (fixtures.quotasEnabled ? 'needs quotas disabled on the server (Grafana\'s default): they are on here (`[quota] enabled = true`)' : undefined);
+const hasInvite: Requirement = ({ fixtures }) => (fixtures.invite.code ? undefined : 'needs an invitation, which the server refused to make for the run (login form disabled?)');
 /** The token's org is the main org: the run's invitation must be in another one (which only a server admin can create). */
 const inviteInAnotherOrg: Requirement = (ctx) => hasInvite(ctx) ?? (ctx.fixtures.invite.orgId !== ctx.fixtures.mainOrg.id ? undefined
   : { kind: 'needs-server-admin', reason: 'needs an invitation in a second organization, which only a server administrator can create: run with a server administrator\'s --user/--password' });
