@@ -164,8 +164,8 @@ function castFor(caller: Caller, orgAdmin: boolean, makes: 'server' | 'org' | 'n
       : null,
     // A caller who is no org admin is a plain member itself, and plays the refusals; read-only runs send no refusals.
     viewer: readOnly ? null : makes === 'org' ? viewerToken && authorizationHeader({ token: viewerToken }) : makes === 'nothing' ? caller.authorization : null,
-    // Server-admin operations refuse every token: a token run checks that with its own.
-    token: readOnly ? null : ownToken ?? madeToken,
+    // Server-admin operations refuse every token: a token run checks that with its own (read-only too: it makes none).
+    token: readOnly ? ownToken : ownToken ?? madeToken,
     readOnly,
   };
 }
