@@ -1,3 +1,4 @@
+import type { CaseContext } from '../types.js';
 import { inSecondOrg, inSecondOrgIfAny, inWritableOrg, isEmptyList, messageIs, type CallSpec, type OperationCases } from './define.js';
 
 // Preferences (user, current org, team), the signed-in user's help flags, and the server-admin
@@ -17,6 +18,15 @@ const nonUserIdentity = (request?: CallSpec['request']): CallSpec & { what: stri
   what: 'service account token (not a user)', as: 'token', request, status: 304,
   versions: { range: '>=11.3.0', otherwise: { status: 403, example: 'endpointOnlyForUsers' }, note: 'non-user identities get 304 from Grafana 11.3, 403 from 10.3 to 11.2' },
 });
+
+/**
+ * The preferences of the org the run writes to, to send back as read: PUT replaces them all (so
+ * every value read goes back), PATCH refuses an empty theme (so an empty value is left out, and
+ * a request example's own value for that key with it: `undefined` is not sent).
+ */
+const putBack = ({ fixtures }: CaseContext) => fixtures.writableOrg.preferences;
+const patchBack = ({ fixtures }: CaseContext) =>
+  Object.fromEntries(Object.entries(fixtures.writableOrg.preferences).map(([key, value]) => [key, value === '' && key !== 'homeDashboardUID' ? undefined : value]));
 
 const helpFlagsIs = (expected: number) => (body: unknown) => {
   const flags = (body as { helpFlags1?: unknown } | undefined)?.helpFlags1;
@@ -61,8 +71,8 @@ export const preferencesAndAdminUsersCases: OperationCases[] = [
   },
   {
     operationId: 'updateOrgPreferences',
-    exampleOverrides: ({ fixtures }) => fixtures.writableOrg.preferences,
-    ok: { as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: ctx.fixtures.writableOrg.preferences }), status: 200, example: 'preferencesUpdated', checks: [messageIs('Preferences updated')] },
+    exampleOverrides: putBack,
+    ok: { as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: putBack(ctx) }), status: 200, example: 'preferencesUpdated', checks: [messageIs('Preferences updated')] },
     errors: [
       { what: 'plain user (Viewer)', as: 'user', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { theme: 'dark' } }), status: 403, example: 'missingOrgsPreferencesWrite' },
       { what: 'unknown theme', as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { theme: 'no-such-theme' } }), status: 400, example: 'invalidTheme' },
@@ -72,8 +82,8 @@ export const preferencesAndAdminUsersCases: OperationCases[] = [
   },
   {
     operationId: 'patchOrgPreferences',
-    exampleOverrides: ({ fixtures }) => fixtures.writableOrg.preferences,
-    ok: { as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: ctx.fixtures.writableOrg.preferences }), status: 200, example: 'preferencesUpdated', checks: [messageIs('Preferences updated')] },
+    exampleOverrides: patchBack,
+    ok: { as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: patchBack(ctx) }), status: 200, example: 'preferencesUpdated', checks: [messageIs('Preferences updated')] },
     errors: [
       { what: 'plain user (Viewer)', as: 'user', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { theme: 'dark' } }), status: 403, example: 'missingOrgsPreferencesWrite' },
       { what: 'empty theme', as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { theme: '' } }), status: 400, example: 'invalidTheme' },

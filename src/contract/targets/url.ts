@@ -2,7 +2,7 @@ import { authorizationHeader, type GrafanaAuth } from '../../auth.js';
 import type { StartedTarget } from './mock.js';
 import { probeGrafana } from './probe.js';
 import { UsageError } from '../../errors.js';
-import { createLiveFixtures, describeLeftover, TEST_ADDRESS, TEST_PREFERENCES, type Leftover } from '../fixtures/live.js';
+import { createLiveFixtures, describeLeftover, type Leftover } from '../fixtures/live.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import { createGrafanaClient, type GrafanaClient } from '../../client.js';
 import type { Fixtures, Skip } from '../types.js';
@@ -93,15 +93,17 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
     const changes = attributeChanges(before, after, { prefix: run, written: stateWrittenBy(ran) });
     return { leftovers: [...stillThere.map(describeLeftover), ...changes.ours], changedByOthers: changes.others };
   };
+  // The current org is the one the cases write to only with --allow-org-writes, where the run has no org of its own.
+  const current = makes !== 'server' && !options.readOnly && options.allowOrgWrites ? await readCurrentOrg(api, caller) : null;
   if (makes === 'nothing') {
     const quotasEnabled = (await api.GET('/api/org/quotas')).response.status === 200;
-    fixtures = callerOnlyFixtures(caller, quotasEnabled, options.readOnly ? null : await writableCurrentOrg(api, caller, options.allowOrgWrites === true));
+    fixtures = callerOnlyFixtures(caller, quotasEnabled, current && !('kind' in current) ? current : null);
   } else {
     try {
       const live = await createLiveFixtures(options.baseUrl, caller.auth, options.timeoutMs, clientConnection(options.connection), { run, signal: options.signal }, makes);
       cleanup = live.cleanup;
       viewerToken = live.viewerToken;
-      fixtures = makes === 'server' ? live.fixtures : { ...live.fixtures, writableOrg: await writableCurrentOrg(api, caller, options.allowOrgWrites === true) ?? live.fixtures.writableOrg };
+      fixtures = current && !('kind' in current) ? { ...live.fixtures, writableOrg: current } : live.fixtures;
     } catch (err) {
       // The fixtures removed what they had created; the before/after check says whether all went.
       let left: string[];
@@ -114,7 +116,7 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
       throw new UsageError(`${messageOf(err)}${left.length ? `; left on the server: ${left.join('; ')}` : ''}`);
     }
   }
-  const unavailable = unavailableFixtures(caller, makes, options.readOnly, options.allowOrgWrites === true);
+  const unavailable = unavailableFixtures(caller, makes, options.readOnly, current && 'kind' in current ? current : options.allowOrgWrites ? undefined : orgWritesSkip(caller.org));
   let closed = false;
   return {
     caller,
@@ -171,13 +173,13 @@ function castFor(caller: Caller, orgAdmin: boolean, makes: 'server' | 'org' | 'n
 }
 
 /** The fixtures this run could not make, with the reason a case that reads one is skipped. */
-function unavailableFixtures(caller: Caller, makes: 'server' | 'org' | 'nothing', readOnly: boolean, allowOrgWrites: boolean): Unavailable {
+function unavailableFixtures(caller: Caller, makes: 'server' | 'org' | 'nothing', readOnly: boolean, noOrgWrites: Skip | undefined): Unavailable {
   if (makes === 'server') return {};
   const noUser = NEEDS_USER;
   const unavailable: Unavailable = { user: noUser, member: noUser, spare: noUser, secondOrg: NO_SECOND_ORG };
   // A read-only run uses the caller as the users' stand-in and its org as the second org (as before).
   if (readOnly) return {};
-  if (!allowOrgWrites) unavailable.writableOrg = orgWritesSkip(caller.org);
+  if (noOrgWrites) unavailable.writableOrg = noOrgWrites;
   if (makes === 'nothing') {
     for (const key of ['team', 'otherTeam', 'dashboard', 'serviceAccount', 'invite'] as const) unavailable[key] = NEEDS_ORG_ADMIN;
   }
@@ -206,22 +208,23 @@ function placeholdersFor(fixtures: Fixtures, unavailable: Unavailable): Partial<
 
 /**
  * With --allow-org-writes: the current org as the org the cases write to, with its address and
- * preferences as read now, so that the cases write them back.
+ * every preference as read now, so that the cases write them back. When either cannot be read,
+ * nothing could be written back: the cases that write are skipped with that reason.
  */
-async function writableCurrentOrg(api: GrafanaClient, caller: Caller, allow: boolean): Promise<Fixtures['writableOrg'] | null> {
-  if (!allow) return null;
-  const org = (await api.GET('/api/org')).data;
-  const prefs = (await api.GET('/api/org/preferences')).data as Record<string, unknown> | undefined;
-  const read = (org?.address ?? {}) as Record<string, unknown>;
+async function readCurrentOrg(api: GrafanaClient, caller: Caller): Promise<Fixtures['writableOrg'] | Skip> {
+  const org = await api.GET('/api/org');
+  const prefs = await api.GET('/api/org/preferences');
+  if (!org.data || !prefs.data) {
+    const what = !org.data ? `GET /api/org answered HTTP ${org.response.status}` : `GET /api/org/preferences answered HTTP ${prefs.response.status}`;
+    return { kind: 'needs-allow-org-writes', reason: `writes to the organization ${caller.org.id} "${caller.org.name}" itself, and the run could not read what to write back (${what})` };
+  }
+  const read = (org.data.address ?? {}) as Record<string, unknown>;
   const address: Record<string, string> = {};
+  // GET /api/org says zipCode, PUT /api/org/address takes zipcode.
   for (const [from, to] of [['address1', 'address1'], ['address2', 'address2'], ['city', 'city'], ['zipCode', 'zipcode'], ['state', 'state'], ['country', 'country']] as const) {
     if (typeof read[from] === 'string') address[to] = read[from];
   }
-  const preferences: Record<string, unknown> = {};
-  for (const key of ['theme', 'timezone', 'weekStart', 'homeDashboardUID']) {
-    if (typeof prefs?.[key] === 'string' && prefs[key] !== '') preferences[key] = prefs[key];
-  }
-  return { id: caller.org.id, name: org?.name ?? caller.org.name, address: org ? address : TEST_ADDRESS, preferences: prefs ? preferences : TEST_PREFERENCES };
+  return { id: caller.org.id, name: org.data.name, address, preferences: prefs.data as Record<string, unknown> };
 }
 
 /**
