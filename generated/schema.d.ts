@@ -380,6 +380,303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/user/password/send-reset-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a password reset email
+         * @description Emails a password reset link (with a code for `POST /api/user/password/reset`) to the user
+         *     with this login or address. Needs SMTP to be configured.
+         *
+         *     **Who may call it:** anyone; no authentication is needed. The login form must be enabled:
+         *     with `[auth] disable_login_form` (or, newer versions, `[auth] disable_login`) on, the answer
+         *     is **401** `Not allowed to reset password when login form is disabled`.
+         *
+         *     **Notes:** the answer is **200** `Email sent` also when no email was sent - for an unknown
+         *     login or address (so the answer does not reveal whether an account exists), and in newer
+         *     versions for a disabled user or one managed by an enabled external provider.
+         *
+         *     **Versions:**
+         *     - newest: the login-form check comes before the body is read (401 even for a malformed
+         *       body); external users get 200 without an email;
+         *     - 10.x: body first (400), then the login-form check; an LDAP or auth-proxy user gets 401
+         *       `Not allowed to reset password for LDAP or Auth Proxy user`;
+         *     - 9.x and older: body first, then 401
+         *       `Not allowed to reset password when LDAP or Auth Proxy is enabled` whenever LDAP or the
+         *       auth proxy is on, then the login-form check; an unknown user's 200 body also carries
+         *       `traceID`.
+         */
+        post: operations["sendResetPasswordEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a password with an emailed code
+         * @description Sets a new password for the user that a reset code (from `POST
+         *     /api/user/password/send-reset-email`) was made for. Newer versions also clear the user's
+         *     failed login attempts and sign the user out everywhere.
+         *
+         *     **Who may call it:** anyone who has a valid code; no authentication is needed. In newer
+         *     versions the login form must be enabled (`[auth] disable_login_form` and
+         *     `[auth] disable_login` off), otherwise **401**
+         *     `Not allowed to reset password when grafana authentication is disabled`; 9.x and 10.x do
+         *     not check it.
+         *
+         *     **Notes:** an unknown, expired or already used code answers 400
+         *     `Invalid or expired reset password code`; `newPassword` and `confirmPassword` must be
+         *     equal (400 `Passwords do not match`).
+         *
+         *     **Versions:**
+         *     - newest: the two passwords are compared before the code is checked; a user managed by an
+         *       external provider gets 403 `Cannot update external User`; the password policy answers
+         *       400 with a structured error (`password.password-policy-too-short`,
+         *       `password.password-policy-infringe`); when the sessions cannot be revoked the answer is
+         *       **417** `User password updated but unable to revoke user sessions` (the password was
+         *       changed);
+         *     - 11.x-era code: the code first, then an external user gets 400
+         *       `Cannot update external user password`, then the passwords and the policy;
+         *     - 9.x and 10.x: a password of 4 characters or fewer answers 400
+         *       `New password is too short`; no login-form check, no external-user check.
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/signup/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the sign-up settings
+         * @description Tells the sign-up page whether sign-up sends a verification code by email first
+         *     (`[user] verify_email_enabled`) and whether new users join the main organization
+         *     (`[users] auto_assign_org`). It answers the same whether or not sign-up is allowed
+         *     (`[users] allow_sign_up`, off by default): use `POST /api/user/signup` to find that out.
+         *
+         *     **Who may call it:** anyone; no authentication is needed (the route is registered outside
+         *     Grafana's authenticated API group).
+         *
+         *     **Versions:** the same route, handler and two fields in every version from 8.0.
+         */
+        get: operations["getSignUpOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a sign-up
+         * @description First step of self-service sign-up: saves a pending sign-up for the email address and
+         *     publishes a sign-up event, which emails a code to the address when email verification is on
+         *     (`[user] verify_email_enabled`, which needs SMTP). The user is created by
+         *     `POST /api/user/signup/step2`.
+         *
+         *     **Who may call it:** anyone; no authentication is needed. The server must allow sign-up
+         *     (`[users] allow_sign_up`, **off by default**): otherwise the answer is **401**
+         *     `User signup is disabled`, not 403 or 404. When user quotas are enabled and full, the quota
+         *     middleware answers 403 `Quota reached` first (newer versions also check the organization
+         *     quota).
+         *
+         *     **Known server quirks:** an address that a user already has answers **422**
+         *     `User with same email address already exists` (nothing is saved and no email is sent); the
+         *     check compares the address with users' logins and emails.
+         *
+         *     **Versions:**
+         *     - 9.x and later decode the body before checking the setting, so a malformed body answers
+         *       400 `bad request data` even with sign-up off; 8.x decoded it in the route, before the
+         *       handler.
+         *     - Newer versions (seen in the 10.x code and later) check the address and answer 400
+         *       `Invalid email address`; older ones accept any non-empty string.
+         */
+        post: operations["signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/signup/step2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a sign-up
+         * @description Second step of self-service sign-up: creates the user (with an organization of its own named
+         *     `orgName`, or in the main organization when `[users] auto_assign_org` is on), accepts every
+         *     pending invitation for the address, marks the sign-up completed and **signs the new user
+         *     in** (the answer sets a session cookie).
+         *
+         *     **Who may call it:** anyone; no authentication is needed. The server must allow sign-up
+         *     (`[users] allow_sign_up`, off by default), otherwise **401** `User signup is disabled`.
+         *     With email verification on (`[user] verify_email_enabled`) the body must carry the code
+         *     that `POST /api/user/signup` emailed, for the same address: an unknown code answers 404
+         *     `Invalid email verification code`, another address's code 404
+         *     `Email verification code does not match email`. With verification off, no code is needed
+         *     and anyone can create an account.
+         *
+         *     **Known server quirks:** a login or address that a user already has answers **401**
+         *     `User with same email address already exists` (422 in the first step).
+         *
+         *     **Versions:** 9.x and later decode the body before checking the setting (400
+         *     `bad request data` for a malformed body); newer versions (10.x code and later) trim spaces
+         *     around `email` and `username`. Grafana's handler is `SignUpStep2`; the operationId avoids
+         *     the digit.
+         */
+        post: operations["completeSignUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/invite/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation's code, as listed by `GET /api/org/invites` (`code`). */
+                code: components["parameters"]["InviteCodePath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a pending invitation by its code
+         * @description The invitee's side of an invitation made with `POST /api/org/invites`: returns what the
+         *     invitation page shows (the invited address, the inviter, and in newer versions the
+         *     organization's name), given the code from the invitation link.
+         *
+         *     **Who may call it:** anyone who has the code; no authentication is needed.
+         *
+         *     **Notes:** only a pending invitation is returned; an unknown code, and an invitation that
+         *     was already completed or revoked, answer 404 `Invite not found`.
+         *
+         *     **Versions:** newer versions (seen in the 10.x code and later) add `orgName` and answer
+         *     404 `org not found` when the invitation's organization was deleted; 8.x and 9.x leave
+         *     `orgName` out.
+         */
+        get: operations["getInviteInfoByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/invite/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation and create the account
+         * @description The invitee's side of an invitation: creates a user with the given login, address and
+         *     password, adds it to the invitation's organization with the invitation's role (and makes
+         *     that organization its active one), marks the invitation completed and **signs the new user
+         *     in** (the answer sets a session cookie). An invitation can be used once.
+         *
+         *     **Who may call it:** anyone who has the code; no authentication is needed. It does not
+         *     depend on `[users] allow_sign_up`.
+         *
+         *     **Known server quirks:**
+         *     - a completed or revoked invitation answers **412**
+         *       `Invite cannot be used in status <status>` (`Completed`, `Revoked`), not 404;
+         *     - a login or address that a user already has answers **412**
+         *       `User with email '<email>' or username '<username>' already exists`;
+         *     - `confirmPassword` is never compared with `password`.
+         *
+         *     **Versions:** 9.x and later decode the body in the handler (400 `bad request data`), check
+         *     the address (400 `Invalid email address provided`) and, for an invitation made for an
+         *     address, require that same address (400
+         *     `The provided email is different from the address that is found in the invite`); 8.x
+         *     accepted any address.
+         */
+        post: operations["completeInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/email/start-verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a verification email for the signed-in user's address
+         * @description Starts the verification of the signed-in user's current email address: emails a link with
+         *     a code (the link opens the page route `GET /user/email/update?code=…`, which is not part of
+         *     the HTTP API). There is no body.
+         *
+         *     **Registered only when** SMTP is enabled (`[smtp] enabled`) **and** email verification is on
+         *     (`[user] verify_email_enabled`); on every other server, including one with Grafana's
+         *     default settings, the route does not exist and answers 404 `Not found`.
+         *
+         *     **Who may call it:** any signed-in user (not an anonymous one), with basic authentication or
+         *     a session. A non-user identity (service account token) gets **400**
+         *     `Only users can verify their email`. A user whose address is already verified gets **304
+         *     Not Modified** with an empty body, and no email.
+         *
+         *     **Versions:** the route is in the newest route table that was read and in none of the 8.x
+         *     to 10.x ones; Grafana's handler is spelled `StartEmailVerificaton`.
+         */
+        post: operations["startEmailVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/user/using/{orgId}": {
         parameters: {
             query?: never;
@@ -667,6 +964,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/user/auth-tokens/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the caller's session token
+         * @description Rotates the browser session of the caller: the session token in the `grafana_session`
+         *     cookie is replaced, and the answer sets the new cookie. Grafana's front end calls it when
+         *     the session is about to expire. There is no body, and the answer is `{}`.
+         *
+         *     **Who may call it:** a browser session. The route is registered outside Grafana's
+         *     authenticated API group and reads only the session cookie, which no client generated from
+         *     this description sends: a request with basic authentication, a token, or nothing at all
+         *     gets **401** `Unauthorized` (an invalid cookie is also deleted).
+         *
+         *     **Versions:** added in Grafana 10.0 behind the `clientTokenRotation` feature toggle (10.x
+         *     route tables register it only with the toggle on); the newest route table registers it
+         *     unconditionally. Where the route is not registered the answer is 404 `Not found`. Grafana's
+         *     annotation for this route has no operationId; `rotateUserAuthToken` is the handler's name.
+         */
+        post: operations["rotateUserAuthToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/user/revoke-auth-token": {
         parameters: {
             query?: never;
@@ -792,6 +1121,39 @@ export interface paths {
          *     query history preferences) and still exists in the newest version.
          */
         patch: operations["patchUserPreferences"];
+        trace?: never;
+    };
+    "/api/preferences/set-home-dash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the signed-in user's home dashboard
+         * @description Saves the signed-in user's preferences in the current organization with the given home
+         *     dashboard. **The whole preference record is replaced**, like `PUT /api/user/preferences`:
+         *     theme, time zone and week start are reset to their defaults unless they are sent too.
+         *
+         *     **Who may call it:** any signed-in user, with basic authentication or a service account
+         *     token (which saves the service account's own preferences). No organization role or RBAC
+         *     permission is needed.
+         *
+         *     **Versions:**
+         *     - versions that know `homeDashboardUID` look the dashboard up by UID (404
+         *       `Dashboard not found` for an unknown one; `""` clears the home dashboard);
+         *     - the newest versions also look up a non-zero `homeDashboardId` in the current
+         *       organization (404 `Dashboard not found`); older ones store any number without a check;
+         *     - 8.x takes `homeDashboardId`, `theme`, `timezone` and `weekStart` only.
+         */
+        post: operations["setHomeDashboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/user/helpflags/{flagId}": {
@@ -2575,6 +2937,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the external groups synchronized into a team
+         * @description Team Sync: lists the external groups (for example LDAP groups, or groups from an OAuth
+         *     provider) whose members Grafana adds to this team when they sign in.
+         *
+         *     **Grafana Enterprise and Grafana Cloud only.** Open-source Grafana does not register the
+         *     route and answers 404 `Not found`. Enterprise is not open source: this operation is written
+         *     from Grafana's Team Sync HTTP API documentation (8.x to the current Cloud pages, which
+         *     agree) and from the real clients that call it (the Go `grafana-openapi-client-go`,
+         *     `GetTeamGroupsAPI`, and the Python `grafana-client`, `teams.get_team_external_group`), not
+         *     from Grafana's source; the error bodies are the messages that documentation gives.
+         *
+         *     **Who may call it:** an organization administrator (RBAC `teams.permissions:read` on
+         *     `teams:*`), with basic authentication or a service account token.
+         */
+        get: operations["getTeamGroupsApi"];
+        put?: never;
+        /**
+         * Synchronize an external group into a team
+         * @description Team Sync: adds an external group to the team; its members are added to the team when they
+         *     sign in.
+         *
+         *     **Grafana Enterprise and Grafana Cloud only** (open-source Grafana answers 404
+         *     `Not found`). Written from Grafana's Team Sync HTTP API documentation and the Go and Python
+         *     clients (`AddTeamGroupAPI`, `teams.add_team_external_group`), not from source.
+         *
+         *     **Who may call it:** an organization administrator (RBAC `teams.permissions:write` on
+         *     `teams:*`), with basic authentication or a service account token.
+         */
+        post: operations["addTeamGroupApi"];
+        /**
+         * Stop synchronizing an external group into a team
+         * @description Team Sync: removes an external group from the team, named by the `groupId` query parameter.
+         *
+         *     **Grafana Enterprise and Grafana Cloud only** (open-source Grafana answers 404
+         *     `Not found`). Written from Grafana's Team Sync HTTP API documentation and the Go and Python
+         *     clients, not from source.
+         *
+         *     **Versions - the form changed:** before Grafana 10.2 the group was a path segment,
+         *     `DELETE /api/teams/{id}/groups/{groupId}` (Grafana's documentation for 7.x and 8.x and
+         *     Amazon Managed Grafana's pages show that form; the Go client keeps it as
+         *     `RemoveTeamGroupAPI`). From 10.2 it is this query form: the Python `grafana-client` switches
+         *     at 10.2.0, Grafana's documentation for 10.4 and Grafana Cloud show it, and the Go client
+         *     calls it `RemoveTeamGroupAPIQuery`, whose operationId this is. A group identifier
+         *     such as an LDAP DN, with `=`, `,` or `/`, does not fit a path segment, which is why only the
+         *     query form is described here.
+         *
+         *     **Who may call it:** an organization administrator (RBAC `teams.permissions:write` on
+         *     `teams:*`), with basic authentication or a service account token.
+         */
+        delete: operations["removeTeamGroupApiQuery"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboards/db": {
         parameters: {
             query?: never;
@@ -3321,6 +3746,215 @@ export interface components {
              */
             confirmNew?: string;
         };
+        /** @description Whose password to reset. */
+        SendResetPasswordEmailRequest: {
+            /**
+             * @description The user's login or email address.
+             * @example jane@example.com
+             */
+            userOrEmail: string;
+        };
+        /**
+         * @description `Email sent`, also when no email was sent (unknown or disabled user, external user): the
+         *     answer does not tell whether an account exists.
+         */
+        EmailSentResult: {
+            /**
+             * @description Always `Email sent`.
+             * @example Email sent
+             */
+            message: string;
+            /**
+             * @description Present on older versions when no user had the login or address.
+             * @example
+             */
+            traceID?: string;
+        };
+        /** @description The code from the reset email and the new password, twice. */
+        ResetPasswordRequest: {
+            /**
+             * @description The code from the password reset email.
+             * @example MjAyNDEyMDExMjAwMDAxMGphbmU4YjJmNmM0ZA
+             */
+            code?: string;
+            /**
+             * Format: password
+             * @description The new password.
+             * @example n3w-Passw0rd
+             */
+            newPassword?: string;
+            /**
+             * Format: password
+             * @description The new password again; it must equal `newPassword`.
+             * @example n3w-Passw0rd
+             */
+            confirmPassword?: string;
+        };
+        /** @description The server's sign-up settings, as the sign-up page needs them. */
+        SignUpOptions: {
+            /**
+             * @description `[user] verify_email_enabled`: sign-up sends a code by email first, and the second step
+             *     needs it.
+             * @example false
+             */
+            verifyEmailEnabled: boolean;
+            /**
+             * @description `[users] auto_assign_org`: a new user joins the main organization instead of getting an organization of their own.
+             * @example true
+             */
+            autoAssignOrg: boolean;
+        };
+        /** @description The email address to start a sign-up for. */
+        SignUpRequest: {
+            /**
+             * @description The address the sign-up code is sent to (when email verification is on).
+             * @example jane@example.com
+             */
+            email: string;
+        };
+        /** @description A sign-up was started. */
+        SignUpStatus: {
+            /**
+             * @description Always `SignUpCreated`.
+             * @example SignUpCreated
+             * @enum {string}
+             */
+            status: "SignUpCreated";
+        };
+        /**
+         * @description The new user's details. The server requires no field itself: a missing `username` falls back
+         *     to `email`, and with email verification on, `code` and `email` must match the code that was
+         *     sent.
+         */
+        SignUpStep2Request: {
+            /**
+             * @description The new user's email address.
+             * @example jane@example.com
+             */
+            email?: string;
+            /**
+             * @description The new user's name.
+             * @example Jane Doe
+             */
+            name?: string;
+            /**
+             * @description The new user's login.
+             * @example jane
+             */
+            username?: string;
+            /**
+             * Format: password
+             * @description The new user's password.
+             * @example s3cret-Passw0rd
+             */
+            password?: string;
+            /**
+             * @description The code from the sign-up email (needed when email verification is on).
+             * @example xK3fUJ7aT2mPq9RbW1cD
+             */
+            code?: string;
+            /**
+             * @description The name of the organization to create for the user (when organizations are not assigned automatically).
+             * @example Jane's org
+             */
+            orgName?: string;
+        };
+        /** @description The user was created and signed in (the answer sets a session cookie). */
+        SignUpCompletedResult: {
+            /**
+             * @description What the server did.
+             * @example User sign up completed successfully
+             */
+            message: string;
+            /**
+             * @description Where the front end goes next: `redirect-to-select-org` when pending invitations for the
+             *     email address were accepted on the way.
+             * @example redirect-to-landing-page
+             * @enum {string}
+             */
+            code: "redirect-to-landing-page" | "redirect-to-select-org";
+        };
+        /** @description A pending invitation, as the invitee's page shows it. */
+        InviteInfo: {
+            /**
+             * @description The invited address (or login) as the invitation holds it.
+             * @example new.user@example.com
+             */
+            email: string;
+            /**
+             * @description The invitee's name, as the inviter gave it (may be empty).
+             * @example New User
+             */
+            name: string;
+            /**
+             * @description A suggested login; the server fills in the invited address.
+             * @example new.user@example.com
+             */
+            username: string;
+            /**
+             * @description The inviter's name, or their login or email when they have no name.
+             * @example admin
+             */
+            invitedBy: string;
+            /**
+             * @description The name of the organization the invitation is for (newer versions only; the 8.x and 9.x handlers leave it out).
+             * @example Main Org.
+             */
+            orgName?: string;
+        };
+        /**
+         * @description The invitee's account details. `email` is required; newer versions also require it to be a
+         *     valid address equal to the invitation's when the invitation was made for an address.
+         *     `confirmPassword` is accepted but never compared with `password`.
+         */
+        CompleteInviteRequest: {
+            /**
+             * @description The invitation's code.
+             * @example a8b6oBUhgIEurWJM3dLQ46z0ZsLNfP
+             */
+            inviteCode?: string;
+            /**
+             * @description The new user's email address.
+             * @example new.user@example.com
+             */
+            email: string;
+            /**
+             * @description The new user's name.
+             * @example New User
+             */
+            name?: string;
+            /**
+             * @description The new user's login.
+             * @example new.user
+             */
+            username?: string;
+            /**
+             * Format: password
+             * @description The new user's password.
+             * @example s3cret-Passw0rd
+             */
+            password?: string;
+            /**
+             * Format: password
+             * @description Ignored by the server.
+             * @example s3cret-Passw0rd
+             */
+            confirmPassword?: string;
+        };
+        /** @description The user was created, added to the invitation's organization and signed in (the answer sets a session cookie). */
+        CompleteInviteResult: {
+            /**
+             * @description Always `User created and logged in`.
+             * @example User created and logged in
+             */
+            message: string;
+            /**
+             * Format: int64
+             * @description The new user's ID.
+             * @example 7
+             */
+            id: number;
+        };
         /**
          * @description A session (login) of the signed-in user on one device. Only browser logins and other
          *     session-based logins create these; requests with basic authentication or tokens do not.
@@ -3387,6 +4021,8 @@ export interface components {
              */
             seenAt: string;
         };
+        /** @description An empty JSON object, `{}`. */
+        EmptyObject: Record<string, never>;
         /** @description Which session of the signed-in user to revoke. */
         RevokeAuthTokenRequest: {
             /**
@@ -3675,6 +4311,38 @@ export interface components {
                 /** @description Paths of the pages bookmarked in the navigation menu. */
                 bookmarkUrls?: string[];
             };
+        };
+        /**
+         * @description The signed-in user's preferences in the current organization, saved as a whole (like
+         *     `PUT /api/user/preferences`): a field left out is reset to its default, not kept.
+         */
+        SetHomeDashboardRequest: {
+            /**
+             * Format: int64
+             * @description The home dashboard's numeric ID (`0` clears it).
+             * @example 1
+             */
+            homeDashboardId?: number;
+            /**
+             * @description The home dashboard's UID (versions that know it; it wins over `homeDashboardId`, and `""` clears the home dashboard).
+             * @example cIBgcSjkk
+             */
+            homeDashboardUID?: string;
+            /**
+             * @description The UI theme (`""` for the default).
+             * @example dark
+             */
+            theme?: string;
+            /**
+             * @description The time zone (`""` for the default).
+             * @example utc
+             */
+            timezone?: string;
+            /**
+             * @description The first day of the week (`""` for the default).
+             * @example monday
+             */
+            weekStart?: string;
         };
         /** @description The answer of the help flag operations - the user's help flags after the change. */
         HelpFlagsResult: {
@@ -4378,6 +5046,34 @@ export interface components {
              */
             permission?: 0 | 4;
         };
+        /** @description An external group (for example an LDAP group's DN) whose members are synchronized into a team. */
+        TeamGroup: {
+            /**
+             * Format: int64
+             * @description The team's organization.
+             * @example 1
+             */
+            orgId: number;
+            /**
+             * Format: int64
+             * @description The team's ID.
+             * @example 1
+             */
+            teamId: number;
+            /**
+             * @description The external group's identifier.
+             * @example cn=editors,ou=groups,dc=grafana,dc=org
+             */
+            groupId: string;
+        };
+        /** @description The external group to synchronize into the team. */
+        AddTeamGroupRequest: {
+            /**
+             * @description The external group's identifier, as the identity provider sends it (for example an LDAP DN).
+             * @example cn=editors,ou=groups,dc=grafana,dc=org
+             */
+            groupId: string;
+        };
         /**
          * @description A panel of the dashboard JSON model, kept as given. A named schema rather than an inline
          *     free-form object, which openapi-generator's 3.1 support warns about inside a free-form model.
@@ -4976,6 +5672,8 @@ export interface components {
         UserIdOrUidAsUserId: number;
         /** @description The organization's numeric ID. */
         OrgIdPath: number;
+        /** @description The invitation's code, as listed by `GET /api/org/invites` (`code`). */
+        InviteCodePath: string;
         /**
          * @description The help flag to set. Grafana's route calls it `:id`. The server does not treat it as a bit
          *     position: the number is OR-ed into the user's bit mask as it is, so `1`, `2`, `4` ... set one
@@ -4989,8 +5687,6 @@ export interface components {
          *     UID resolver, so a UID (or any other non-number) answers 400 `userId is invalid`.
          */
         OrgUserIdPath: number;
-        /** @description The invitation's code, as listed by `GET /api/org/invites` (`code`). */
-        InviteCodePath: string;
         /**
          * @description The user quota to change; `org_user` (how many organizations the user may belong to) is the
          *     only user-scope quota. Known server quirk: Grafana checks the name against every quota target
@@ -5070,6 +5766,13 @@ export interface components {
         AccessControlQuery: boolean;
         /** @description The numeric ID of the user whose team membership is changed. */
         TeamMemberUserId: number;
+        /** @description The team's numeric ID. */
+        TeamSyncTeamIdPath: number;
+        /**
+         * @description The external group's identifier, percent-encoded (an LDAP DN such as
+         *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`).
+         */
+        TeamGroupIdQuery: string;
         /** @description The dashboard's UID (at most 40 characters of letters, digits, `-` and `_`). */
         DashboardUidPath: string;
         /**
@@ -5778,6 +6481,432 @@ export interface operations {
             };
         };
     };
+    sendResetPasswordEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendResetPasswordEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description The email was sent, or no email was needed (unknown, disabled or external user). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailSentResult"];
+                };
+            };
+            /** @description The body is malformed or has no `userOrEmail`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description Password reset is not allowed: the login form is disabled, or (older versions) LDAP or the
+             *     auth proxy is in use.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The email could not be sent (for example SMTP is not configured). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /**
+             * @description The body is malformed; the code is unknown, expired or used; the passwords differ; the
+             *     new password is too short or breaks the policy; or (11.x-era code) the user is external.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description (Newer versions) password reset is not allowed because the login form or login is disabled. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description (Newest versions) the user is managed by an external authentication provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description (Newer versions) the password was changed, but the user's sessions could not be revoked. */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The code could not be checked, or the password could not be saved. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getSignUpOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-up settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpOptions"];
+                };
+            };
+        };
+    };
+    signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUpRequest"];
+            };
+        };
+        responses: {
+            /** @description The sign-up was saved (and the code emailed when verification is on). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpStatus"];
+                };
+            };
+            /** @description The body is malformed or has no `email`, or (newer versions) the address is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Sign-up is not allowed on this server (`[users] allow_sign_up = false`, the default). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description User quotas are enabled and full. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description A user already has this address (as email or login). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The sign-up could not be saved, or the event could not be published. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    completeSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUpStep2Request"];
+            };
+        };
+        responses: {
+            /** @description The user was created and signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpCompletedResult"];
+                };
+            };
+            /** @description The body is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description Sign-up is not allowed on this server, or (a server quirk) a user with this login or
+             *     address already exists.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description Email verification is on and the code is unknown or belongs to another address. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The user could not be created, signed in, or the invitations applied. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getInviteInfoByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation's code, as listed by `GET /api/org/invites` (`code`). */
+                code: components["parameters"]["InviteCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending invitation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteInfo"];
+                };
+            };
+            /** @description No pending invitation has this code (or, newer versions, its organization is gone). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The invitation (or its organization) could not be read. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    completeInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteInviteRequest"];
+            };
+        };
+        responses: {
+            /** @description The user was created, added to the organization and signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompleteInviteResult"];
+                };
+            };
+            /** @description The body is malformed or has no `email`, or (9.x and later) the address is not valid or not the invitation's. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No invitation has this code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The invitation was already used or revoked, or a user with this login or address exists. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The invitation could not be read, or the user could not be created, added or signed in. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    startEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification email was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The address is already verified; nothing was sent. The body is empty. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller is not a user (for example a service account token). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["RouteNotFound"];
+            /** @description The user could not be read, or the verification could not be saved or emailed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
     userSetUsingOrg: {
         parameters: {
             query?: never;
@@ -6262,6 +7391,45 @@ export interface operations {
             };
         };
     };
+    rotateUserAuthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session was rotated; a new session cookie is set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            /** @description No valid session cookie (basic or bearer credentials are not looked at). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            404: components["responses"]["RouteNotFound"];
+            /** @description The session could not be rotated. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
     revokeUserAuthToken: {
         parameters: {
             query?: never;
@@ -6524,6 +7692,64 @@ export interface operations {
                 };
             };
             /** @description The database failed, or (newer versions) the identity's user ID cannot be parsed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    setHomeDashboard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetHomeDashboardRequest"];
+            };
+        };
+        responses: {
+            /** @description The preferences were saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The body is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The dashboard named by `homeDashboardUID` (or, newest versions, `homeDashboardId`) does not exist in the organization. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description The preferences could not be saved. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10199,6 +11425,161 @@ export interface operations {
             };
             /** @description The database failed. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    getTeamGroupsApi: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /** @description The team's numeric ID. */
+                id: components["parameters"]["TeamSyncTeamIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's external groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamGroup"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams.permissions:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            404: components["responses"]["RouteNotFound"];
+        };
+    };
+    addTeamGroupApi: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /** @description The team's numeric ID. */
+                id: components["parameters"]["TeamSyncTeamIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTeamGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group was added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            /** @description The group is already synchronized into this team, or the body is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams.permissions:write`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No team has this ID (Enterprise), or the route does not exist (open source). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+        };
+    };
+    removeTeamGroupApiQuery: {
+        parameters: {
+            query: {
+                /**
+                 * @description The external group's identifier, percent-encoded (an LDAP DN such as
+                 *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`).
+                 */
+                groupId: components["parameters"]["TeamGroupIdQuery"];
+            };
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /** @description The team's numeric ID. */
+                id: components["parameters"]["TeamSyncTeamIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller lacks `teams.permissions:write`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No team has this ID, or the group is not in it (Enterprise); or the route does not exist (open source). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

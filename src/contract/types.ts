@@ -45,6 +45,34 @@ export interface Fixtures {
    * cases write it back.
    */
   writableOrg: { id: number; name: string; address: Record<string, string>; preferences: Record<string, unknown> };
+  /**
+   * A second pending invitation to the second org, which a case accepts: that creates the user
+   * `login` (carrying the run's prefix), whom the clean-up deletes. `code` is empty when the
+   * server made none.
+   */
+  inviteToAccept: { code: string; email: string; login: string };
+  /** Server settings that decide how the sign-up, password-reset, session and Team Sync routes answer. */
+  server: ServerSettings;
+}
+
+/**
+ * What the set-up found out about the server with requests that change nothing (an existing
+ * address, an unknown login, no session cookie): each case that depends on a setting runs only
+ * where its expectation holds.
+ */
+export interface ServerSettings {
+  /** `[users] allow_sign_up` (off by default). */
+  signUpAllowed: boolean;
+  /** `[user] verify_email_enabled` (off by default). */
+  verifyEmail: boolean;
+  /** Password reset by email is allowed: the login form is on (and, in older versions, neither LDAP nor the auth proxy is). */
+  passwordResetAllowed: boolean;
+  /** `POST /api/user/email/start-verify` is registered (SMTP and email verification on). */
+  emailVerificationRoute: boolean;
+  /** `POST /api/user/auth-tokens/rotate` is registered (10.0+, behind a feature toggle in 10.x). */
+  tokenRotationRoute: boolean;
+  /** The Team Sync routes answer (Grafana Enterprise or Cloud). */
+  teamSync: boolean;
 }
 
 /**

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startStatefulFakeGrafana } from '../support/stateful-fake-grafana.js';
 import { runCli } from './run-cli.js';
@@ -44,5 +47,24 @@ describe('conformance --url on a shared server', () => {
     expect(r.stderr).not.toMatch(/left on the server/);
     expect(fake.created.filter((c) => c.startsWith('team'))).toHaveLength(1);
     expect(fake.remaining()).toEqual([]);
+  });
+
+  it('deletes the user that accepting its own invitation created, by login, so nothing is left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gac-invite-'));
+    const fake = await startStatefulFakeGrafana({ makesInvitations: true });
+    const r = await runCli(['conformance', '--url', fake.url, '--user', 'admin', '--password', 'admin-pw', '--only', 'completeInvite', '--report', join(dir, 'r.json')]);
+    await fake.close();
+    // Accepting the invitation made a user (the success case), which the run did not create itself.
+    const acceptor = fake.requests.find((q) => q.method === 'POST' && q.url === '/api/user/invite/complete');
+    expect(JSON.parse(acceptor!.body).username).toMatch(/^gac-[0-9a-f]{8}-acceptor$/);
+    const login = JSON.parse(acceptor!.body).username as string;
+    expect(fake.created.filter((c) => c.startsWith('user'))).toHaveLength(4);
+    // The fixtures' clean-up looks the user up by login and deletes it (the prefix sweep is the fallback).
+    expect(fake.requests.some((q) => q.url === `/api/users/lookup?loginOrEmail=${login}`)).toBe(true);
+    expect(fake.remaining()).toEqual([]);
+    expect(r.stderr).not.toMatch(/left on the server|differs after the run/);
+    const results = (JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { results: Array<{ case: string; outcome: string }> }).results;
+    expect(results.find((c) => c.case === 'completeInvite: success')?.outcome).toBe('pass');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -66,7 +66,7 @@ describe('conformance --url with a full run', () => {
 describe('an org-Admin token run against the mock used as a --url target', () => {
   const run = async (...extra: string[]) => {
     const r = await runCli(['conformance', '--url', proxyUrl, '--token', 'glsa_prism_as_url_token_0001', ...extra]);
-    const applying = /^Signed in as .*: (\d+) of 442 cases apply$/m.exec(r.stdout);
+    const applying = /^Signed in as .*: (\d+) of \d+ cases apply$/m.exec(r.stdout);
     const summary = /^(\d+) passed, (\d+) failed, (\d+) skipped$/m.exec(r.stdout);
     expect(applying, r.stdout.slice(0, 400) + r.stderr).not.toBeNull();
     expect(summary).not.toBeNull();

@@ -56,4 +56,4 @@ export const REQUIRED_OPERATIONS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Operations that act on "the current organization", so they take `X-Grafana-Org-Id`. */
-export const ORG_SCOPED_PATH_PREFIXES = ['/api/org', '/api/user/teams', '/api/user/stars', '/api/user/preferences', '/api/teams', '/api/dashboards', '/api/serviceaccounts'];
+export const ORG_SCOPED_PATH_PREFIXES = ['/api/org', '/api/user/teams', '/api/user/stars', '/api/user/preferences', '/api/preferences', '/api/teams', '/api/dashboards', '/api/serviceaccounts'];

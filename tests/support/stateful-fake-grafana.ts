@@ -31,6 +31,8 @@ export interface StatefulFakeOptions {
    * without doing anything (fault injection).
    */
   fault?: (req: RecordedRequest) => 'reset' | 'hang' | 'after-reset' | number | undefined;
+  /** Keep invitations (per org, from X-Grafana-Org-Id) and let one be accepted, which creates a user; otherwise 412 (except in the main org with `identities`). */
+  makesInvitations?: boolean;
 }
 
 export type FakeRole = 'Admin' | 'Editor' | 'Viewer';
@@ -64,7 +66,7 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
   const accounts = new Map<number, string>();
   const accountRoles = new Map<number, FakeRole>();
   const tokens = new Map<string, number>();
-  const invites = new Map<string, string>();
+  const invites: Array<{ orgId: number; code: string; email: string; pending: boolean }> = [];
   if (identities) {
     users.clear();
     userInfo.clear();
@@ -140,9 +142,25 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
       res = { writeHead: () => res, end: () => socket?.destroy() } as unknown as ServerResponse;
     }
     if (lost.delete(route)) res = UNANSWERED;
-    const body = (req.body ? JSON.parse(req.body) : {}) as Record<string, unknown>;
+    let body: Record<string, unknown>;
+    try {
+      body = (req.body ? JSON.parse(req.body) : {}) as Record<string, unknown>;
+    } catch {
+      return sendJson(res, 400, { message: 'bad request data' });
+    }
     let m: RegExpExecArray | null;
     if (route === 'GET /api/health') return sendJson(res, 200, { commit: 'fake', database: 'ok', version: '11.5.0' });
+    const orgId = Number(orgHeader ?? 1);
+    // Accepting an invitation needs no sign-in.
+    if (route === 'POST /api/user/invite/complete' && options.makesInvitations) {
+      const invite = invites.find((i) => i.code === body.inviteCode);
+      if (!invite) return sendJson(res, 404, { message: 'Invite not found' });
+      if (!invite.pending) return sendJson(res, 412, { message: 'Invite cannot be used in status Completed' });
+      invite.pending = false;
+      const id = nextId++;
+      make('user', users, id, String(body.username));
+      return sendJson(res, 200, { message: 'User created and logged in', id });
+    }
     const caller = callerOf(req);
     if (!caller) return sendJson(res, 401, { message: 'Unauthorized' });
     if (identities) {
@@ -171,7 +189,11 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
     if (route === 'GET /api/org') return sendJson(res, 200, { id: 1, name: orgs.get(1), address: { address1: '', address2: '', city: '', zipCode: '', state: '', country: '' } });
     if (route === 'GET /api/org/users') return sendJson(res, 200, [...users].map(([userId, login]) => ({ orgId: 1, userId, login, email: `${login}@x`, role: roleOf(userId) })));
     if (route === 'GET /api/org/preferences' || route === 'GET /api/user/preferences') return sendJson(res, 200, { theme: '' });
-    if (route === 'GET /api/org/invites') return sendJson(res, 200, [...invites].map(([code, email]) => ({ code, email })));
+    if (route === 'GET /api/org/invites') return sendJson(res, 200, invites.filter((i) => i.orgId === orgId && i.pending).map(({ code, email }) => ({ code, email })));
+    if (route === 'GET /api/users/lookup') {
+      const found = [...users].find(([, login]) => login === url.searchParams.get('loginOrEmail'));
+      return found ? sendJson(res, 200, { id: found[0], login: found[1], email: 'x@x', name: '', isGrafanaAdmin: false }) : sendJson(res, 404, { message: 'user not found' });
+    }
     if (route === 'GET /api/org/quotas' || /^GET \/api\/admin\/users\/\d+\/quotas$/.test(route)) return sendJson(res, 403, { message: 'Quotas not enabled' });
     // Creates refuse what Grafana refuses (a taken name, no title), so that error cases make nothing.
     if (route === 'POST /api/admin/users' && (taken(users, body.login) || !body.password)) return sendJson(res, taken(users, body.login) ? 412 : 400, { message: 'refused by the fake' });
@@ -193,14 +215,23 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
       return sendJson(res, 200, { orgId, message: 'Organization created' });
     }
     if (/^POST \/api\/orgs\/\d+\/users$/.test(route)) return sendJson(res, 200, { message: 'User added to organization', userId: 1 });
-    if (route === 'POST /api/org/invites') {
-      // Invitations in the main org are kept (an org admin's run makes one there); others are refused.
-      if (!inMainOrg) return sendJson(res, 412, { message: 'the fake makes no invitations outside the main org' });
+    // Invitations are kept with makesInvitations, and in the main org with `identities` (an org
+    // admin's run makes one there, and revokes it); otherwise refused.
+    if (route === 'POST /api/org/invites' && (options.makesInvitations || (identities && inMainOrg))) {
       const code = `code${nextId++}`;
-      make('invite', invites, code, String(body.loginOrEmail));
-      return sendJson(res, 200, { message: 'Invited user to organization' });
+      invites.push({ orgId, code, email: String(body.loginOrEmail), pending: true });
+      if (inMainOrg) created.push(`invite ${code}`);
+      return sendJson(res, 200, { message: `Created invite for ${String(body.loginOrEmail)}` });
     }
-    if ((m = /^PATCH \/api\/org\/invites\/([^/]+)\/revoke$/.exec(route))) return remove(res, 'invite', invites, m[1]!);
+    if (route === 'POST /api/org/invites') return sendJson(res, 412, { message: 'the fake makes no invitations' });
+    if ((m = /^PATCH \/api\/org\/invites\/([^/]+)\/revoke$/.exec(route))) {
+      const invite = invites.find((i) => i.code === m![1] && i.orgId === orgId && i.pending);
+      if (!invite) return sendJson(res, 404, { message: 'Invite not found' });
+      if (options.refuseDelete?.('invite', invite.code)) return sendJson(res, 500, { message: 'fake refuses to revoke' });
+      invite.pending = false;
+      deleted.push(`invite ${invite.code}`);
+      return sendJson(res, 200, { message: 'Invite revoked' });
+    }
     if (route === 'POST /api/teams') {
       const teamId = nextId++;
       make('team', teams, teamId, String(body.name));
@@ -242,7 +273,7 @@ export async function startStatefulFakeGrafana(options: StatefulFakeOptions = {}
     /** How a report must name each thing still there: its id, a dashboard's uid, an invitation's email. */
     remainingNames: () => created.filter((c) => !deleted.includes(c)).map((c) => {
       const [kind, key] = c.split(' ') as [Kind, string];
-      return kind === 'invite' ? invites.get(key) ?? key : key;
+      return kind === 'invite' ? invites.find((i) => i.code === key)?.email ?? key : key;
     }),
     /** Someone else's work on the shared server: adds a user directly. */
     addUserDirectly: (login: string) => users.set(nextId++, login),

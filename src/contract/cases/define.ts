@@ -22,6 +22,9 @@ export interface CallSpec {
   versions?: VersionRule;
 }
 
+/** Why the target lacks what a case needs (the case is skipped), or undefined. */
+export type Requirement = (ctx: CaseContext) => string | undefined;
+
 /** The cases of one operation: how to call it successfully, and its error cases. */
 export interface OperationCases {
   operationId: string;
@@ -33,6 +36,11 @@ export interface OperationCases {
   errors?: Array<CallSpec & { what: string }>;
   /** A version rule for every case of the operation, derived ones included (e.g. a removed route). */
   versions?: VersionRule;
+  /**
+   * What every case of the operation needs, derived ones included (e.g. a route that exists only
+   * with some server setting); a case's own `requires` replaces it.
+   */
+  requires?: Requirement;
   /**
    * Values from the fixtures that replace the same-named fields of the documented request
    * examples (a real server needs the fixture user's password, not the example's). `mockOnly`:

@@ -3,6 +3,8 @@ import { currentOrgCases } from './current-org.js';
 import { orgsAndQuotasCases } from './orgs-and-quotas.js';
 import { preferencesAndAdminUsersCases } from './preferences-and-admin-users.js';
 import { signedInUserCases } from './signed-in-user.js';
+import { signUpAndPasswordResetCases } from './sign-up-and-password-reset.js';
+import { teamSyncCases } from './team-sync.js';
 import { supportCases } from './support.js';
 import { teamsAndServiceAccountsCases } from './teams-and-service-accounts.js';
 import { usersCases } from './users.js';
@@ -10,14 +12,15 @@ import { listOperations, resolveRef, type OpenApiDocument, type SpecOperation } 
 import type { ContractCase, TargetKind } from '../types.js';
 
 /** Every operation's hand-written cases: how to call it, and its specific error cases. */
-export const OPERATION_CASES: OperationCases[] = [...usersCases, ...signedInUserCases, ...currentOrgCases, ...supportCases, ...teamsAndServiceAccountsCases, ...preferencesAndAdminUsersCases, ...orgsAndQuotasCases];
+export const OPERATION_CASES: OperationCases[] = [...usersCases, ...signedInUserCases, ...currentOrgCases, ...supportCases, ...teamsAndServiceAccountsCases, ...preferencesAndAdminUsersCases, ...orgsAndQuotasCases, ...signUpAndPasswordResetCases, ...teamSyncCases];
 
 interface MediaType { examples?: Record<string, unknown> }
 interface Access { serverAdmin?: boolean }
 
 /**
  * The full case list for a target: the hand-written cases, plus the cases derived from the spec:
- * - no credentials -> 401, for every operation that documents 401;
+ * - no credentials -> 401, for every operation that needs credentials and documents 401 (an open
+ *   route's 401 is a setting's answer, e.g. sign-up switched off, which its own cases cover);
  * - a plain user -> 403, for every server-admin operation;
  * - a service account token -> 403, for every operation whose security is basic auth only (real
  *   servers only: the mock enforces that security itself with 401);
@@ -33,11 +36,11 @@ export function buildCases(doc: OpenApiDocument, target: TargetKind): ContractCa
     const op = operations.get(def.operationId);
     if (!op) throw new Error(`contract cases name ${def.operationId}, which is not in the spec`);
     const { ok } = def;
-    const add = (list: ContractCase[], what: string, spec: CallSpec) => list.push(toCase(def.operationId, what, { versions: def.versions, ...spec }));
+    const add = (list: ContractCase[], what: string, spec: CallSpec) => list.push(toCase(def.operationId, what, { versions: def.versions, requires: def.requires, ...spec }));
     add(cases, 'success', ok);
     for (const error of def.errors ?? []) add(cases, error.what, error);
     // The derived refusals come before the handler reads anything (refusedBeforeReading).
-    if (op.operation.responses['401']) add(cases, 'no credentials', { as: 'none', request: ok.request, status: 401, example: 'noCredentials', refusedBeforeReading: true });
+    if (op.operation.responses['401'] && !isOpen(op)) add(cases, 'no credentials', { as: 'none', request: ok.request, status: 401, example: 'noCredentials', refusedBeforeReading: true });
     if ((op.operation['x-grafana-access'] as Access | undefined)?.serverAdmin) add(cases, 'plain user is not a server admin', { as: 'user', request: ok.request, status: 403, refusedBeforeReading: true });
     if (basicAuthOnly(op)) add(cases, 'service account token (basic auth only)', { as: 'token', request: ok.request, status: 403, targets: ['url', 'local'], targetsReason: BASIC_ONLY_ON_THE_MOCK, refusedBeforeReading: true });
     const overrides = def.exampleOverrides;
@@ -55,6 +58,11 @@ export function buildCases(doc: OpenApiDocument, target: TargetKind): ContractCa
 }
 
 const BASIC_ONLY_ON_THE_MOCK = 'the mock enforces the spec\'s basic-only security with 401; a real server authenticates the token, then refuses it with 403';
+
+/** An operation that needs no credentials (`security: []`). */
+function isOpen(op: SpecOperation): boolean {
+  return Array.isArray(op.operation.security) && op.operation.security.length === 0;
+}
 
 /** An operation that accepts only basic auth (server-admin operations: a service account is never a server admin). */
 function basicAuthOnly(op: SpecOperation): boolean {

@@ -1,4 +1,11 @@
-import { messageIs, type OperationCases } from './define.js';
+import { messageIs, type OperationCases, type Requirement } from './define.js';
+
+const emailVerificationRoute: Requirement = ({ fixtures }) => (fixtures.server.emailVerificationRoute ? undefined : 'POST /api/user/email/start-verify is not registered on this server (it needs `[smtp] enabled` and `[user] verify_email_enabled`)');
+const noEmailVerificationRoute: Requirement = ({ fixtures }) => (fixtures.server.emailVerificationRoute ? 'this server registers POST /api/user/email/start-verify (SMTP and email verification on)' : undefined);
+const tokenRotationRoute: Requirement = ({ fixtures }) => (fixtures.server.tokenRotationRoute ? undefined : 'POST /api/user/auth-tokens/rotate is not registered on this server (before 10.0, or the clientTokenRotation toggle off)');
+const noTokenRotationRoute: Requirement = ({ fixtures }) => (fixtures.server.tokenRotationRoute ? 'this server registers POST /api/user/auth-tokens/rotate' : undefined);
+
+const ROUTE_ABSENT = 'the answer of a server without this route; the mock has every route of the spec';
 
 // /api/user/*: the signed-in user. Cases sign in as the fixture's plain user so that what they
 // change (password, active org, stars) is thrown away with it.
@@ -67,6 +74,34 @@ export const signedInUserCases: OperationCases[] = [
     operationId: 'getUserAuthTokens',
     ok: { as: 'user', status: 200, example: 'basicAuthOnly' },
     errors: [{ what: 'service account token', as: 'token', status: 403, example: 'entityNotAllowed' }],
+  },
+  {
+    operationId: 'startEmailVerification',
+    requires: emailVerificationRoute,
+    // A user's verification would email the user's address: the success case is the mock's only.
+    ok: { as: 'user', status: 200, example: 'emailSent', targets: ['mock'], targetsReason: 'a real server would email the user: a live run never makes Grafana send an email' },
+    errors: [
+      { what: 'service account token (400, nothing sent)', as: 'token', status: 400, example: 'onlyUsers', checks: [messageIs('Only users can verify their email')] },
+      { what: 'route not registered (SMTP or email verification off, the default)', as: 'user', status: 404, example: 'notFound', requires: noEmailVerificationRoute, targets: ['url', 'local'], targetsReason: ROUTE_ABSENT },
+    ],
+  },
+  {
+    operationId: 'rotateUserAuthToken',
+    requires: tokenRotationRoute,
+    ok: { as: 'user', status: 200, example: 'rotated', targets: ['mock'], targetsReason: 'needs a browser session cookie, which a conformance run does not have' },
+    errors: [
+      // Older versions may answer without a trace ID: the message is checked, not the example's keys.
+      { what: 'basic auth, no session cookie', as: 'user', status: 401, checks: [messageIs('Unauthorized')] },
+      { what: 'no credentials', as: 'none', status: 401, checks: [messageIs('Unauthorized')] },
+      { what: 'route not registered (before 10.0, or the toggle off)', as: 'user', status: 404, example: 'notFound', requires: noTokenRotationRoute, targets: ['url', 'local'], targetsReason: ROUTE_ABSENT },
+    ],
+  },
+  {
+    operationId: 'setHomeDashboard',
+    // The plain user's own preferences, thrown away with the user.
+    exampleOverrides: ({ fixtures }) => ({ homeDashboardId: fixtures.dashboard.id }),
+    ok: { as: 'user', request: ({ fixtures }) => ({ body: { homeDashboardId: fixtures.dashboard.id } }), status: 200, example: 'homeDashboardSet', checks: [messageIs('Home dashboard set')] },
+    errors: [{ what: 'malformed body', as: 'user', request: () => ({ body: '{"homeDashboardId":' }), status: 400, example: 'badRequestData', targets: ['url', 'local'], targetsReason: 'malformed JSON: the mock refuses it by the spec, a real server answers' }],
   },
   {
     operationId: 'revokeUserAuthToken',

@@ -3,6 +3,7 @@ import type { StartedTarget } from './mock.js';
 import { probeGrafana } from './probe.js';
 import { UsageError } from '../../errors.js';
 import { createLiveFixtures, describeLeftover, type Leftover } from '../fixtures/live.js';
+import { detectReadOnlySettings } from '../fixtures/server-settings.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import { createGrafanaClient, type GrafanaClient } from '../../client.js';
 import type { Fixtures, Skip } from '../types.js';
@@ -74,6 +75,7 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
   }
   let fixtures: Fixtures;
   let viewerToken: string | null = null;
+  let settingsUnknown: Skip | undefined;
   let cleanup = async (): Promise<Leftover[]> => [];
   const scope = caller.serverAdmin ? 'server' : 'org';
   /** Removes what the run created, then compares the server with the before snapshot. */
@@ -97,12 +99,15 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
   const current = makes !== 'server' && !options.readOnly && options.allowOrgWrites ? await readCurrentOrg(api, caller) : null;
   if (makes === 'nothing') {
     const quotasEnabled = (await api.GET('/api/org/quotas')).response.status === 200;
-    fixtures = callerOnlyFixtures(caller, quotasEnabled, current && !('kind' in current) ? current : null);
+    // Only GET requests find out settings here: the others need fixtures (see fixtures/server-settings.ts).
+    const server = await detectReadOnlySettings(api, STATIC_FIXTURES.team.id);
+    fixtures = callerOnlyFixtures(caller, quotasEnabled, server, current && !('kind' in current) ? current : null);
   } else {
     try {
       const live = await createLiveFixtures(options.baseUrl, caller.auth, options.timeoutMs, clientConnection(options.connection), { run, signal: options.signal }, makes);
       cleanup = live.cleanup;
       viewerToken = live.viewerToken;
+      settingsUnknown = live.settingsUnknown;
       fixtures = current && !('kind' in current) ? { ...live.fixtures, writableOrg: current } : live.fixtures;
     } catch (err) {
       // The fixtures removed what they had created; the before/after check says whether all went.
@@ -116,7 +121,7 @@ export async function startUrlTarget(options: UrlTargetOptions): Promise<Started
       throw new UsageError(`${messageOf(err)}${left.length ? `; left on the server: ${left.join('; ')}` : ''}`);
     }
   }
-  const unavailable = unavailableFixtures(caller, makes, options.readOnly, current && 'kind' in current ? current : options.allowOrgWrites ? undefined : orgWritesSkip(caller.org));
+  const unavailable = unavailableFixtures(caller, makes, options.readOnly, current && 'kind' in current ? current : options.allowOrgWrites ? undefined : orgWritesSkip(caller.org), settingsUnknown);
   let closed = false;
   return {
     caller,
@@ -173,15 +178,21 @@ function castFor(caller: Caller, orgAdmin: boolean, makes: 'server' | 'org' | 'n
 }
 
 /** The fixtures this run could not make, with the reason a case that reads one is skipped. */
-function unavailableFixtures(caller: Caller, makes: 'server' | 'org' | 'nothing', readOnly: boolean, noOrgWrites: Skip | undefined): Unavailable {
+function unavailableFixtures(caller: Caller, makes: 'server' | 'org' | 'nothing', readOnly: boolean, noOrgWrites: Skip | undefined, settingsUnknown?: Skip): Unavailable {
   if (makes === 'server') return {};
   const noUser = NEEDS_USER;
   const unavailable: Unavailable = { user: noUser, member: noUser, spare: noUser, secondOrg: NO_SECOND_ORG };
   // A read-only run uses the caller as the users' stand-in and its org as the second org (as before).
   if (readOnly) return {};
   if (noOrgWrites) unavailable.writableOrg = noOrgWrites;
+  // Accepting an invitation creates a user, which only a server administrator can delete again.
+  unavailable.inviteToAccept = { ...NEEDS_SERVER_ADMIN, reason: `accepts an invitation, which creates a user that only a server administrator can delete: ${NEEDS_SERVER_ADMIN.reason.replace(/^needs a Grafana server administrator: /, '')}` };
   if (makes === 'nothing') {
     for (const key of ['team', 'otherTeam', 'dashboard', 'serviceAccount', 'invite'] as const) unavailable[key] = NEEDS_ORG_ADMIN;
+    // The settings that only requests with fixtures find out (sign-up, password reset, sessions).
+    unavailable.server = { kind: 'needs-server-setting', reason: 'depends on server settings that only a run making fixtures finds out: run as an Admin of the organization' };
+  } else if (settingsUnknown) {
+    unavailable.server = settingsUnknown;
   }
   return unavailable;
 }
@@ -231,7 +242,7 @@ async function readCurrentOrg(api: GrafanaClient, caller: Caller): Promise<Fixtu
  * Fixtures for a run that makes nothing (read-only, or a caller who may not): the caller itself
  * stands in for the users, and its current org for the orgs.
  */
-function callerOnlyFixtures(caller: Caller, quotasEnabled: boolean, writableOrg: Fixtures['writableOrg'] | null): Fixtures {
+function callerOnlyFixtures(caller: Caller, quotasEnabled: boolean, server: Fixtures['server'], writableOrg: Fixtures['writableOrg'] | null): Fixtures {
   const self = { id: caller.id, uid: '', login: caller.login, email: '', password: '' };
   const mainOrg = caller.org.name === '?' ? STATIC_FIXTURES.mainOrg : caller.org;
   return {
@@ -244,6 +255,8 @@ function callerOnlyFixtures(caller: Caller, quotasEnabled: boolean, writableOrg:
     secondOrg: mainOrg,
     quotasEnabled,
     invite: { code: '', email: '', orgId: mainOrg.id },
+    inviteToAccept: { code: '', email: '', login: '' },
+    server,
     writableOrg: writableOrg ?? { ...STATIC_FIXTURES.writableOrg, id: mainOrg.id, name: mainOrg.name },
   };
 }

@@ -49,6 +49,8 @@ describe(`generator: openapi-typescript ${VERSION} + openapi-fetch (createGrafan
       expect(teams.totalCount).toBeGreaterThanOrEqual(teams.teams.length);
       const account = ok('createServiceAccount', 201, await client.POST('/api/serviceaccounts', { body: { name: 'ci-bot', role: 'Viewer' } }));
       expect(['None', 'Viewer', 'Editor', 'Admin']).toContain(account.role);
+      // An LDAP DN as a query value: '=' and ',' must arrive intact.
+      ok('removeTeamGroupApiQuery', 200, await client.DELETE('/api/teams/{id}/groups', { params: { path: { id: 1 }, query: { groupId: 'cn=editors,ou=groups,dc=grafana,dc=org' } } }));
 
       expectWireCalls(server.requests);
     } finally {

@@ -96,4 +96,9 @@ func main() {
 	created, err := client.CreateServiceAccountWithResponse(ctx, &grafana.CreateServiceAccountParams{}, grafana.CreateServiceAccountRequest{Name: "ci-bot", Role: ptr(grafana.Viewer)})
 	exitOn("createServiceAccount", err)
 	report("createServiceAccount", created.HTTPResponse, created.Body, created.JSON201)
+
+	// An LDAP DN as a query value: '=' and ',' must arrive intact.
+	removed, err := client.RemoveTeamGroupApiQueryWithResponse(ctx, 1, &grafana.RemoveTeamGroupApiQueryParams{GroupId: "cn=editors,ou=groups,dc=grafana,dc=org"})
+	exitOn("removeTeamGroupApiQuery", err)
+	report("removeTeamGroupApiQuery", removed.HTTPResponse, removed.Body, removed.JSON200)
 }

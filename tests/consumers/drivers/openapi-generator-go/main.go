@@ -83,4 +83,8 @@ func main() {
 	account.SetRole(openapi.VIEWER)
 	created, res, err := client.ServiceAccountsAPI.CreateServiceAccount(ctx).CreateServiceAccountRequest(*account).Execute()
 	report("createServiceAccount", created, res, err)
+
+	// An LDAP DN as a query value: '=' and ',' must arrive intact.
+	msg, res, err = client.TeamsAPI.RemoveTeamGroupApiQuery(ctx, 1).GroupId("cn=editors,ou=groups,dc=grafana,dc=org").Execute()
+	report("removeTeamGroupApiQuery", msg, res, err)
 }

@@ -97,5 +97,9 @@ public final class WireDriver {
     ServiceAccount account = serviceAccounts.createServiceAccount(new CreateServiceAccountRequest().name("ci-bot").role(OrgRole.VIEWER), null);
     check("createServiceAccount", account.getId() != null && Objects.equals(account.getName(), "ci-bot") && account.getRole() != null, account);
 
+    // An LDAP DN as a query value: '=' and ',' must arrive intact.
+    SuccessMessage removed = teams.removeTeamGroupApiQuery(1L, "cn=editors,ou=groups,dc=grafana,dc=org", null);
+    check("removeTeamGroupApiQuery", hasMessage(removed), removed);
+
   }
 }

@@ -88,6 +88,10 @@ def main() -> None:
         account = service_accounts.create_service_account(CreateServiceAccountRequest(name="ci-bot", role=OrgRole.VIEWER))
         check("createServiceAccount", account.id > 0 and account.name == "ci-bot", account)
 
+        # An LDAP DN as a query value: '=' and ',' must arrive intact.
+        removed = teams.remove_team_group_api_query(id=1, group_id="cn=editors,ou=groups,dc=grafana,dc=org")
+        check("removeTeamGroupApiQuery", has_message(removed), removed)
+
 
 if __name__ == "__main__":
     main()

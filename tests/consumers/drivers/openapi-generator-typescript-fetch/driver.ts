@@ -65,7 +65,10 @@ async function main(): Promise<void> {
   const account = await parsed('createServiceAccount', serviceAccounts.createServiceAccountRaw({ createServiceAccountRequest: { name: 'ci-bot', role: OrgRole.Viewer } }), 201, instanceOfServiceAccount);
   if (!Object.values(OrgRole).includes(account.role)) throw new Error(`createServiceAccount: role ${String(account.role)} is not an OrgRole`);
 
-  console.log('typescript-fetch driver: 9 calls made and parsed');
+  // An LDAP DN as a query value: '=' and ',' must arrive intact.
+  await parsed('removeTeamGroupApiQuery', teams.removeTeamGroupApiQueryRaw({ id: 1, groupId: 'cn=editors,ou=groups,dc=grafana,dc=org' }), 200, instanceOfSuccessMessage);
+
+  console.log('typescript-fetch driver: 10 calls made and parsed');
 }
 
 main().catch((err: unknown) => {

@@ -18,7 +18,7 @@ from grafana_api_client.api.admin import admin_update_user_permissions
 from grafana_api_client.api.current_organization import update_org_user_for_current_org
 from grafana_api_client.api.organizations import add_org_user, delete_org_by_id
 from grafana_api_client.api.service_accounts import create_service_account
-from grafana_api_client.api.teams import search_teams
+from grafana_api_client.api.teams import remove_team_group_api_query, search_teams
 from grafana_api_client.api.users import get_user_by_login_or_email, search_users_with_paging, update_user
 from grafana_api_client.models import (
     AddOrgUserRequest,
@@ -132,7 +132,15 @@ def main() -> None:
         if account.role not in OrgRole:
             sys.exit(f"createServiceAccount: role {account.role!r} is not an OrgRole")
 
-    print("openapi-python-client driver: 9 calls made and parsed")
+        # An LDAP DN as a query value: '=' and ',' must arrive intact.
+        parsed(
+            "removeTeamGroupApiQuery",
+            remove_team_group_api_query.sync_detailed(1, client=client, group_id="cn=editors,ou=groups,dc=grafana,dc=org"),
+            ok,
+            SuccessMessage,
+        )
+
+    print("openapi-python-client driver: 10 calls made and parsed")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ import (
 	"github.com/grafana/grafana-openapi-client-go/client/orgs"
 	"github.com/grafana/grafana-openapi-client-go/client/quota"
 	"github.com/grafana/grafana-openapi-client-go/client/service_accounts"
+	"github.com/grafana/grafana-openapi-client-go/client/sync_team_groups"
 	"github.com/grafana/grafana-openapi-client-go/client/teams"
 	"github.com/grafana/grafana-openapi-client-go/client/users"
 	"github.com/grafana/grafana-openapi-client-go/models"
@@ -582,6 +583,20 @@ func calls(api *goapi.GrafanaHTTPAPI) []call {
 		}},
 		{"Teams.UpdateTeamPreferences", "", "updateTeamPreferences", func() (any, error) {
 			r, err := api.Teams.UpdateTeamPreferences(teamID, &models.UpdatePrefsCmd{Theme: "dark", Timezone: "utc", HomeDashboardUID: dashboardUID, Cookies: []models.CookieType{}})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+
+		// Team Sync (Grafana Enterprise): an LDAP DN as the group, in the body and in the query
+		{"SyncTeamGroups.GetTeamGroupsAPI", "", "getTeamGroupsApi", func() (any, error) {
+			r, err := api.SyncTeamGroups.GetTeamGroupsAPI(1)
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"SyncTeamGroups.AddTeamGroupAPI", "", "addTeamGroupApi", func() (any, error) {
+			r, err := api.SyncTeamGroups.AddTeamGroupAPI(1, &models.TeamGroupMapping{GroupID: "cn=editors,ou=groups,dc=grafana,dc=org"})
+			return payload(r, err, func() any { return r.Payload })
+		}},
+		{"SyncTeamGroups.RemoveTeamGroupAPIQuery", "", "removeTeamGroupApiQuery", func() (any, error) {
+			r, err := api.SyncTeamGroups.RemoveTeamGroupAPIQuery(sync_team_groups.NewRemoveTeamGroupAPIQueryParams().WithTeamID(1).WithGroupID(ptr("cn=editors,ou=groups,dc=grafana,dc=org")))
 			return payload(r, err, func() any { return r.Payload })
 		}},
 

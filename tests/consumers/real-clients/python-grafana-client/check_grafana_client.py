@@ -162,10 +162,17 @@ def is_list(*keys: str, non_empty: bool = True) -> Check:
 USER_ID = 2
 ORG_ID = 2
 TEAM_ID = 1
+LDAP_GROUP = "cn=editors,ou=groups,dc=grafana,dc=org"
 DASHBOARD_ID = 1
 DASHBOARD_UID = "cIBgcSjkk"
 SERVICE_ACCOUNT_ID = 2
 SERVICE_ACCOUNT_TOKEN_ID = 1
+
+
+def with_version(api: GrafanaApi, version: str, call: Callable[[], Any]) -> Any:
+    """Calls a method that asks for the server's version, with that version already known."""
+    api._grafana_info = {"version": version}  # the client's own cache of GET /api/frontend/settings
+    return call()
 
 
 def quietly(call: Callable[[], Any]) -> Any:
@@ -340,6 +347,17 @@ def cases() -> list[Case]:
              lambda g: g.teams.update_preferences(TEAM_ID, preferences), message()),
         Case("teams.update_team_preferences", "updateTeamPreferences", "PUT", "/api/teams/{id}/preferences",
              lambda g: quietly(lambda: g.teams.update_team_preferences(TEAM_ID, {"theme": "light", "timezone": "browser"})), message()),
+        # Team Sync (Grafana Enterprise): an LDAP DN as the group
+        Case("teams.get_team_external_group", "getTeamGroupsApi", "GET", "/api/teams/{id}/groups",
+             lambda g: g.teams.get_team_external_group(TEAM_ID), is_list("orgId", "teamId", "groupId")),
+        Case("teams.add_team_external_group", "addTeamGroupApi", "POST", "/api/teams/{id}/groups",
+             lambda g: g.teams.add_team_external_group(TEAM_ID, LDAP_GROUP), message()),
+        # The client picks the form by the server's version, which it reads from GET
+        # /api/frontend/settings (not part of this spec, not served by the mock): it is given as a
+        # Grafana 11 server reports it, so the client sends the query form of 10.2 and later.
+        Case("teams.remove_team_external_group", "removeTeamGroupApiQuery", "DELETE", "/api/teams/{id}/groups",
+             lambda g: with_version(g, "11.5.0", lambda: g.teams.remove_team_external_group(TEAM_ID, LDAP_GROUP)), message(),
+             {"groupId": LDAP_GROUP}),
         # Dashboards
         Case("dashboard.update_dashboard", "postDashboard", "POST", "/api/dashboards/db",
              lambda g: g.dashboard.update_dashboard(saved_dashboard), is_dict("id", "uid", "url", "status", "version")),
