@@ -20,10 +20,11 @@ Target (one of):
   --mock                 a Prism mock of the spec, started and stopped by the tool
   --url URL              an existing Grafana (env GRAFANA_URL)
 
-Credentials for --url (a full run needs a server administrator with basic auth):
+Credentials for --url (the run checks what its caller may do: a server administrator runs every
+case; an organization Admin, e.g. a service account token with the Admin role, runs the rest):
   --user USER            basic auth login (env GRAFANA_USER)
   --password PASSWORD    basic auth password (env GRAFANA_PASSWORD)
-  --token TOKEN          service account token (env GRAFANA_TOKEN), only with --read-only
+  --token TOKEN          service account token (env GRAFANA_TOKEN)
                          (each of these falls back to its variable on its own)
   --org-id N             work in this organization, sent as X-Grafana-Org-Id (env GRAFANA_ORG_ID)
 
@@ -35,6 +36,8 @@ Connection for --url:
 Options:
   --only IDS             run only these operations (comma-separated operationIds or tags; see "list")
   --read-only            send GET requests only: no fixtures, other cases are skipped
+  --allow-org-writes     let cases write to the current organization itself (name, address,
+                         preferences); they write back what they read (default: skipped)
   --report FILE          write a report: .json, .md, .xml (JUnit) or .html; may be repeated
   --no-strict            accept response properties the spec does not declare
   --record DIR           write every request and response of the run as evidence entries into DIR
@@ -61,6 +64,8 @@ export interface ConformanceOptions {
   target: { kind: 'mock' } | { kind: 'url'; url: string; auth: GrafanaAuth };
   only: string[] | null;
   readOnly: boolean;
+  /** Cases may write to the current org itself and write back what they read. */
+  allowOrgWrites: boolean;
   reports: string[];
   strict: boolean;
   concurrency: number;
@@ -93,6 +98,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
         token: { type: 'string' },
         only: { type: 'string' },
         'read-only': { type: 'boolean' },
+        'allow-org-writes': { type: 'boolean' },
         report: { type: 'string', multiple: true },
         'no-strict': { type: 'boolean' },
         concurrency: { type: 'string' },
@@ -139,15 +145,15 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
   for (const file of reports) {
     if (!REPORT_FORMATS[extname(file).toLowerCase()]) throw new UsageError(`--report ${file}: unknown format "${extname(file) || '(no extension)'}"; use .json, .md, .xml or .html.`);
   }
-  if (target.kind === 'url' && 'token' in target.auth && !values['read-only']) {
-    throw new UsageError('a full run creates users and orgs, which needs a server administrator with basic auth: pass --user and --password, or add --read-only to use a token.');
-  }
+  if (values['allow-org-writes'] && target.kind === 'mock') throw new UsageError('--allow-org-writes is for an existing Grafana (--url); the mock keeps no state: remove it, or pass --url URL.');
+  if (values['allow-org-writes'] && values['read-only']) throw new UsageError('--allow-org-writes and --read-only contradict each other: pass one of them.');
   return {
     command: 'conformance',
     options: {
       target,
       only: parseOnly(values.only),
       readOnly: Boolean(values['read-only']),
+      allowOrgWrites: Boolean(values['allow-org-writes']),
       reports,
       strict: !values['no-strict'],
       concurrency: positiveInt('--concurrency', values.concurrency, 4),
@@ -189,7 +195,7 @@ function parseAuth(values: { user?: string; password?: string; token?: string },
     return { username: user, password };
   }
   if (token) return { token };
-  throw new UsageError('no credentials for --url: pass --user and --password (a server administrator), or --token with --read-only.');
+  throw new UsageError('no credentials for --url: pass --user and --password, or --token (a service account token; see --help).');
 }
 
 function positiveInt(flag: string, value: string | undefined, fallback: number): number {

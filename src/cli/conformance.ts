@@ -1,9 +1,9 @@
 import { buildCases } from '../contract/cases/index.js';
-import { prepareValidator, runCases } from '../contract/runner.js';
+import { planCases, prepareValidator, runCases } from '../contract/runner.js';
 import { startMockTarget, type StartedTarget } from '../contract/targets/mock.js';
 import { startUrlTarget } from '../contract/targets/url.js';
 import type { CaseResult } from '../contract/types.js';
-import { summarize, type RunReport } from '../report/model.js';
+import { countSkips, skipCountsLine, summarize, type RunReport } from '../report/model.js';
 import { longSecretRedactor, secretsOfAuth } from '../secrets.js';
 import { diagnosticBlock, operationLine, progressLine, renderSummary } from '../report/terminal.js';
 import { reportPathProblem } from '../report/write.js';
@@ -93,11 +93,11 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     validating.catch(() => undefined);
     started = options.target.kind === 'mock'
       ? await startMockTarget()
-      : await startUrlTarget({ baseUrl: options.target.url, auth: options.target.auth, timeoutMs: options.timeoutMs, readOnly: options.readOnly, signal: stop.signal, connection: options.connection });
+      : await startUrlTarget({ baseUrl: options.target.url, auth: options.target.auth, timeoutMs: options.timeoutMs, readOnly: options.readOnly, allowOrgWrites: options.allowOrgWrites, signal: stop.signal, connection: options.connection });
     if (stop.signal.aborted) return await stopped();
     const { target } = started;
-    // Plus the fixtures' own: the plain user's password and the service account's token.
-    const secrets = options.target.kind === 'url' ? [...runSecrets, target.fixtures.user.password, target.fixtures.serviceAccount.token] : [];
+    // Plus the fixtures' own: the plain user's password and the service accounts' tokens.
+    const secrets = options.target.kind === 'url' ? [...runSecrets, ...started.secrets] : [];
     const redact = longSecretRedactor(secrets);
     const say = (line: string) => io.out(redact(line));
 
@@ -105,7 +105,12 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     const cases = buildCases(doc, kind).filter((c) => !only || only.has(c.operationId));
     // The recorder also removes whatever secrets the cases' Authorization headers carried.
     const recorder = options.record ? createRecorder(target, secrets, cases.map((c) => c.id)) : null;
-    say(`Running ${cases.length} cases against ${kind} ${target.baseUrl}${target.grafanaVersion ? ` (Grafana ${target.grafanaVersion})` : ''}${options.readOnly ? ', read-only' : ''}${options.strict ? '' : ', not strict'}`);
+    say(`Running ${cases.length} cases against ${kind} ${target.baseUrl}${target.grafanaVersion ? ` (Grafana ${target.grafanaVersion})` : ''}${options.readOnly ? ', read-only' : ''}${options.allowOrgWrites ? ', org writes allowed' : ''}${options.strict ? '' : ', not strict'}`);
+    // Who the run is, and what of the suite that lets it check, before any case runs.
+    const plan = planCases(doc, target, cases, { readOnly: options.readOnly });
+    if (started.identity) say(`Signed in as ${started.identity}: ${plan.filter((skip) => !skip).length} of ${cases.length} cases apply`);
+    const notHere = skipCountsLine(countSkips(plan));
+    if (notHere && started.identity) say(`Not checked with these credentials: ${notHere}`);
     let done = 0;
     // Not on a terminal (CI logs): a line per operation once all of its cases have finished.
     const perOperation = new Map<string, { total: number; results: CaseResult[] }>();
@@ -141,11 +146,13 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - startedTimer),
       summary: summarize(results),
+      ...(started.identity ? { caller: started.identity } : {}),
       results,
     };
     // A run that executed no case (all skipped, or none selected) is not a pass.
     const noneRan = report.summary.passed + report.summary.failed === 0 ? noCaseRanMessage(results) : undefined;
     if (noneRan) report.error = noneRan;
+    if (leftovers.length) report.leftovers = [...leftovers];
     say('');
     say(renderSummary(report));
     writeReports(options.reports, report, redact, say, io.err);

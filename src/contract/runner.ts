@@ -3,17 +3,24 @@ import { buildRequest, fillPath } from './request.js';
 import { summarizeRequest, summarizeResponse } from './diagnostics.js';
 import { SchemaValidator } from './schema-validator.js';
 import semver from 'semver';
-import type { CaseResult, ContractCase, Credential, Exchange, Expectation, Fixtures, TargetKind } from './types.js';
+import { FixtureUnavailable, type CaseResult, type ContractCase, type Exchange, type Expectation, type Fixtures, type Skip, type TargetKind } from './types.js';
 import { bodySchemaPointer, listOperations, resolveRef, type OpenApiDocument, type SpecOperation } from '../spec.js';
+import { authorizationFor, type Cast } from './cast.js';
 
 /** What the runner needs to know about the server it runs against. */
 export interface RunTarget {
   kind: TargetKind;
   baseUrl: string;
   grafanaVersion: string | null;
+  /** The cases' data; reading one the run could not make throws FixtureUnavailable (see fixtures/availability.ts). */
   fixtures: Fixtures;
-  /** The Authorization header for a credential; undefined sends none; null: the target has no such caller. */
-  authorization(as: Credential): string | undefined | null;
+  /** Who plays each kind of caller. */
+  cast: Cast;
+  /**
+   * For cases the server refuses before reading the request (`refusedBeforeReading`): the
+   * fixtures with values that name nothing in place of those the run could not make.
+   */
+  placeholders?: Fixtures;
   /** Extra request headers for a case (the mock uses this for Prism's `Prefer`). */
   headersFor?(c: ContractCase): Record<string, string>;
   /** Target-specific problems with a response (the mock reports Prism's request violations). */
@@ -60,6 +67,55 @@ export async function prepareValidator(doc: OpenApiDocument, strict: boolean): P
 }
 
 /**
+ * Why a case will not run on this target, decided before anything is sent: it is for another
+ * kind of target, `--read-only` forbids its method, the target has no one to send it as, it reads
+ * a fixture the run could not make, or the server lacks a setting it needs. Undefined: it runs.
+ */
+export function skipFor(c: ContractCase, op: SpecOperation, target: RunTarget, options: Pick<RunOptions, 'readOnly'>): Skip | undefined {
+  if (c.targets && !c.targets.includes(target.kind)) {
+    const why = c.targetsReason ? ` (${c.targetsReason})` : '';
+    return target.kind === 'mock'
+      ? { kind: 'real-server-only', reason: `needs a real Grafana: run with --url${why}` }
+      : { kind: 'mock-only', reason: `runs against the mock only (--mock)${why}` };
+  }
+  if (options.readOnly && op.method !== 'get') return { kind: 'read-only', reason: '--read-only sends GET requests only: run without --read-only to send this one' };
+  const who = authorizationFor(c, op, target.cast);
+  if ('kind' in who) return who;
+  const ctx = { fixtures: fixturesFor(c, target) };
+  try {
+    c.request?.(ctx);
+    // A check that names a fixture in what it expects reads it on a missing body too.
+    for (const check of expectationFor(c, target.grafanaVersion).checks ?? []) {
+      try {
+        check(undefined, ctx);
+      } catch (err) {
+        if (err instanceof FixtureUnavailable) throw err;
+      }
+    }
+    const unmet = c.requires?.(ctx);
+    if (unmet) return typeof unmet === 'string' ? { kind: 'needs-server-setting', reason: unmet } : unmet;
+  } catch (err) {
+    if (err instanceof FixtureUnavailable) return err.skip;
+    // Any other error fails the case when it runs.
+  }
+  return undefined;
+}
+
+/** The fixtures a case is built from. */
+function fixturesFor(c: ContractCase, target: RunTarget): Fixtures {
+  return c.refusedBeforeReading && target.placeholders ? target.placeholders : target.fixtures;
+}
+
+/** The skip decision of every case, in case order (undefined: the case runs). */
+export function planCases(doc: OpenApiDocument, target: RunTarget, cases: readonly ContractCase[], options: Pick<RunOptions, 'readOnly'>): Array<Skip | undefined> {
+  const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
+  return cases.map((c) => {
+    const op = operations.get(c.operationId);
+    return op ? skipFor(c, op, target, options) : undefined;
+  });
+}
+
+/**
  * Runs cases against a target and returns one result per case, in case order. GET cases run
  * concurrently; other cases run one at a time unless the target is stateless. A failing or
  * throwing case becomes a failed result: the runner itself does not throw for a case.
@@ -102,23 +158,15 @@ async function runCase(
     grafanaVersion: target.grafanaVersion,
   };
   if (!op) return { ...base, outcome: 'fail', durationMs: 0, problems: [`no operation ${c.operationId} in the spec`] };
-  if (c.targets && !c.targets.includes(target.kind)) {
-    return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: only runs on ${c.targets.join(', ')}${c.targetsReason ? ` (${c.targetsReason})` : ''}`] };
-  }
-  const unmet = c.requires?.({ fixtures: target.fixtures });
-  if (unmet) return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: ${unmet}`] };
-  if (options.readOnly && op.method !== 'get') {
-    return { ...base, outcome: 'skip', durationMs: 0, problems: ['skipped: --read-only sends GET requests only'] };
-  }
-  const authorization = target.authorization(c.as);
-  if (authorization === null) {
-    return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: no "${c.as}" caller on this target (a read-only run creates no users or tokens)`] };
-  }
+  const skip = skipFor(c, op, target, options);
+  if (skip) return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: ${skip.reason}`], skip };
+  const who = authorizationFor(c, op, target.cast);
+  const authorization = 'kind' in who ? undefined : who.authorization;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let sent: CaseResult['request'];
   try {
-    const ctx = { fixtures: target.fixtures };
+    const ctx = { fixtures: fixturesFor(c, target) };
     const request = c.request?.(ctx) ?? {};
     request.headers = { ...target.headers, ...request.headers, ...target.headersFor?.(c) };
     const { url, init } = buildRequest(target.baseUrl, op.method, op.path, request, authorization);

@@ -37,8 +37,14 @@ export interface Fixtures {
   unknown: { userId: number; orgId: number; uid: string; authTokenId: number };
   /** Whether the server has quotas enabled (`[quota] enabled`, off in Grafana's default configuration). */
   quotasEnabled: boolean;
-  /** A pending invitation to the second org; `code` is empty when the server refused to make one. */
-  invite: { code: string; email: string };
+  /** A pending invitation made by the run (in the second org, or the current one), `orgId` its org; `code` is empty when the server refused to make one. */
+  invite: { code: string; email: string; orgId: number };
+  /**
+   * The org whose own settings (name, address, preferences) the cases may write: the run's second
+   * org, or with `--allow-org-writes` the current org, with what was read from it so that the
+   * cases write it back.
+   */
+  writableOrg: { id: number; name: string; address: Record<string, string>; preferences: Record<string, unknown> };
   /**
    * A second pending invitation to the second org, which a case accepts: that creates the user
    * `login` (carrying the run's prefix), whom the clean-up deletes. `code` is empty when the
@@ -67,6 +73,33 @@ export interface ServerSettings {
   tokenRotationRoute: boolean;
   /** The Team Sync routes answer (Grafana Enterprise or Cloud). */
   teamSync: boolean;
+}
+
+/**
+ * Why a case did not run, as a category a report can count, and a sentence that says what the
+ * user can do about it.
+ */
+export type SkipKind =
+  | 'mock-only' // the case needs the mock (an answer a healthy server cannot be made to give)
+  | 'real-server-only' // the case needs a real Grafana (the mock rejects the request by the spec)
+  | 'read-only' // --read-only sends GET requests only
+  | 'needs-server-admin' // a Grafana server administrator (basic auth)
+  | 'needs-org-admin' // an Admin of the current organization
+  | 'needs-user-the-run-cannot-create' // users are created by a server administrator (or SSO/SCIM)
+  | 'needs-allow-org-writes' // a write to the current organization itself or its members
+  | 'needs-server-setting'; // a server setting (quotas) or something the server refused to make
+
+export interface Skip {
+  kind: SkipKind;
+  reason: string;
+}
+
+/** Thrown when a case reads a fixture that the run could not make; the case is skipped with `skip`. */
+export class FixtureUnavailable extends Error {
+  constructor(readonly skip: Skip) {
+    super(skip.reason);
+    this.name = 'FixtureUnavailable';
+  }
 }
 
 export interface CaseRequest {
@@ -126,7 +159,15 @@ export interface ContractCase {
   /** Why the case is limited to some targets, shown when it is skipped. */
   targetsReason?: string;
   /** What the case needs of the server beyond its kind: returns why the target lacks it (the case is skipped), or undefined. */
-  requires?: (ctx: CaseContext) => string | undefined;
+  requires?: (ctx: CaseContext) => string | Skip | undefined;
+  /** A plain-user case that needs the fixture user itself (a member of the fixture team), not any Viewer. */
+  needsFixtureUser?: boolean;
+  /**
+   * The server refuses the call before it reads the path or body (no credentials, a server-admin
+   * or basic-auth-only check): where the run could not make a fixture the request names, a value
+   * that names nothing will do.
+   */
+  refusedBeforeReading?: boolean;
 }
 
 export type Outcome = 'pass' | 'fail' | 'skip';
@@ -168,4 +209,6 @@ export interface CaseResult {
   request?: RequestSummary;
   /** The response's status, content type and body excerpt (secrets masked), when one came. */
   response?: ResponseSummary;
+  /** Why a skipped case did not run (`problems` holds the same reason as `skipped: …`). */
+  skip?: Skip;
 }

@@ -22,6 +22,7 @@ export function renderMarkdown(report: RunReport): string {
     `- Started: ${report.startedAt}, took ${(report.durationMs / 1000).toFixed(1)} s`,
     `- Result: **${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped**`,
     ...(report.error ? [`- Error: ${report.error}`] : []),
+    ...(report.leftovers?.length ? [`- Left on the target: ${report.leftovers.join('; ')}`] : []),
   ];
   const failed = report.results.filter((r) => r.outcome === 'fail');
   if (failed.length) {

@@ -1,4 +1,4 @@
-import type { CaseResult, TargetKind } from '../contract/types.js';
+import type { CaseResult, Skip, SkipKind, TargetKind } from '../contract/types.js';
 
 /** The JSON report, the format other tools read. */
 export interface RunReport {
@@ -6,18 +6,50 @@ export interface RunReport {
   target: { kind: TargetKind; url: string; grafanaVersion: string | null };
   startedAt: string;
   durationMs: number;
-  summary: { passed: number; failed: number; skipped: number };
+  summary: { passed: number; failed: number; skipped: number; skippedBy: SkipCounts };
+  /** Who the run signed in as (a URL target), e.g. `service account "ci" (org 1 "Main Org.", role Admin, not a server administrator)`. */
+  caller?: string;
   results: CaseResult[];
   /** Why the run stopped without a verdict (exit code 2): an unusable target, no case run, … */
   error?: string;
+  /** What the run made and could not remove, or changed, on the target (the run fails with exit code 1). */
+  leftovers?: string[];
 }
+
+/** Skipped cases per category, most first. */
+export type SkipCounts = Partial<Record<SkipKind, number>>;
+
+/** What each skip category means, as the end of "N cases …". */
+export const SKIP_LABELS: Record<SkipKind, string> = {
+  'needs-server-admin': 'need a server administrator',
+  'needs-org-admin': 'need an Admin of the organization',
+  'needs-user-the-run-cannot-create': 'need a user the run cannot create',
+  'needs-allow-org-writes': 'need --allow-org-writes',
+  'needs-server-setting': 'need a server setting',
+  'read-only': 'are not GET requests (--read-only)',
+  'mock-only': 'run against the mock only',
+  'real-server-only': 'need a real Grafana (--url)',
+};
 
 export function summarize(results: CaseResult[]): RunReport['summary'] {
   return {
     passed: results.filter((r) => r.outcome === 'pass').length,
     failed: results.filter((r) => r.outcome === 'fail').length,
     skipped: results.filter((r) => r.outcome === 'skip').length,
+    skippedBy: countSkips(results.map((r) => r.skip)),
   };
+}
+
+/** Counts skips per category, most first. */
+export function countSkips(skips: ReadonlyArray<Skip | undefined>): SkipCounts {
+  const counts = new Map<SkipKind, number>();
+  for (const skip of skips) if (skip) counts.set(skip.kind, (counts.get(skip.kind) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]));
+}
+
+/** The counts in words, e.g. `120 need a server administrator, 8 need --allow-org-writes`; empty when none. */
+export function skipCountsLine(counts: SkipCounts): string {
+  return Object.entries(counts).map(([kind, n]) => `${n} ${SKIP_LABELS[kind as SkipKind]}`).join(', ');
 }
 
 /** Per operation: how many cases passed, failed and were skipped, in first-seen order. */
@@ -35,7 +67,7 @@ export function byOperation(results: CaseResult[]) {
 
 /** Why a case was skipped, in words. */
 export function skipReasonOf(result: CaseResult): string {
-  return (result.problems[0] ?? 'skipped').replace(/^skipped: /, '');
+  return result.skip?.reason ?? (result.problems[0] ?? 'skipped').replace(/^skipped: /, '');
 }
 
 /** The skipped cases grouped by their reason, the most frequent reason first. */

@@ -1,4 +1,4 @@
-import { byOperation, type RunReport } from './model.js';
+import { byOperation, skipCountsLine, type RunReport } from './model.js';
 import type { CaseResult } from '../contract/types.js';
 import { diagnosticLines } from './diagnostics.js';
 import { distinctProblems, problemLine } from './problems.js';
@@ -48,7 +48,9 @@ export function renderSummary(report: RunReport): string {
   lines.push(
     '',
     `Target: ${target.kind} ${target.url}${target.grafanaVersion ? ` (Grafana ${target.grafanaVersion})` : ''}`,
+    ...(report.caller ? [`Signed in as: ${report.caller}`] : []),
     `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`,
+    ...(summary.skipped ? [`Skipped: ${skipCountsLine(summary.skippedBy)}`] : []),
     `Time: ${(report.durationMs / 1000).toFixed(1)} s`,
   );
   return lines.join('\n');

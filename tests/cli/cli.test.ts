@@ -29,7 +29,13 @@ const reportSchema = {
     target: { type: 'object', required: ['kind', 'url', 'grafanaVersion'], properties: { kind: { enum: ['mock', 'url', 'local'] }, url: { type: 'string' }, grafanaVersion: { type: ['string', 'null'] } } },
     startedAt: { type: 'string', format: 'date-time' },
     durationMs: { type: 'integer', minimum: 0 },
-    summary: { type: 'object', required: ['passed', 'failed', 'skipped'], additionalProperties: { type: 'integer', minimum: 0 } },
+    summary: {
+      type: 'object',
+      required: ['passed', 'failed', 'skipped', 'skippedBy'],
+      properties: { skippedBy: { type: 'object', additionalProperties: { type: 'integer', minimum: 1 } } },
+      additionalProperties: { type: 'integer', minimum: 0 },
+    },
+    caller: { type: 'string' },
     results: {
       type: 'array',
       items: {
@@ -42,6 +48,7 @@ const reportSchema = {
           actualStatus: { type: ['integer', 'null'] },
           outcome: { enum: ['pass', 'fail', 'skip'] },
           problems: { type: 'array', items: { type: 'string' } },
+          skip: { type: 'object', required: ['kind', 'reason'], properties: { kind: { type: 'string' }, reason: { type: 'string' } } },
         },
       },
     },
@@ -134,7 +141,8 @@ describe('bad input and unusable targets exit 2 with one line', () => {
     [['conformance', '--mock', '--url', 'http://localhost:3000'], /two targets/],
     [['conformance', '--url', 'localhost:3000', '--user', 'admin', '--password', 'x'], /^error: --url: "localhost:3000" has no scheme: add http:\/\/ \(or https:\/\/\), e\.g\. http:\/\/localhost:3000\.$/m],
     [['conformance', '--url', 'http://localhost:3000'], /no credentials for --url/],
-    [['conformance', '--url', 'http://localhost:3000', '--token', 'x'], /needs a server administrator with basic auth/],
+    [['conformance', '--url', 'http://localhost:3000', '--token', 'x', '--read-only', '--allow-org-writes'], /^error: --allow-org-writes and --read-only contradict each other/m],
+    [['conformance', '--mock', '--allow-org-writes'], /^error: --allow-org-writes is for an existing Grafana \(--url\)/m],
     [['conformance', '--mock', '--report', 'out.txt'], /unknown format "\.txt"/],
     [['conformance', '--mock', '--token', 'abc'], /^error: --token is for an existing Grafana \(--url\), not the mock/],
     [['conformance', '--mock', '--user', 'admin'], /^error: --user is for an existing Grafana \(--url\), not the mock/],

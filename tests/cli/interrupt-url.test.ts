@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../support/http-server.js';
 import { startStatefulFakeGrafana, type StatefulFakeOptions } from '../support/stateful-fake-grafana.js';
+import { IDENTITIES } from '../support/fake-identities.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,7 +15,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * Runs a full `conformance --url` against a stateful FAKE Grafana and sends `signal` when
  * `when(request)` first says so (or after `afterMs`). Returns the exit code and stderr.
  */
-async function interruptedRun(signal: 'SIGINT' | 'SIGTERM', when: { request?: (req: RecordedRequest, fake: Fake) => boolean; afterMs?: number }, fakeOptions: StatefulFakeOptions = {}, extraArgs: string[] = []) {
+async function interruptedRun(signal: 'SIGINT' | 'SIGTERM', when: { request?: (req: RecordedRequest, fake: Fake) => boolean; afterMs?: number }, fakeOptions: StatefulFakeOptions = {}, extraArgs: string[] = [], credentials = ['--user', 'admin', '--password', 'admin-pw']) {
   let child: ReturnType<typeof spawn> | undefined;
   let sent = false;
   const send = () => {
@@ -28,7 +29,7 @@ async function interruptedRun(signal: 'SIGINT' | 'SIGTERM', when: { request?: (r
       if (when.request?.(req, fake)) send();
     },
   });
-  child = spawn(process.execPath, [CLI, 'conformance', '--url', fake.url, '--user', 'admin', '--password', 'admin-pw', '--only', 'searchUsers,getUserById,updateUser,getHealth', ...extraArgs], {
+  child = spawn(process.execPath, [CLI, 'conformance', '--url', fake.url, ...credentials, '--only', 'searchUsers,getUserById,updateUser,searchTeams,updateTeam,getHealth', ...extraArgs], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' },
   });
   let stderr = '';
@@ -115,4 +116,44 @@ describe('a signal during a run against a URL removes everything the run created
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+describe('a signal at each phase of an org admin\'s run (fake Grafana with roles) removes everything the run created', () => {
+  const ORG_ADMINS = { 'an org-Admin token': ['--token', 'glsa_ci_admin_token_0001'], 'a basic-auth org admin': ['--user', 'orgadmin', '--password', 'org-admin-pw'] };
+  const withRoles = (options: StatefulFakeOptions = {}): StatefulFakeOptions => ({ identities: IDENTITIES, ...options });
+  /** The set-up is over when the Viewer service account has its token (the third token). */
+  const afterSetUp = () => {
+    let tokens = 0;
+    return (r: RecordedRequest) => {
+      if (/^\/api\/serviceaccounts\/\d+\/tokens$/.test(r.url) && r.method === 'POST') tokens++;
+      return tokens >= 3 && r.url.startsWith('/api/teams/search?query=');
+    };
+  };
+  for (const [who, credentials] of Object.entries(ORG_ADMINS)) {
+    it(`${who}: SIGINT while the fixtures are made`, async () => {
+      let teams = 0;
+      const { code, fake, sent } = await interruptedRun('SIGINT', { request: (r) => r.method === 'POST' && r.url === '/api/teams' && ++teams === 2 }, withRoles({ delays: { 'POST /api/teams': 500 } }), [], credentials);
+      expect(sent).toBe(true);
+      expect(code).toBe(130);
+      expect(fake.created.filter((c) => c.startsWith('team')).length).toBeGreaterThanOrEqual(1);
+      expect(fake.remaining()).toEqual([]);
+      expect(fake.orgWrites).toEqual([]);
+    }, 30_000);
+
+    it(`${who}: SIGTERM during the cases`, async () => {
+      const { code, fake, sent } = await interruptedRun('SIGTERM', { request: afterSetUp() }, withRoles({ delays: { 'GET /api/teams/search': 300 } }), [], credentials);
+      expect(sent).toBe(true);
+      expect(code).toBe(143);
+      expect(fake.created.map((c) => c.split(' ')[0]).sort()).toEqual(['dashboard', 'invite', 'serviceAccount', 'serviceAccount', 'team', 'team']);
+      expect(fake.remaining()).toEqual([]);
+    }, 30_000);
+
+    it(`${who}: SIGINT during the clean-up`, async () => {
+      const { code, fake, sent } = await interruptedRun('SIGINT', { request: (r, f) => r.method === 'DELETE' && f.created.some((c) => r.url.endsWith(`/${c.split(' ')[1]}`)) }, withRoles({ delays: { DELETE: 200 } }), [], credentials);
+      expect(sent).toBe(true);
+      expect(code).toBe(130);
+      expect(fake.created.length).toBe(6);
+      expect(fake.remaining()).toEqual([]);
+    }, 30_000);
+  }
 });

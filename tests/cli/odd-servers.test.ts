@@ -77,7 +77,8 @@ describe('odd servers get a one-line error naming the URL, exit 2', () => {
 
   it('a healthy server whose set-up requests then time out', async () => {
     const r = await runAgainst((req, res) => (req.url === '/api/health' ? sendJson(res, 200, HEALTH) : req.url === '/api/user' ? sendJson(res, 200, USER) : undefined), ['--timeout', '700']);
-    expectOneLineError(r, `${r.url}/api/users/search`, /timed out after 700 ms/);
+    // The first request after the credentials check: the caller's org, for the identity line.
+    expectOneLineError(r, `${r.url}/api/org`, /no answer within 700 ms/);
   });
 
   it('a self-signed certificate: says the certificate is not trusted and names --ca-cert and --insecure', async () => {

@@ -23,8 +23,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 const readOnly = (...extra: string[]) => ['conformance', '--url', server.url, '--token', TOKEN, '--read-only', ...extra];
-const xml = (file: string) => new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(readFileSync(file, 'utf8')) as {
-  testsuites: { '@_errors': string; testsuite: Array<{ '@_name': string; '@_time'?: string; testcase: Array<{ '@_name': string; skipped?: { '@_message'?: string }; error?: { '@_message': string } }> }> };
+const xml = (file: string) => new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) }).parse(readFileSync(file, 'utf8')) as {
+  testsuites: { '@_errors': string; testsuite: Array<{ '@_name': string; '@_time'?: string; properties?: { property: Array<{ '@_name': string; '@_value': string }> }; testcase: Array<{ '@_name': string; skipped?: { '@_message'?: string; '@_type'?: string }; error?: { '@_message': string } }> }> };
 };
 
 describe('reports', () => {
@@ -57,7 +57,7 @@ describe('reports', () => {
     expect(stderr).toMatch(/ECONNREFUSED/);
     const json = JSON.parse(readFileSync(files[0]!, 'utf8')) as { error: string; summary: object; results: unknown[] };
     expect(json.error).toMatch(/ECONNREFUSED/);
-    expect(json.summary).toEqual({ passed: 0, failed: 0, skipped: 0 });
+    expect(json.summary).toEqual({ passed: 0, failed: 0, skipped: 0, skippedBy: {} });
     const junit = xml(files[1]!);
     expect(junit.testsuites['@_errors']).toBe('1');
     expect(junit.testsuites.testsuite[0]!.testcase[0]!.error!['@_message']).toMatch(/ECONNREFUSED/);
@@ -73,7 +73,13 @@ describe('reports', () => {
     for (const suite of suites) expect(suite['@_time'], suite['@_name']).toMatch(/^\d+\.\d{3}$/);
     const skipped = suites.flatMap((s) => s.testcase).filter((c) => c.skipped !== undefined);
     expect(skipped.length).toBeGreaterThan(3);
-    for (const c of skipped) expect(c.skipped!['@_message'], c['@_name']).toMatch(/--read-only sends GET requests only|no "\w+" caller on this target/);
+    for (const c of skipped) expect(c.skipped!['@_message'], c['@_name']).toMatch(/^--read-only (sends GET requests only|creates no users or tokens to sign in as): run without --read-only/);
+    // The category of each skip, and each suite's count per category.
+    for (const c of skipped) expect(c.skipped!['@_type'], c['@_name']).toBe('read-only');
+    for (const suite of suites) {
+      const counted = suite.properties!.property.find((p) => p['@_name'] === 'skipped.read-only');
+      expect(Number(counted?.['@_value'] ?? 0), suite['@_name']).toBe(suite.testcase.filter((c) => c.skipped).length);
+    }
   });
 });
 
@@ -82,7 +88,7 @@ describe('a run that executes no case is not a pass', () => {
     const file = join(work, 'none.json');
     const { code, stdout, stderr } = await runCli(readOnly('--only', 'updateUser', '--report', file));
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^error: no case ran: 0 passed, \d+ skipped \(\d+ × --read-only sends GET requests only\): choose operations that can run on this target/);
+    expect(stderr).toMatch(/^error: no case ran: 0 passed, \d+ skipped \(\d+ × --read-only sends GET requests only: run without --read-only to send this one\): choose operations that can run on this target/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stdout).toMatch(/^0 passed, 0 failed, \d+ skipped$/m);
     expect((JSON.parse(readFileSync(file, 'utf8')) as { error: string }).error).toMatch(/^no case ran/);

@@ -33,28 +33,54 @@ afterAll(async () => {
 });
 
 describe('conformance --url with a full run', () => {
-  it('creates fixtures through the API, runs the cases, then deletes every fixture', async () => {
+  it('as an org admin (the mock\'s /api/user is no server admin): creates org fixtures through the API, runs the cases, then deletes every fixture', async () => {
     const { code, stderr } = await runCli(['conformance', '--url', proxyUrl, '--user', 'admin', '--password', 'admin-password']);
     expect(stderr).toBe('');
     expect(code).toBe(1); // a stateless mock cannot satisfy a real server's cases
-    const created = ['POST /api/admin/users', 'POST /api/orgs', 'POST /api/teams', 'POST /api/dashboards/db', 'POST /api/serviceaccounts'];
+    const created = ['POST /api/teams', 'POST /api/dashboards/db', 'POST /api/serviceaccounts'];
     for (const call of created) expect(seen).toContain(call);
-    // Before anything is created, the server's users, orgs, teams and service accounts are listed.
+    // An org admin makes no users and no org: the set-up ends with the third token (the Admin
+    // service account's two, the Viewer's one), and sends none of those creates before it.
+    const tokens = seen.map((call, i) => (/^POST \/api\/serviceaccounts\/\d+\/tokens$/.test(call) ? i : -1)).filter((i) => i >= 0);
+    const setUp = seen.slice(0, tokens[2]! + 1);
+    expect(setUp.filter((call) => call.startsWith('POST /api/admin/users') || call === 'POST /api/orgs')).toEqual([]);
+    // Before anything is created, what an org admin may read is listed.
     const lists = [
-      'GET /api/user', 'GET /api/users/search?perpage=500&page=1', 'GET /api/orgs?perpage=500&page=0', 'GET /api/teams/search?perpage=500&page=1',
-      'GET /api/serviceaccounts/search?perpage=500&page=1', 'GET /api/org', 'GET /api/org/users', 'GET /api/org/preferences', 'GET /api/org/quotas',
-      'GET /api/org/invites', 'GET /api/user/preferences', /^GET \/api\/admin\/users\/\d+\/quotas$/,
+      'GET /api/user', 'GET /api/teams/search?perpage=500&page=1', 'GET /api/serviceaccounts/search?perpage=500&page=1', 'GET /api/org',
+      'GET /api/org/users', 'GET /api/org/preferences', 'GET /api/org/quotas', 'GET /api/org/invites', 'GET /api/user/preferences',
     ];
-    const firstCreate = seen.indexOf('POST /api/admin/users');
-    const at = (list: string | RegExp) => seen.findIndex((call) => (typeof list === 'string' ? call === list : list.test(call)));
-    for (const list of lists) expect(at(list), String(list)).toBeGreaterThanOrEqual(0);
-    for (const list of lists) expect(at(list), String(list)).toBeLessThan(firstCreate);
-    // The run ends with the clean-up, in reverse order of creation (service account, dashboard,
-    // two teams, second org, the three users), then the same lists again for the before/after check.
-    const user = /^DELETE \/api\/admin\/users\/\d+$/;
-    const cleanup = [/^DELETE \/api\/serviceaccounts\/\d+$/, /^DELETE \/api\/dashboards\/uid\/\S+$/, /^DELETE \/api\/teams\/\d+$/, /^DELETE \/api\/teams\/\d+$/, /^DELETE \/api\/orgs\/\d+$/, user, user, user];
+    const firstCreate = seen.indexOf('POST /api/teams');
+    const at = (list: string) => seen.indexOf(list);
+    for (const list of lists) expect(at(list), list).toBeGreaterThanOrEqual(0);
+    for (const list of lists) expect(at(list), list).toBeLessThan(firstCreate);
+    // The run ends with the clean-up, in reverse order of creation (the Viewer and the Admin
+    // service account, dashboard, two teams), then the same lists again for the before/after check.
+    const account = /^DELETE \/api\/serviceaccounts\/\d+$/;
+    const cleanup = [account, account, /^DELETE \/api\/dashboards\/uid\/\S+$/, /^DELETE \/api\/teams\/\d+$/, /^DELETE \/api\/teams\/\d+$/];
     const tail = seen.slice(-(cleanup.length + lists.length));
     cleanup.forEach((pattern, i) => expect(tail[i], String(pattern)).toMatch(pattern));
-    tail.slice(cleanup.length).forEach((call, i) => (typeof lists[i] === 'string' ? expect(call).toBe(lists[i]) : expect(call).toMatch(lists[i]!)));
+    expect(tail.slice(cleanup.length)).toEqual(lists);
+  }, 120_000);
+});
+
+describe('an org-Admin token run against the mock used as a --url target', () => {
+  const run = async (...extra: string[]) => {
+    const r = await runCli(['conformance', '--url', proxyUrl, '--token', 'glsa_prism_as_url_token_0001', ...extra]);
+    const applying = /^Signed in as .*: (\d+) of \d+ cases apply$/m.exec(r.stdout);
+    const summary = /^(\d+) passed, (\d+) failed, (\d+) skipped$/m.exec(r.stdout);
+    expect(applying, r.stdout.slice(0, 400) + r.stderr).not.toBeNull();
+    expect(summary).not.toBeNull();
+    const executed = Number(summary![1]) + Number(summary![2]);
+    expect(executed).toBe(Number(applying![1]));
+    return { ...r, executed };
+  };
+
+  it('executes at least 200 cases without --read-only, and more with --allow-org-writes', async () => {
+    const plain = await run();
+    expect([0, 1]).toContain(plain.code);
+    expect(plain.executed).toBeGreaterThanOrEqual(200);
+    const writes = await run('--allow-org-writes');
+    expect([0, 1]).toContain(writes.code);
+    expect(writes.executed).toBeGreaterThan(plain.executed);
   }, 120_000);
 });

@@ -23,7 +23,7 @@ let report: RunReport;
 
 beforeAll(async () => {
   server = await startTestServer((_req, res) => sendJson(res, 500, { message: 'Failed to change password', key: LEAKED_KEY }));
-  const target: RunTarget = { kind: 'url', baseUrl: server.url, grafanaVersion: '12.0.0', fixtures: STATIC_FIXTURES, authorization: () => 'Basic eDp5', concurrentMutations: false };
+  const target: RunTarget = { kind: 'url', baseUrl: server.url, grafanaVersion: '12.0.0', fixtures: STATIC_FIXTURES, cast: { caller: { authorization: 'Basic eDp5', serverAdmin: true, orgAdmin: true }, user: { authorization: 'Basic eDp5', wrongPassword: 'Basic eDp6' }, viewer: null, token: null, readOnly: false }, concurrentMutations: false };
   const c: ContractCase = {
     id: 'changeUserPassword: success',
     operationId: 'changeUserPassword',

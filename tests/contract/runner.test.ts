@@ -24,7 +24,7 @@ const target = (baseUrl: string, grafanaVersion: string | null): RunTarget => ({
   baseUrl,
   grafanaVersion,
   fixtures: STATIC_FIXTURES,
-  authorization: (as) => (as === 'none' ? undefined : as === 'token' ? null : 'Basic eDp5'),
+  cast: { caller: { authorization: 'Basic eDp5', serverAdmin: true, orgAdmin: true }, user: { authorization: 'Basic eDp5', wrongPassword: 'Basic eDp6' }, viewer: null, token: null, readOnly: false },
   concurrentMutations: false,
 });
 const cases: ContractCase[] = [

@@ -42,7 +42,7 @@ describe('validators compiled ahead', () => {
       const before = validator.compiledCount;
       const target: RunTarget = {
         kind: 'url', baseUrl: server.url, grafanaVersion: '12.4.0', fixtures: STATIC_FIXTURES,
-        authorization: () => undefined, concurrentMutations: false,
+        cast: { caller: { authorization: 'Basic eDp5', serverAdmin: true, orgAdmin: true }, user: null, viewer: null, token: null, readOnly: true }, concurrentMutations: false,
       };
       const cases = [{ id: 'health', operationId: 'getHealth', as: 'none' as const, status: 200 }];
       const [result] = await runCases(doc, target, cases as never, { strict: true, readOnly: true, concurrency: 1, timeoutMs: 5000, validator });

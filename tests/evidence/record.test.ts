@@ -37,7 +37,10 @@ const cases: ContractCase[] = [
 ];
 const target = (baseUrl: string): RunTarget => ({
   kind: 'url', baseUrl, grafanaVersion: '11.4.0', fixtures: STATIC_FIXTURES, concurrentMutations: false,
-  authorization: (as) => (as === 'token' ? null : `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`),
+  cast: {
+    caller: { authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`, serverAdmin: true, orgAdmin: true },
+    user: null, viewer: null, token: null, readOnly: false,
+  },
 });
 
 describe('runCases onExchange and createRecorder', () => {

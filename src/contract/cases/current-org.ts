@@ -1,4 +1,4 @@
-import { isEmptyList, messageIs, type OperationCases, SCHEMA_INVALID_BODY, REQUIRED_FIELD_BEFORE_8_4 } from './define.js';
+import { inSecondOrg, inWritableOrg, isEmptyList, messageIs, type OperationCases, SCHEMA_INVALID_BODY, REQUIRED_FIELD_BEFORE_8_4 } from './define.js';
 
 // /api/org*: the current organization (the caller's active org, or X-Grafana-Org-Id).
 export const currentOrgCases: OperationCases[] = [
@@ -7,18 +7,19 @@ export const currentOrgCases: OperationCases[] = [
     ok: { as: 'admin', status: 200, example: 'mainOrg' },
     errors: [
       { what: 'service account token (Admin role)', as: 'token', status: 200, example: 'mainOrg' },
-      { what: 'org header of an org the caller is not in', as: 'user', request: ({ fixtures }) => ({ headers: { 'X-Grafana-Org-Id': String(fixtures.unknown.orgId) } }), status: 401 },
+      { what: 'org header of an org the caller is not in', as: 'user', request: ({ fixtures }) => ({ headers: { 'X-Grafana-Org-Id': String(fixtures.unknown.orgId) } }), status: 401, needsFixtureUser: true },
     ],
   },
   {
     operationId: 'updateCurrentOrg',
-    exampleOverrides: ({ fixtures }) => ({ name: fixtures.mainOrg.name }),
-    // Renames the main org to its own name, so a real server keeps its name.
-    ok: { as: 'admin', request: ({ fixtures }) => ({ body: { name: fixtures.mainOrg.name } }), status: 200, example: 'organizationUpdated', checks: [messageIs('Organization updated')] },
+    exampleOverrides: ({ fixtures }) => ({ name: fixtures.writableOrg.name }),
+    // Renames the org the run may write to (its second org; the current org only with
+    // --allow-org-writes) to its own name, so that it keeps its name.
+    ok: { as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { name: ctx.fixtures.writableOrg.name } }), status: 200, example: 'organizationUpdated', checks: [messageIs('Organization updated')] },
     errors: [
-      { what: 'empty name', as: 'admin', request: () => ({ body: { name: '' } }), status: 400, example: 'badRequestData', ...SCHEMA_INVALID_BODY, versions: REQUIRED_FIELD_BEFORE_8_4 },
-      { what: 'name of another org (400, not 409)', as: 'admin', request: ({ fixtures }) => ({ body: { name: fixtures.secondOrg.name } }), status: 400, example: 'nameTaken', checks: [messageIs('Organization name taken')] },
-      { what: 'plain user (Viewer)', as: 'user', request: () => ({ body: { name: 'Not allowed' } }), status: 403, example: 'missingOrgsWrite' },
+      { what: 'empty name', as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { name: '' } }), status: 400, example: 'badRequestData', ...SCHEMA_INVALID_BODY, versions: REQUIRED_FIELD_BEFORE_8_4 },
+      { what: 'name of another org (400, not 409)', as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: { name: ctx.fixtures.mainOrg.name } }), status: 400, example: 'nameTaken', checks: [messageIs('Organization name taken')] },
+      { what: 'plain user (Viewer)', as: 'user', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { name: 'Not allowed' } }), status: 403, example: 'missingOrgsWrite' },
     ],
   },
   {

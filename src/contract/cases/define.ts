@@ -1,4 +1,4 @@
-import type { CaseContext, CaseRequest, Credential, TargetKind, VersionRule } from '../types.js';
+import { FixtureUnavailable, type CaseContext, type CaseRequest, type Credential, type Skip, type TargetKind, type VersionRule } from '../types.js';
 
 type Check = (body: unknown, ctx: CaseContext) => string | undefined;
 
@@ -13,7 +13,11 @@ export interface CallSpec {
   targets?: TargetKind[];
   targetsReason?: string;
   /** A server setting or fixture the call needs: returns why the target lacks it (then the case is skipped). */
-  requires?: (ctx: CaseContext) => string | undefined;
+  requires?: (ctx: CaseContext) => string | Skip | undefined;
+  /** A plain-user case that needs the fixture user itself (e.g. as a member of the fixture team), not any Viewer. */
+  needsFixtureUser?: boolean;
+  /** The server refuses the call before reading its path or body (see ContractCase). */
+  refusedBeforeReading?: boolean;
   /** When this call's answer depends on the Grafana version. */
   versions?: VersionRule;
 }
@@ -72,3 +76,22 @@ export const SCHEMA_INVALID_BODY = { targets: ['url', 'local'] as TargetKind[], 
 
 /** Grafana 8.0 to 8.3 answer a missing required field from their binding middleware, with 422. */
 export const REQUIRED_FIELD_BEFORE_8_4 = { range: '>=8.4.0', otherwise: { status: 422, example: 'requiredField' }, note: 'Grafana 8.0 to 8.3 bind bodies in a middleware that answers 422 to a missing required field' };
+
+/**
+ * Headers that run a write to an org's own settings in the org the run may write to: its second
+ * org, or with `--allow-org-writes` the current org (see `Fixtures.writableOrg`).
+ */
+export const inWritableOrg = ({ fixtures }: CaseContext) => ({ 'X-Grafana-Org-Id': String(fixtures.writableOrg.id) });
+
+/** For a read: the second org where the run made one, else the current org. */
+export const inSecondOrgIfAny = (ctx: CaseContext): Record<string, string> => {
+  try {
+    return inSecondOrg(ctx);
+  } catch (err) {
+    if (err instanceof FixtureUnavailable) return {};
+    throw err;
+  }
+};
+
+/** Headers that run a request in the org of the run's invitation. */
+export const inInviteOrg = ({ fixtures }: CaseContext) => ({ 'X-Grafana-Org-Id': String(fixtures.invite.orgId) });

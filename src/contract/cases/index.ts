@@ -39,9 +39,10 @@ export function buildCases(doc: OpenApiDocument, target: TargetKind): ContractCa
     const add = (list: ContractCase[], what: string, spec: CallSpec) => list.push(toCase(def.operationId, what, { versions: def.versions, requires: def.requires, ...spec }));
     add(cases, 'success', ok);
     for (const error of def.errors ?? []) add(cases, error.what, error);
-    if (op.operation.responses['401'] && !isOpen(op)) add(cases, 'no credentials', { as: 'none', request: ok.request, status: 401, example: 'noCredentials' });
-    if ((op.operation['x-grafana-access'] as Access | undefined)?.serverAdmin) add(cases, 'plain user is not a server admin', { as: 'user', request: ok.request, status: 403 });
-    if (basicAuthOnly(op)) add(cases, 'service account token (basic auth only)', { as: 'token', request: ok.request, status: 403, targets: ['url', 'local'], targetsReason: BASIC_ONLY_ON_THE_MOCK });
+    // The derived refusals come before the handler reads anything (refusedBeforeReading).
+    if (op.operation.responses['401'] && !isOpen(op)) add(cases, 'no credentials', { as: 'none', request: ok.request, status: 401, example: 'noCredentials', refusedBeforeReading: true });
+    if ((op.operation['x-grafana-access'] as Access | undefined)?.serverAdmin) add(cases, 'plain user is not a server admin', { as: 'user', request: ok.request, status: 403, refusedBeforeReading: true });
+    if (basicAuthOnly(op)) add(cases, 'service account token (basic auth only)', { as: 'token', request: ok.request, status: 403, targets: ['url', 'local'], targetsReason: BASIC_ONLY_ON_THE_MOCK, refusedBeforeReading: true });
     const overrides = def.exampleOverrides;
     for (const [name, example] of Object.entries(requestExamples(doc, op))) {
       // Sent last (they may change fixtures), with identity fields taken from the fixtures.
@@ -70,8 +71,8 @@ function basicAuthOnly(op: SpecOperation): boolean {
 }
 
 function toCase(operationId: string, what: string, spec: CallSpec): ContractCase {
-  const { as, request, status, example, checks, targets, targetsReason, versions, requires } = spec;
-  return { id: `${operationId}: ${what}`, operationId, as, request, status, example, checks, targets, targetsReason, versions, requires };
+  const { as, request, status, example, checks, targets, targetsReason, versions, requires, needsFixtureUser, refusedBeforeReading } = spec;
+  return { id: `${operationId}: ${what}`, operationId, as, request, status, example, checks, targets, targetsReason, versions, requires, needsFixtureUser, refusedBeforeReading };
 }
 
 function requestExamples(doc: OpenApiDocument, op: SpecOperation): Record<string, unknown> {

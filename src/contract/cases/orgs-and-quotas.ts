@@ -1,4 +1,4 @@
-import { countsNothing, inSecondOrg, isEmptyList, messageIs, type CallSpec, type OperationCases, SCHEMA_INVALID_BODY, REQUIRED_FIELD_BEFORE_8_4 } from './define.js';
+import { countsNothing, inInviteOrg, inSecondOrg, inWritableOrg, isEmptyList, messageIs, type CallSpec, type OperationCases, SCHEMA_INVALID_BODY, REQUIRED_FIELD_BEFORE_8_4 } from './define.js';
 import type { CaseContext } from '../types.js';
 
 // Organizations by ID and name (/api/orgs/...), the current organization's address, member
@@ -9,9 +9,12 @@ import type { CaseContext } from '../types.js';
 type Requirement = NonNullable<CallSpec['requires']>;
 
 /** Quotas are off in Grafana's default configuration; a quota case holds only for one setting. */
-const quotasOn: Requirement = ({ fixtures }) => (fixtures.quotasEnabled ? undefined : 'quotas are disabled on this server (`[quota] enabled = false`, the default)');
-const quotasOff: Requirement = ({ fixtures }) => (fixtures.quotasEnabled ? 'quotas are enabled on this server (`[quota] enabled = true`)' : undefined);
-const hasInvite: Requirement = ({ fixtures }) => (fixtures.invite.code ? undefined : 'the server made no invitation for the run (login form disabled?)');
+const quotasOn: Requirement = ({ fixtures }) => (fixtures.quotasEnabled ? undefined : 'needs quotas enabled on the server: they are off here (`[quota] enabled = false`, the default); set `[quota] enabled = true` to run it');
+const quotasOff: Requirement = ({ fixtures }) => (fixtures.quotasEnabled ? 'needs quotas disabled on the server (Grafana\'s default): they are on here (`[quota] enabled = true`)' : undefined);
+const hasInvite: Requirement = ({ fixtures }) => (fixtures.invite.code ? undefined : 'needs an invitation, which the server refused to make for the run (login form disabled?)');
+/** The token's org is the main org: the run's invitation must be in another one (which only a server admin can create). */
+const inviteInAnotherOrg: Requirement = (ctx) => hasInvite(ctx) ?? (ctx.fixtures.invite.orgId !== ctx.fixtures.mainOrg.id ? undefined
+  : { kind: 'needs-server-admin', reason: 'needs an invitation in a second organization, which only a server administrator can create: run with a server administrator\'s --user/--password' });
 
 // The disabled-quota answer can only come from a real server: the mock describes quotas enabled
 // (and replays the documented 403 through its own cases).
@@ -120,8 +123,10 @@ export const orgsAndQuotasCases: OperationCases[] = [
   // --- the current organization ---
   {
     operationId: 'updateCurrentOrgAddress',
-    ok: { as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: address }), status: 200, example: 'addressUpdated', checks: [messageIs('Address updated')] },
-    errors: [{ what: 'plain user (Viewer)', as: 'user', request: () => ({ body: address }), status: 403, example: 'missingOrgsWrite' }],
+    // Writes the address of the org the run may write to back (the second org's is the test address).
+    exampleOverrides: ({ fixtures }) => fixtures.writableOrg.address,
+    ok: { as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: ctx.fixtures.writableOrg.address }), status: 200, example: 'addressUpdated', checks: [messageIs('Address updated')] },
+    errors: [{ what: 'plain user (Viewer)', as: 'user', request: (ctx) => ({ headers: inWritableOrg(ctx), body: address }), status: 403, example: 'missingOrgsWrite' }],
   },
   {
     operationId: 'searchOrgUsersWithPaging',
@@ -141,7 +146,7 @@ export const orgsAndQuotasCases: OperationCases[] = [
   },
   {
     operationId: 'getPendingOrgInvites',
-    ok: { as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx) }), status: 200, example: 'oneInvite', checks: [(body, { fixtures }) =>
+    ok: { as: 'admin', request: (ctx) => ({ headers: inInviteOrg(ctx) }), status: 200, example: 'oneInvite', checks: [(body, { fixtures }) =>
       (!fixtures.invite.code || (body as { code?: string }[]).some((i) => i.code === fixtures.invite.code) ? undefined : 'expected the run\'s invitation among the pending ones')] },
     errors: [{ what: 'plain user (Viewer)', as: 'user', status: 403, example: 'missingOrgUsersAdd' }],
   },
@@ -157,13 +162,13 @@ export const orgsAndQuotasCases: OperationCases[] = [
   },
   {
     operationId: 'revokeInvite',
-    ok: { as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), path: { code: ctx.fixtures.invite.code } }), status: 200, example: 'inviteRevoked', checks: [messageIs('Invite revoked')], requires: hasInvite },
+    ok: { as: 'admin', request: (ctx) => ({ headers: inInviteOrg(ctx), path: { code: ctx.fixtures.invite.code } }), status: 200, example: 'inviteRevoked', checks: [messageIs('Invite revoked')], requires: hasInvite },
     errors: [
-      { what: 'revoked a second time (still 200)', as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), path: { code: ctx.fixtures.invite.code } }), status: 200, example: 'inviteRevoked', checks: [messageIs('Invite revoked')], requires: hasInvite },
+      { what: 'revoked a second time (still 200)', as: 'admin', request: (ctx) => ({ headers: inInviteOrg(ctx), path: { code: ctx.fixtures.invite.code } }), status: 200, example: 'inviteRevoked', checks: [messageIs('Invite revoked')], requires: hasInvite },
       { what: 'unknown code', as: 'admin', request: () => ({ path: { code: 'no-invite-has-this-code-0000' } }), status: 404, example: 'inviteNotFound', checks: [messageIs('Invite not found')] },
       // The token's service account is an Admin of the main org only, and not a server admin.
-      { what: 'invitation of another org', as: 'token', request: ({ fixtures }) => ({ path: { code: fixtures.invite.code } }), status: 403, example: 'otherOrganization', requires: hasInvite },
-      { what: 'plain user (Viewer)', as: 'user', request: ({ fixtures }) => ({ path: { code: fixtures.invite.code } }), status: 403, example: 'missingOrgUsersAdd', requires: hasInvite },
+      { what: 'invitation of another org', as: 'token', request: ({ fixtures }) => ({ path: { code: fixtures.invite.code } }), status: 403, example: 'otherOrganization', requires: inviteInAnotherOrg },
+      { what: 'plain user (Viewer)', as: 'user', request: (ctx) => ({ headers: inInviteOrg(ctx), path: { code: ctx.fixtures.invite.code } }), status: 403, example: 'missingOrgUsersAdd', requires: hasInvite },
     ],
   },
 

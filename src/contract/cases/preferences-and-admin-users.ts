@@ -1,4 +1,5 @@
-import { inSecondOrg, isEmptyList, messageIs, type CallSpec, type OperationCases } from './define.js';
+import type { CaseContext } from '../types.js';
+import { inSecondOrg, inSecondOrgIfAny, inWritableOrg, isEmptyList, messageIs, type CallSpec, type OperationCases } from './define.js';
 
 // Preferences (user, current org, team), the signed-in user's help flags, and the server-admin
 // user operations disable/enable/logout/sessions. Every change touches only the run's own
@@ -17,6 +18,15 @@ const nonUserIdentity = (request?: CallSpec['request']): CallSpec & { what: stri
   what: 'service account token (not a user)', as: 'token', request, status: 304,
   versions: { range: '>=11.3.0', otherwise: { status: 403, example: 'endpointOnlyForUsers' }, note: 'non-user identities get 304 from Grafana 11.3, 403 from 10.3 to 11.2' },
 });
+
+/**
+ * The preferences of the org the run writes to, to send back as read: PUT replaces them all (so
+ * every value read goes back), PATCH refuses an empty theme (so an empty value is left out, and
+ * a request example's own value for that key with it: `undefined` is not sent).
+ */
+const putBack = ({ fixtures }: CaseContext) => fixtures.writableOrg.preferences;
+const patchBack = ({ fixtures }: CaseContext) =>
+  Object.fromEntries(Object.entries(fixtures.writableOrg.preferences).map(([key, value]) => [key, value === '' && key !== 'homeDashboardUID' ? undefined : value]));
 
 const helpFlagsIs = (expected: number) => (body: unknown) => {
   const flags = (body as { helpFlags1?: unknown } | undefined)?.helpFlags1;
@@ -49,31 +59,34 @@ export const preferencesAndAdminUsersCases: OperationCases[] = [
     ],
   },
 
-  // --- the current organization's preferences: the second org's, as its Admin ---
+  // --- the current organization's preferences: the org the run may write to, as its Admin ---
+  // (the second org; with --allow-org-writes the current org, whose preferences are written back)
   {
     operationId: 'getOrgPreferences',
-    ok: { as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx) }), status: 200, example: 'notSet' },
+    ok: { as: 'admin', request: (ctx) => ({ headers: inSecondOrgIfAny(ctx) }), status: 200, example: 'notSet' },
     errors: [
       { what: 'plain user (Viewer)', as: 'user', status: 403, example: 'missingOrgsPreferencesRead' },
-      { what: 'org header of an org the caller is not in', as: 'user', request: ({ fixtures }) => ({ headers: { 'X-Grafana-Org-Id': String(fixtures.unknown.orgId) } }), status: 401 },
+      { what: 'org header of an org the caller is not in', as: 'user', request: ({ fixtures }) => ({ headers: { 'X-Grafana-Org-Id': String(fixtures.unknown.orgId) } }), status: 401, needsFixtureUser: true },
     ],
   },
   {
     operationId: 'updateOrgPreferences',
-    ok: { as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: { theme: 'light', weekStart: 'sunday' } }), status: 200, example: 'preferencesUpdated', checks: [messageIs('Preferences updated')] },
+    exampleOverrides: putBack,
+    ok: { as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: putBack(ctx) }), status: 200, example: 'preferencesUpdated', checks: [messageIs('Preferences updated')] },
     errors: [
-      { what: 'plain user (Viewer)', as: 'user', request: () => ({ body: { theme: 'dark' } }), status: 403, example: 'missingOrgsPreferencesWrite' },
-      { what: 'unknown theme', as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: { theme: 'no-such-theme' } }), status: 400, example: 'invalidTheme' },
+      { what: 'plain user (Viewer)', as: 'user', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { theme: 'dark' } }), status: 403, example: 'missingOrgsPreferencesWrite' },
+      { what: 'unknown theme', as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { theme: 'no-such-theme' } }), status: 400, example: 'invalidTheme' },
       // The fixture dashboard is in the main org, so in the second org it is unknown.
       { what: 'home dashboard of another org', as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: { homeDashboardUID: ctx.fixtures.dashboard.uid } }), status: 404, example: 'dashboardNotFound' },
     ],
   },
   {
     operationId: 'patchOrgPreferences',
-    ok: { as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: { timezone: 'browser' } }), status: 200, example: 'preferencesUpdated', checks: [messageIs('Preferences updated')] },
+    exampleOverrides: patchBack,
+    ok: { as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: patchBack(ctx) }), status: 200, example: 'preferencesUpdated', checks: [messageIs('Preferences updated')] },
     errors: [
-      { what: 'plain user (Viewer)', as: 'user', request: () => ({ body: { theme: 'dark' } }), status: 403, example: 'missingOrgsPreferencesWrite' },
-      { what: 'empty theme', as: 'admin', request: (ctx) => ({ headers: inSecondOrg(ctx), body: { theme: '' } }), status: 400, example: 'invalidTheme' },
+      { what: 'plain user (Viewer)', as: 'user', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { theme: 'dark' } }), status: 403, example: 'missingOrgsPreferencesWrite' },
+      { what: 'empty theme', as: 'admin', request: (ctx) => ({ headers: inWritableOrg(ctx), body: { theme: '' } }), status: 400, example: 'invalidTheme' },
     ],
   },
 
@@ -82,7 +95,7 @@ export const preferencesAndAdminUsersCases: OperationCases[] = [
     operationId: 'getTeamPreferences',
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 200, example: 'notSet' },
     errors: [
-      { what: 'team member (Viewer) may read', as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 200, example: 'notSet' },
+      { what: 'team member (Viewer) may read', needsFixtureUser: true, as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 200, example: 'notSet' },
       { what: 'plain user on a team they are not in', as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 403, example: 'missingTeamsRead' },
       { what: 'unknown team (server quirk: 200 {})', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 200, example: 'notSet' },
     ],
@@ -91,7 +104,7 @@ export const preferencesAndAdminUsersCases: OperationCases[] = [
     operationId: 'updateTeamPreferences',
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { weekStart: 'monday' } }), status: 200, example: 'preferencesUpdated', checks: [messageIs('Preferences updated')] },
     errors: [
-      { what: 'team member without team admin', as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { theme: 'dark' } }), status: 403, example: 'missingTeamsWrite' },
+      { what: 'team member without team admin', needsFixtureUser: true, as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { theme: 'dark' } }), status: 403, example: 'missingTeamsWrite' },
       { what: 'unknown theme', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { theme: 'no-such-theme' } }), status: 400, example: 'invalidTheme' },
       { what: 'unknown home dashboard UID', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { homeDashboardUID: fixtures.unknown.uid } }), status: 404, example: 'dashboardNotFound' },
     ],

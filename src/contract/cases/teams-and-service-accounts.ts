@@ -22,7 +22,7 @@ export const teamsAndServiceAccountsCases: OperationCases[] = [
     operationId: 'getTeamByID',
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 200, example: 'teamPlatform' },
     errors: [
-      { what: 'plain user who is in the team (Viewer)', as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 200, example: 'teamPlatform' },
+      { what: 'plain user who is in the team (Viewer)', needsFixtureUser: true, as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 200, example: 'teamPlatform' },
       { what: 'service account token (Admin role)', as: 'token', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 200, example: 'teamPlatform' },
       { what: 'unknown team', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 404, example: 'teamNotFound', checks: [messageIs('Team not found')] },
       { what: 'plain user, team they are not in (403, not 404)', as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 403, example: 'missingTeamsRead' },
@@ -45,14 +45,14 @@ export const teamsAndServiceAccountsCases: OperationCases[] = [
         versions: { range: '>=12.0.0', otherwise: { status: 500, example: 'failedToUpdateTeam' }, note: `before 12.0 an unknown team answers 500 Failed to update Team; ${NEWEST_CHECKS_TEAM_FIRST}` },
       },
       { what: 'name that is not a string', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { name: 123 } }), status: 400, example: 'badRequestData' },
-      { what: 'plain user who is in the team (Viewer)', as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { name: fixtures.team.name } }), status: 403, example: 'missingTeamsWrite' },
+      { what: 'plain user who is in the team (Viewer)', needsFixtureUser: true, as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { name: fixtures.team.name } }), status: 403, example: 'missingTeamsWrite' },
     ],
   },
   {
     operationId: 'getTeamMembers',
     ok: { as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 200, example: 'members', checks: [listHas('userId', (f) => f.user.id)] },
     errors: [
-      { what: 'plain user who is in the team (Viewer)', as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 403, example: 'missingTeamsPermissionsRead' },
+      { what: 'plain user who is in the team (Viewer)', needsFixtureUser: true, as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id } }), status: 403, example: 'missingTeamsPermissionsRead' },
       { what: 'unknown team (server quirk: 200 [])', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 200, example: 'noMembers', checks: [isEmptyList] },
     ],
   },
@@ -75,7 +75,7 @@ export const teamsAndServiceAccountsCases: OperationCases[] = [
         versions: { range: '>=12.0.0', otherwise: { status: 404, example: 'teamNotFoundOlder' }, note: `11.x answers "team not found" without traceID; ${NEWEST_CHECKS_TEAM_FIRST}` },
       },
       { what: 'members that is not a list', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { members: 'everyone' } }), status: 400, example: 'badRequestData' },
-      { what: 'plain user who is in the team (Viewer)', as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { members: [fixtures.user.email] } }), status: 403, example: 'missingTeamsPermissionsWrite' },
+      { what: 'plain user who is in the team (Viewer)', needsFixtureUser: true, as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id }, body: { members: [fixtures.user.email] } }), status: 403, example: 'missingTeamsPermissionsWrite' },
     ],
   },
   {
@@ -114,7 +114,7 @@ export const teamsAndServiceAccountsCases: OperationCases[] = [
         example: 'teamNotFound',
         versions: { range: '>=12.0.0', otherwise: { status: 404, example: 'teamNotFoundOlder' }, note: `before 12.0 "Team not found" comes without traceID; ${NEWEST_CHECKS_TEAM_FIRST}` },
       },
-      { what: 'plain user who is in the team (Viewer)', as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id, userId: fixtures.user.id } }), status: 403, example: 'missingTeamsPermissionsWrite' },
+      { what: 'plain user who is in the team (Viewer)', needsFixtureUser: true, as: 'user', request: ({ fixtures }) => ({ path: { id: fixtures.team.id, userId: fixtures.user.id } }), status: 403, example: 'missingTeamsPermissionsWrite' },
     ],
   },
   {

@@ -1,4 +1,5 @@
-import { authorizationFor } from './credentials.js';
+import { authorizationHeader } from '../../auth.js';
+import type { Cast } from '../cast.js';
 import { lastLine, startPrism } from './prism.js';
 import { startRouterFront, type ListenOn } from './router-front.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
@@ -13,6 +14,10 @@ export interface CloseReport {
 
 export interface StartedTarget {
   target: RunTarget;
+  /** Who the run signs in as, in a few words (a URL target), e.g. `service account "ci" (org 1 "Main Org.", role Admin, …)`. */
+  identity?: string;
+  /** Secrets the target made for the run (passwords and tokens of the callers it created), to keep out of the output. */
+  secrets: string[];
   /**
    * Removes what the run created and stops what it started; returns what it could not remove,
    * and what others changed meanwhile. `ran`: the results of the cases that ran (their writes
@@ -68,7 +73,7 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
       baseUrl: server.baseUrl,
       grafanaVersion: null,
       fixtures: STATIC_FIXTURES,
-      authorization: authorizationFor({ username: 'admin', password: 'mock-admin-password' }, STATIC_FIXTURES),
+      cast: MOCK_CAST,
       headersFor: (c) => ({ Prefer: `code=${c.status}${c.example ? `, example=${c.example}` : ''}` }),
       // A success case whose request Prism finds invalid means the case, or the spec, is wrong.
       inspect: (c, response) => {
@@ -77,12 +82,25 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
       },
       concurrentMutations: true,
     },
+    secrets: [],
     close: async () => {
       await server.stop();
       return { leftovers: [], changedByOthers: [] };
     },
   };
 }
+
+/** On the mock every caller is the spec's example one: a server admin, a plain user and an Admin's token. */
+const MOCK_CAST: Cast = {
+  caller: { authorization: authorizationHeader({ username: 'admin', password: 'mock-admin-password' }), serverAdmin: true, orgAdmin: true },
+  user: {
+    authorization: authorizationHeader({ username: STATIC_FIXTURES.user.login, password: STATIC_FIXTURES.user.password }),
+    wrongPassword: authorizationHeader({ username: STATIC_FIXTURES.user.login, password: `${STATIC_FIXTURES.user.password}-wrong` }),
+  },
+  viewer: null,
+  token: { authorization: authorizationHeader({ token: STATIC_FIXTURES.serviceAccount.token }), admin: true },
+  readOnly: false,
+};
 
 function summarizeViolations(header: string): string {
   try {

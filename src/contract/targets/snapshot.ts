@@ -28,7 +28,7 @@ const MAX_PAGES = 200;
 interface Listed { data?: unknown; response: Response }
 
 function failed(what: string, response: Response): never {
-  throw new Error(`cannot list ${what} for the before/after check (HTTP ${response.status}): the run needs a server administrator.`);
+  throw new Error(`cannot list ${what} for the before/after check (HTTP ${response.status}): the run needs an Admin of the organization (or a server administrator).`);
 }
 
 function otherShape(what: string, response: Response): never {
@@ -59,14 +59,20 @@ async function optional(read: Promise<Listed>, toLines: (data: never) => string[
   return data === undefined ? [`not readable: HTTP ${response.status}`] : toLines(data as never);
 }
 
-/** Reads everything the before/after check compares, with GET requests only. */
-export async function takeSnapshot(api: GrafanaClient): Promise<ServerSnapshot> {
+/**
+ * Reads everything the before/after check compares, with GET requests only: for a server
+ * administrator (`server`) the server's users and orgs too; for an org admin (`org`) only what it
+ * may read, the current org's teams, service accounts, members and settings.
+ */
+export async function takeSnapshot(client: GrafanaClient, scope: 'server' | 'org' = 'server'): Promise<ServerSnapshot> {
+  const api = retryingReads(client);
   const me = await api.GET('/api/user');
   if (!me.data) failed('the signed-in user', me.response);
   const adminId = me.data.id ?? failed('the signed-in user\'s id', me.response);
-  const users = await allPages('users', 1, (page) => api.GET('/api/users/search', { params: { query: { perpage: PAGE, page } } }), (d: { users: Array<{ id: number; login: string }> }) => d.users);
+  const server = scope === 'server';
+  const users = server ? await allPages('users', 1, (page) => api.GET('/api/users/search', { params: { query: { perpage: PAGE, page } } }), (d: { users: Array<{ id: number; login: string }> }) => d.users) : [];
   // /api/orgs counts pages from 0 (a server quirk).
-  const orgs = await allPages('orgs', 0, (page) => api.GET('/api/orgs', { params: { query: { perpage: PAGE, page } } }), (d: Array<{ id: number; name: string }>) => d);
+  const orgs = server ? await allPages('orgs', 0, (page) => api.GET('/api/orgs', { params: { query: { perpage: PAGE, page } } }), (d: Array<{ id: number; name: string }>) => d) : [];
   const teams = await allPages('teams', 1, (page) => api.GET('/api/teams/search', { params: { query: { perpage: PAGE, page } } }), (d: { teams: Array<{ id: number; name: string }> }) => d.teams);
   const accounts = await allPages('service accounts', 1, (page) => api.GET('/api/serviceaccounts/search', { params: { query: { perpage: PAGE, page } } }), (d: { serviceAccounts: Array<{ id: number; name: string }> }) => d.serviceAccounts);
   const org = await api.GET('/api/org');
@@ -85,8 +91,27 @@ export async function takeSnapshot(api: GrafanaClient): Promise<ServerSnapshot> 
     mainOrgQuotas: await optional(api.GET('/api/org/quotas'), (d: Array<{ target: string; limit: number }>) => d.map((q) => `${q.target}=${q.limit}`).sort()),
     mainOrgInvites: await optional(api.GET('/api/org/invites'), (d: Array<{ code?: string; email?: string }>) => d.map((i) => `${i.email ?? ''} ${i.code ?? ''}`).sort()),
     adminPreferences: await optional(api.GET('/api/user/preferences'), fields),
-    adminQuotas: await optional(api.GET('/api/admin/users/{id}/quotas', { params: { path: { id: adminId } } }), (d: Array<{ target: string; limit: number }>) => d.map((q) => `${q.target}=${q.limit}`).sort()),
+    adminQuotas: server ? await optional(api.GET('/api/admin/users/{id}/quotas', { params: { path: { id: adminId } } }), (d: Array<{ target: string; limit: number }>) => d.map((q) => `${q.target}=${q.limit}`).sort()) : [],
   };
+}
+
+/** How often the check tries a read when the server fails (5xx, no answer): a GET is safe to repeat. */
+const READ_ATTEMPTS = 3;
+
+/** The client's GET, each read tried again when the server fails, so that one failure does not lose the check. */
+function retryingReads(api: GrafanaClient): Pick<GrafanaClient, 'GET'> {
+  const get = api.GET as unknown as (...args: unknown[]) => Promise<{ response: Response }>;
+  const GET = async (...args: unknown[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await get(...args);
+        if (result.response.status < 500 || attempt >= READ_ATTEMPTS) return result;
+      } catch (err) {
+        if (attempt >= READ_ATTEMPTS) throw err;
+      }
+    }
+  };
+  return { GET: GET as unknown as GrafanaClient['GET'] };
 }
 
 /** Lines saying what differs between two snapshots; empty when nothing does. */
