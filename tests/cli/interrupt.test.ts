@@ -1,23 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { alive, prismChildrenOf } from '../support/processes.js';
 import { describe, expect, it } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-/** PIDs of the Prism processes whose parent is `parent` (other test files may run their own Prism). */
-const prismChildrenOf = (parent: number) =>
-  execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter(([, ppid, ...args]) => Number(ppid) === parent && /prism-cli/.test(args.join(' ')))
-    .map(([pid]) => Number(pid));
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('Ctrl-C during a mock run', () => {
   it('stops Prism and exits 130, leaving no process behind', async () => {

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { alive, prismChildrenOf } from '../support/processes.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/contract/targets/free-port.js';
 import { parseMockArgs } from '../../src/cli/mock.js';
@@ -8,20 +9,6 @@ import { runCli } from './run-cli.js';
 
 // `grafana-api-contract mock`, run as a user runs it: the built CLI as a child process.
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const prismChildrenOf = (parent: number) =>
-  execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter(([, ppid, ...args]) => Number(ppid) === parent && /prism-cli/.test(args.join(' ')))
-    .map(([pid]) => Number(pid));
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 /** Whether nothing listens on the port any more (we can listen there ourselves). */
 const portFree = (port: number) =>
   new Promise<boolean>((resolve) => {

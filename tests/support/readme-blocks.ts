@@ -41,4 +41,6 @@ export const NOT_RUN: Record<string, string> = {
   'npm ci && npm test': 'the whole suite, which .ci/run runs (tests/readme.test.ts checks the two agree)',
   'GRAFANA_ADMIN_PASSWORD=choose-one docker compose up -d --wait': 'needs a Docker engine; compose.yaml is checked with dclint instead',
   'npm ci': 'needs a Grafana on localhost:3000 to record from; --record is tested against fake and mock targets',
+  'GRAFANA_TOKEN=glsa_… npm run cli -- conformance --url https://<stack>.grafana.net --report report.xml': 'needs a Grafana Cloud stack and its token; token runs are tested against a fake Grafana that enforces org roles and against the mock as a --url target',
+  'GRAFANA_TOKEN=glsa_… npm run cli -- conformance --url https://<stack>.grafana.net --allow-org-writes --report report.xml': 'the same, with --allow-org-writes (tested the same way)',
 };
