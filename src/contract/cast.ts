@@ -1,3 +1,4 @@
+import { authorizationHeader } from '../auth.js';
 import type { SpecOperation } from '../spec.js';
 import type { ContractCase, Skip } from './types.js';
 
@@ -20,6 +21,14 @@ export interface Cast {
   token: { authorization: string; admin: boolean } | null;
   /** A read-only run makes no callers: the skips say so. */
   readOnly: boolean;
+}
+
+/** The plain user's two callers: with its password, and with a wrong one. */
+export function plainUser(user: { login: string; password: string }): NonNullable<Cast['user']> {
+  return {
+    authorization: authorizationHeader({ username: user.login, password: user.password }),
+    wrongPassword: authorizationHeader({ username: user.login, password: `${user.password}-wrong` }),
+  };
 }
 
 export const NEEDS_SERVER_ADMIN: Skip = {

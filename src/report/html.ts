@@ -56,6 +56,7 @@ export function renderHtml(report: RunReport): string {
   fact('Grafana', target.grafanaVersion ?? 'version not reported');
   fact('Started', `${report.startedAt}, took ${(report.durationMs / 1000).toFixed(1)} s`);
   fact('Result', `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
+  if (report.leftovers?.length) fact('Left on the target', report.leftovers.join('; '), 'error');
   if (report.error) fact('Error', report.error, 'error');
 
   body.ele('p').ele('label').ele('input', { type: 'checkbox', id: 'failures-only' }).up().txt(' Show only failures');

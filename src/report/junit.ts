@@ -1,6 +1,6 @@
 import xmlbuilder from 'xmlbuilder';
 import type { CaseResult } from '../contract/types.js';
-import { byOperation, countSkips, type RunReport, type SkipCounts } from './model.js';
+import { byOperation, countSkips, skipReasonOf, type RunReport, type SkipCounts } from './model.js';
 import { diagnosticLines } from './diagnostics.js';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
@@ -59,5 +59,5 @@ export function renderJunit(report: RunReport): string {
 function addCase(suite: xmlbuilder.XMLElement, r: CaseResult): void {
   const test = suite.ele('testcase', { classname: `grafana-api-contract.${r.operationId}`, name: r.case, time: seconds(r.durationMs) });
   if (r.outcome === 'fail') test.ele('failure', { message: r.problems[0] ?? 'failed', type: 'ContractViolation' }, [...r.problems, ...diagnosticLines(r)].join('\n'));
-  if (r.outcome === 'skip') test.ele('skipped', { message: r.problems.join('; ').replace(/^skipped: /, ''), ...(r.skip ? { type: r.skip.kind } : {}) });
+  if (r.outcome === 'skip') test.ele('skipped', { message: skipReasonOf(r), ...(r.skip ? { type: r.skip.kind } : {}) });
 }

@@ -60,6 +60,12 @@ describe('the HTML report', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
+  it('names what the run left on the target, as the other formats do', () => {
+    const page = renderHtml({ ...report, leftovers: ['team 7 "gac-1a2b-team"'] });
+    expect(page).toContain('<dt>Left on the target</dt>');
+    expect(page).toContain('<dd class="error">team 7 "gac-1a2b-team"</dd>');
+  });
+
   it('has a table per operation, a row per case, and a filter to the failures', () => {
     const sections = [...html.matchAll(/<section class="operation" id="op-(\w+)" data-failed="(\d+)">/g)].map((m) => [m[1], m[2]]);
     expect(sections).toEqual([['getUserById', '0'], ['searchUsers', '1']]);

@@ -1,5 +1,5 @@
 import { authorizationHeader } from '../../auth.js';
-import type { Cast } from '../cast.js';
+import { plainUser, type Cast } from '../cast.js';
 import { lastLine, startPrism } from './prism.js';
 import { startRouterFront, type ListenOn } from './router-front.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
@@ -93,10 +93,7 @@ export async function startMockTarget(specPath?: string): Promise<StartedTarget>
 /** On the mock every caller is the spec's example one: a server admin, a plain user and an Admin's token. */
 const MOCK_CAST: Cast = {
   caller: { authorization: authorizationHeader({ username: 'admin', password: 'mock-admin-password' }), serverAdmin: true, orgAdmin: true },
-  user: {
-    authorization: authorizationHeader({ username: STATIC_FIXTURES.user.login, password: STATIC_FIXTURES.user.password }),
-    wrongPassword: authorizationHeader({ username: STATIC_FIXTURES.user.login, password: `${STATIC_FIXTURES.user.password}-wrong` }),
-  },
+  user: plainUser(STATIC_FIXTURES.user),
   viewer: null,
   token: { authorization: authorizationHeader({ token: STATIC_FIXTURES.serviceAccount.token }), admin: true },
   readOnly: false,

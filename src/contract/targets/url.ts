@@ -16,7 +16,7 @@ import type { CloseReport } from './mock.js';
 import type { CaseResult } from '../types.js';
 import { RunInterrupted } from '../../errors.js';
 import { canAdministerOrg, describeCaller, detectCaller, type Caller } from './caller.js';
-import { NEEDS_ORG_ADMIN, NEEDS_SERVER_ADMIN, NEEDS_USER, type Cast } from '../cast.js';
+import { plainUser, NEEDS_ORG_ADMIN, NEEDS_SERVER_ADMIN, NEEDS_USER, type Cast } from '../cast.js';
 import { withUnavailable, type Unavailable } from '../fixtures/availability.js';
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -163,12 +163,7 @@ function castFor(caller: Caller, orgAdmin: boolean, makes: 'server' | 'org' | 'n
   const madeToken = makes === 'nothing' ? null : { authorization: authorizationHeader({ token: fixtures.serviceAccount.token }), admin: true };
   return {
     caller: { authorization: caller.authorization, serverAdmin: caller.serverAdmin, orgAdmin },
-    user: makes === 'server'
-      ? {
-          authorization: authorizationHeader({ username: fixtures.user.login, password: fixtures.user.password }),
-          wrongPassword: authorizationHeader({ username: fixtures.user.login, password: `${fixtures.user.password}-wrong` }),
-        }
-      : null,
+    user: makes === 'server' ? plainUser(fixtures.user) : null,
     // A caller who is no org admin is a plain member itself, and plays the refusals; read-only runs send no refusals.
     viewer: readOnly ? null : makes === 'org' ? viewerToken && authorizationHeader({ token: viewerToken }) : makes === 'nothing' ? caller.authorization : null,
     // Server-admin operations refuse every token: a token run checks that with its own (read-only too: it makes none).
