@@ -12,6 +12,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Converter } from '@apiture/openapi-down-convert';
+import { parse as parseYaml } from 'yaml';
+import { readdirSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +28,25 @@ function run(cmd, args) {
     const output = `${err.stdout ?? ''}${err.stderr ?? ''}`.trim();
     console.error(`generate: ${cmd.split('/').pop()} failed:\n${output}`);
     process.exit(1);
+  }
+}
+
+/**
+ * Every operation carries its handler answers (spec/handler-answers/<operationId>.yaml: status,
+ * message, versions) as `x-grafana-answers`: the version data of its statuses and error
+ * examples, which src/versions/ reads to cut one version's document (spec/VERSIONS.md).
+ */
+function addHandlerAnswers(spec) {
+  const dir = join(root, 'spec', 'handler-answers');
+  const byOperation = new Map();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml') && !n.startsWith('_')).sort()) {
+    const file = parseYaml(readFileSync(join(dir, name), 'utf8'));
+    byOperation.set(file.operationId, file.answers.map(({ status, message, versions, contentType }) => ({ status, message, versions, ...(contentType ? { contentType } : {}) })));
+  }
+  for (const item of Object.values(spec.paths)) {
+    for (const op of Object.values(item)) {
+      if (op && typeof op === 'object' && byOperation.has(op.operationId)) op['x-grafana-answers'] = byOperation.get(op.operationId);
+    }
   }
 }
 
@@ -54,6 +75,7 @@ try {
   run(bin('redocly'), ['bundle', 'spec/openapi.yaml', '--output', bundled, '--ext', 'json']);
   // Re-serialise with a fixed indentation and a final newline so diffs stay readable.
   const spec = JSON.parse(readFileSync(bundled, 'utf8'));
+  addHandlerAnswers(spec);
   writeFileSync(join(outDir, 'openapi.json'), `${JSON.stringify(spec, null, 2)}\n`);
   writeFileSync(join(outDir, 'openapi-3.0.json'), `${JSON.stringify(toOpenApi30(spec), null, 2)}\n`);
   // The programmatic API, because the CLI would pick up redocly.yaml's `apis` instead of the bundle.

@@ -8,11 +8,13 @@ import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '../contract/targets/connection.js';
 import { parseMockArgs, type MockOptions } from './mock.js';
+import { parseSpecArgs, type SpecOptions } from './spec.js';
 
 export const USAGE = `Usage: grafana-api-contract conformance [target] [options]
        grafana-api-contract evidence DIR...
        grafana-api-contract list
-       grafana-api-contract mock [--port N] [--host H]
+       grafana-api-contract mock [--port N] [--host H] [--grafana-version X.Y]
+       grafana-api-contract spec [--grafana-version X.Y[.Z]] [--openapi 3.0] [-o FILE]
 
 Runs the contract cases of the Grafana user and organization API spec against a target.
 
@@ -34,6 +36,8 @@ Connection for --url:
   --header 'Name: value' send this header with every request (a proxy in front of Grafana); may be repeated
 
 Options:
+  --grafana-version V    judge the answers by the contract of Grafana V (X.Y or X.Y.Z); default:
+                         the version the server reports (/api/health), or the newest for --mock
   --only IDS             run only these operations (comma-separated operationIds or tags; see "list")
   --read-only            send GET requests only: no fixtures, other cases are skipped
   --allow-org-writes     let cases write to the current organization itself (name, address,
@@ -55,10 +59,13 @@ The list command prints the spec's operations with their number of cases and the
 The mock command serves the spec's Prism mock on 127.0.0.1:3000 (or --host, --port) for your
 own client, until Ctrl-C; see "grafana-api-contract mock --help".
 
+The spec command prints the OpenAPI document of one Grafana version; see
+"grafana-api-contract spec --help".
+
 Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run.`;
 
 /** The commands, for the suggestion on a typo. */
-const COMMANDS = ['conformance', 'evidence', 'list', 'mock'];
+const COMMANDS = ['conformance', 'evidence', 'list', 'mock', 'spec'];
 
 export interface ConformanceOptions {
   target: { kind: 'mock' } | { kind: 'url'; url: string; auth: GrafanaAuth };
@@ -76,14 +83,17 @@ export interface ConformanceOptions {
   connection: Connection;
   /** Print every case's request and response, not only the failures'. */
   verbose: boolean;
+  /** The Grafana version whose contract judges the answers; null: the version the target reports. */
+  grafanaVersion: string | null;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' } | { command: 'mock'; options: MockOptions } | { command: 'mock-help' };
+export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' } | { command: 'mock'; options: MockOptions } | { command: 'mock-help' } | { command: 'spec'; options: SpecOptions } | { command: 'spec-help' };
 
 /** Parses the command line (and GRAFANA_* variables); every mistake is a one-line UsageError. */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedCommand {
   // The mock command has options of its own (src/cli/mock.ts).
   if (argv[0] === 'mock') return parseMockArgs(argv.slice(1));
+  if (argv[0] === 'spec') return parseSpecArgs(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -109,6 +119,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
         insecure: { type: 'boolean' },
         header: { type: 'string', multiple: true },
         verbose: { type: 'boolean' },
+        'grafana-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -161,6 +172,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
       record: values.record ?? null,
       connection: parseConnection(values, env, target.kind),
       verbose: Boolean(values.verbose),
+      grafanaVersion: values['grafana-version'] ?? null,
     },
   };
 }

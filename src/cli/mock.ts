@@ -6,22 +6,26 @@ export interface MockOptions {
   host: string;
   /** Grafana's own port by default, so a client set up for a local Grafana works unchanged. */
   port: number;
+  /** The Grafana version whose contract the mock serves; null: the newest the data knows. */
+  grafanaVersion: string | null;
 }
 
-export const MOCK_USAGE = `Usage: grafana-api-contract mock [--port N] [--host H]
+export const MOCK_USAGE = `Usage: grafana-api-contract mock [--port N] [--host H] [--grafana-version X.Y[.Z]]
 
 Serves the Prism mock of the spec (requests are validated; a trailing slash is accepted, as
 Grafana accepts it) until Ctrl-C or SIGTERM.
   --port N               port to listen on (default 3000, Grafana's)
-  --host H               address to listen on (default 127.0.0.1)`;
+  --host H               address to listen on (default 127.0.0.1)
+  --grafana-version V    serve the contract of Grafana V (default: the newest the data knows);
+                         /api/health and /api/frontend/settings answer that version`;
 
 /** Parses the mock command's arguments (after "mock"); every mistake is a one-line UsageError. */
 export function parseMockArgs(argv: string[]): { command: 'mock'; options: MockOptions } | { command: 'mock-help' } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { port: { type: 'string' }, host: { type: 'string' }, 'grafana-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (err) {
-    throw new UsageError(`mock: ${(err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '')}: it takes --port N and --host H only.`);
+    throw new UsageError(`mock: ${(err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '')}: it takes --port N, --host H and --grafana-version V only.`);
   }
   const { values } = parsed;
   if (values.help) return { command: 'mock-help' };
@@ -29,7 +33,7 @@ export function parseMockArgs(argv: string[]): { command: 'mock'; options: MockO
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`mock --port ${values.port}: expected a port number from 1 to 65535.`);
   const host = values.host ?? '127.0.0.1';
   if (!host.trim()) throw new UsageError('mock --host: empty; pass an address such as 127.0.0.1 or 0.0.0.0.');
-  return { command: 'mock', options: { host, port } };
+  return { command: 'mock', options: { host, port, grafanaVersion: values['grafana-version'] ?? null } };
 }
 
 export interface MockOutput {

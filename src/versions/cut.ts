@@ -1,0 +1,191 @@
+import semver from 'semver';
+import { HTTP_METHODS, type OpenApiDocument } from '../spec.js';
+
+// Cuts the union document (Grafana 8.0.0 and later, with the version data of spec/VERSIONS.md)
+// down to what one Grafana version has. Works on the 3.1 and the 3.0 form alike: it only removes
+// operations, parameters, responses, media types, examples, properties and enum values, and
+// retypes the path ids that accept a UID.
+
+type Node = Record<string, unknown>;
+type Answer = { status: number; message: string | null; versions: string; contentType?: string };
+
+const VERSIONS = 'x-grafana-versions';
+const REQUIRED = 'x-grafana-required';
+const ENUM_VERSIONS = 'x-grafana-enum-versions';
+const ACCEPTS_UID = 'x-grafana-accepts-uid';
+const ANSWERS = 'x-grafana-answers';
+
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** An operation that the version does not have, and the versions that do. */
+export interface AbsentOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  versions: string;
+}
+
+export function cutForVersion(union: OpenApiDocument, version: string): OpenApiDocument {
+  const doc = structuredClone(union);
+  const has = (node: unknown) => !isNode(node) || typeof node[VERSIONS] !== 'string' || semver.satisfies(version, node[VERSIONS] as string);
+  const resolve = (node: unknown): unknown => {
+    for (let depth = 0; isNode(node) && typeof node.$ref === 'string' && depth < 20; depth++) node = pointer(doc, node.$ref as string);
+    return node;
+  };
+  const absent: AbsentOperation[] = [];
+
+  for (const [path, item] of Object.entries(doc.paths)) {
+    item.parameters = keepParameters(item.parameters, has, resolve);
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isNode(op)) continue;
+      if (!has(op)) {
+        absent.push({ operationId: String(op.operationId), method: method.toUpperCase(), path, versions: String(op[VERSIONS]) });
+        delete item[method];
+        continue;
+      }
+      op.parameters = keepParameters(op.parameters, has, resolve);
+      if (isNode(op.requestBody)) cutContent(resolve(op.requestBody), has, resolve, () => true);
+      const answers = (op[ANSWERS] as Answer[] | undefined) ?? [];
+      delete op[ANSWERS];
+      const responses = op.responses as Node;
+      for (const [status, response] of Object.entries(responses)) {
+        const ofStatus = answers.filter((a) => String(a.status) === status);
+        const given = ofStatus.filter((a) => semver.satisfies(version, a.versions));
+        if ((ofStatus.length && !given.length) || !has(response)) {
+          delete responses[status];
+          continue;
+        }
+        // An example whose message is one of the status's answers exists where the answer does.
+        const exampleKept = (example: unknown) => {
+          const message = isNode(example) && isNode(example.value) ? example.value.message : isNode(example) ? example.value : undefined;
+          if (typeof message !== 'string' || !ofStatus.some((a) => a.message === message)) return has(example);
+          return given.some((a) => a.message === message);
+        };
+        if (isNode(response) && typeof response.$ref !== 'string') cutContent(response, has, resolve, exampleKept);
+        else if (isNode(response) && !isNode(resolve(response))) delete responses[status];
+      }
+    }
+    if (!HTTP_METHODS.some((m) => item[m])) delete doc.paths[path];
+  }
+  // Responses shared through components (e.g. Unauthorized) keep what the version has of them.
+  for (const response of Object.values((doc.components?.responses ?? {}) as Node)) cutContent(response, has, resolve, has);
+  for (const parameter of Object.values((doc.components?.parameters ?? {}) as Node)) retypeUidParameter(parameter, version);
+  for (const op of operationsOf(doc)) for (const p of (op.parameters as unknown[] | undefined) ?? []) retypeUidParameter(p, version);
+  walkSchemas(doc, (schema) => cutSchema(schema, version, has));
+  dropUnused(doc);
+  doc['x-grafana-absent-operations'] = absent;
+  return doc;
+}
+
+function operationsOf(doc: OpenApiDocument): Node[] {
+  return Object.values(doc.paths).flatMap((item) => HTTP_METHODS.map((m) => item[m]).filter(isNode));
+}
+
+function keepParameters(parameters: unknown, has: (n: unknown) => boolean, resolve: (n: unknown) => unknown): unknown[] | undefined {
+  if (!Array.isArray(parameters)) return undefined;
+  return parameters.filter((p) => has(p) && has(resolve(p)));
+}
+
+/** Removes the media types and examples of a response or request body that the version has not. */
+function cutContent(node: unknown, has: (n: unknown) => boolean, resolve: (n: unknown) => unknown, exampleKept: (example: unknown) => boolean): void {
+  if (!isNode(node) || !isNode(node.content)) return;
+  for (const [type, media] of Object.entries(node.content)) {
+    if (!has(media)) {
+      delete node.content[type];
+      continue;
+    }
+    if (!isNode(media) || !isNode(media.examples)) continue;
+    for (const [name, example] of Object.entries(media.examples)) {
+      const value = resolve(example);
+      if (!has(example) || !exampleKept(value)) delete media.examples[name];
+    }
+    if (!Object.keys(media.examples).length) delete media.examples;
+  }
+}
+
+/** A path id that accepts a UID in this version is a string there (see spec/VERSIONS.md). */
+function retypeUidParameter(parameter: unknown, version: string): void {
+  if (!isNode(parameter) || typeof parameter[ACCEPTS_UID] !== 'string') return;
+  const since = parameter[ACCEPTS_UID] as string;
+  if (!semver.gte(version, since)) return;
+  const schema = isNode(parameter.schema) ? parameter.schema : {};
+  const example = schema.example ?? (Array.isArray(schema.examples) ? schema.examples[0] : undefined);
+  parameter.schema = { type: 'string', minLength: 1, ...(example !== undefined ? { example: String(example) } : {}) };
+  parameter.description = `The numeric ID, or the UID (accepted from Grafana ${since}), of the ${String(parameter.name) === 'id' ? 'object' : String(parameter.name).replace(/Id$/, '')}. A number goes in its decimal form.`;
+}
+
+/** Removes the properties and enum values a schema does not have in the version; adds what it requires. */
+function cutSchema(schema: Node, version: string, has: (n: unknown) => boolean): void {
+  if (isNode(schema.properties)) {
+    const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+    for (const [name, property] of Object.entries(schema.properties)) {
+      if (!has(property)) {
+        delete schema.properties[name];
+        required.delete(name);
+      } else if (isNode(property) && typeof property[REQUIRED] === 'string' && semver.satisfies(version, property[REQUIRED] as string)) {
+        required.add(name);
+      }
+    }
+    if (required.size) schema.required = [...required];
+    else delete schema.required;
+  }
+  if (Array.isArray(schema.enum) && isNode(schema[ENUM_VERSIONS])) {
+    const ranges = schema[ENUM_VERSIONS] as Record<string, string>;
+    schema.enum = schema.enum.filter((value) => ranges[String(value)] === undefined || semver.satisfies(version, ranges[String(value)]!));
+  }
+}
+
+/** Calls `visit` on every schema object of the document (components and inline). */
+function walkSchemas(doc: OpenApiDocument, visit: (schema: Node) => void): void {
+  const seen = new Set<unknown>();
+  const walk = (node: unknown, isSchema: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, isSchema));
+    if (!isNode(node) || seen.has(node)) return;
+    seen.add(node);
+    if (isSchema) visit(node);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'example' || key === 'examples' || key === 'x-grafana-absent-operations') continue;
+      if (isSchema && key === 'properties' && isNode(value)) {
+        Object.values(value).forEach((v) => walk(v, true));
+      } else if (key === 'schema' || (isSchema && ['items', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf', 'prefixItems', 'unevaluatedProperties'].includes(key))) {
+        walk(value, true);
+      } else if (key === 'schemas' && !isSchema) {
+        Object.values(value as Node).forEach((v) => walk(v, true));
+      } else {
+        walk(value, false);
+      }
+    }
+  };
+  walk(doc, false);
+}
+
+/** Removes components that nothing the version has refers to any more. */
+function dropUnused(doc: OpenApiDocument): void {
+  const components = (doc.components ?? {}) as Record<string, Node>;
+  const used = new Set<string>();
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(collect);
+    if (!isNode(node)) return;
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/components/') && !used.has(node.$ref)) {
+      used.add(node.$ref);
+      collect(pointer(doc, node.$ref));
+    }
+    for (const value of Object.values(node)) collect(value);
+  };
+  collect(doc.paths);
+  // Security schemes are named, not referenced.
+  collect(doc.security);
+  for (const [kind, entries] of Object.entries(components)) {
+    if (kind === 'securitySchemes') continue;
+    for (const name of Object.keys(entries)) if (!used.has(`#/components/${kind}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`)) delete entries[name];
+  }
+}
+
+function pointer(doc: unknown, ref: string): unknown {
+  return ref
+    .slice(2)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (isNode(node) ? node[key] : undefined), doc);
+}
