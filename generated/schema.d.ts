@@ -3344,6 +3344,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frontend/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the server's build information
+         * @description Grafana's web app reads its start-up settings here. This description covers only `buildInfo`,
+         *     the part that API clients read to learn the server's version and edition (the Python
+         *     `grafana-client` does so before calls whose form depends on the version, and it works on
+         *     Amazon Managed Grafana, where `/api/health` may not say the version). The other settings
+         *     (plugins, feature toggles, theme, auth providers) are the web app's and change with every
+         *     release; they are allowed but not described.
+         *
+         *     **Who may call it:** any signed-in user or service account token (the route is in Grafana's
+         *     authenticated API group), and anonymous users where anonymous access is on.
+         *
+         *     **Versions:** the same route and handler in every version from 8.0.0. `buildInfo` is a map
+         *     in 8.x and a typed object later, with the same eight fields. Some versions also send
+         *     `versionString` and `commitShort`: they are optional here, since the first version that sends
+         *     them was not established. With `[auth.anonymous] hide_version`, an anonymous caller gets an
+         *     empty `version` and `commit`.
+         */
+        get: operations["getFrontendSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5587,6 +5621,75 @@ export interface components {
              * @example 3c1b7a0d2e
              */
             enterpriseCommit?: string;
+        };
+        /**
+         * @description How the server was built. Grafana 8.x sends a map with these eight keys; later versions a typed
+         *     object with the same keys, and some of them `versionString` and `commitShort` too. Other keys
+         *     are allowed.
+         */
+        FrontendBuildInfo: {
+            /**
+             * @description Whether `[auth.anonymous] hide_version` is on.
+             * @example false
+             */
+            hideVersion: boolean;
+            /**
+             * @description The Grafana version, possibly with a pre-release or build suffix (`11.0.0-12345`); empty for an anonymous caller when the version is hidden.
+             * @example 12.2.0
+             */
+            version: string;
+            /**
+             * @description The version as the web app shows it, e.g. `Grafana v12.2.0 (8a8ef5e7d5)` (sent by some versions).
+             * @example Grafana v12.2.0 (8a8ef5e7d5)
+             */
+            versionString?: string;
+            /**
+             * @description The commit Grafana was built from; empty for an anonymous caller when the version is hidden.
+             * @example 8a8ef5e7d5
+             */
+            commit: string;
+            /**
+             * @description The commit, shortened (sent by some versions).
+             * @example 8a8ef5e
+             */
+            commitShort?: string;
+            /**
+             * Format: int64
+             * @description When the build was made, in seconds since 1970.
+             * @example 1760000000
+             */
+            buildstamp: number;
+            /**
+             * @description The edition, e.g. `Open Source` or `Enterprise`.
+             * @example Open Source
+             */
+            edition: string;
+            /**
+             * @description The newest Grafana version the server knows of (empty unless update checks are on).
+             * @example
+             */
+            latestVersion: string;
+            /**
+             * @description Whether `latestVersion` is newer than `version`.
+             * @example false
+             */
+            hasUpdate: boolean;
+            /**
+             * @description The server's `app_mode` (`production` or `development`).
+             * @example production
+             */
+            env: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The web app's start-up settings. Only `buildInfo` is described; every other property is the
+         *     web app's own and is allowed as it comes.
+         */
+        FrontendSettings: {
+            buildInfo: components["schemas"]["FrontendBuildInfo"];
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: {
@@ -13054,6 +13157,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getFrontendSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The start-up settings; only `buildInfo` is described. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontendSettings"];
+                };
+            };
+            /** @description The settings could not be assembled (a plugin or settings store failed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
         };

@@ -12,6 +12,7 @@ import { errorReport, noCaseRanMessage, writeReports } from './run-report.js';
 import { resolveOnly } from './select.js';
 import { createRecorder, prepareRecordFolder } from '../evidence/record.js';
 import { listOperations, loadBundledSpec } from '../spec.js';
+import { contractFor, type Contract } from '../versions/index.js';
 import type { ConformanceOptions } from './args.js';
 import { RunInterrupted, UsageError } from '../errors.js';
 
@@ -35,7 +36,10 @@ export interface Output {
  * reports and always cleans up (also on Ctrl-C). Returns the exit code.
  */
 export async function conformance(options: ConformanceOptions, tool: { name: string; version: string }, io: Output): Promise<number> {
+  // The union of every covered version: the cases are built from it; the contract of one version judges them.
   const doc = loadBundledSpec();
+  // Known before the target starts when given, or for the mock (its newest); else what the server reports.
+  let contract: Contract | undefined = options.grafanaVersion !== null || options.target.kind === 'mock' ? contractFor(options.grafanaVersion) : undefined;
   // A report that cannot be written is found before the run, not after every case has run.
   for (const file of options.reports) {
     const problem = reportPathProblem(file);
@@ -47,7 +51,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
   const reportError = (err: unknown, results: CaseResult[] = []) => {
     const message = err instanceof UsageError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
     const url = options.target.kind === 'url' ? options.target.url : started?.target.baseUrl ?? '';
-    const report = errorReport({ tool, target: { kind, url, grafanaVersion: started?.target.grafanaVersion ?? null }, startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - startedTimer) }, message.split('\n')[0]!, results);
+    const report = errorReport({ tool, target: { kind, url, grafanaVersion: started?.target.grafanaVersion ?? null, contractVersion: contract?.version ?? null }, startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - startedTimer) }, message.split('\n')[0]!, results);
     writeReports(options.reports, report, longSecretRedactor(runSecrets), (line) => io.out(line), io.err);
   };
   if (options.connection.tls?.insecure) io.err(`warning: --insecure: the TLS certificate of ${options.target.kind === 'url' ? options.target.url : 'the target'} is not verified; anyone between here and the server can read the credentials. Use --ca-cert FILE instead where you can.`);
@@ -88,26 +92,35 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
   process.on('SIGTERM', onSignal);
   try {
     const onlyIds = options.only ? resolveOnly(options.only, listOperations(doc)) : null;
+    if (contract?.warning) io.err(`warning: ${contract.warning}`);
     // The response validators compile while the target starts (Prism is a child process).
-    const validating = prepareValidator(doc, options.strict);
-    validating.catch(() => undefined);
+    let validating = contract ? prepareValidator(contract.document, options.strict) : undefined;
+    validating?.catch(() => undefined);
     started = options.target.kind === 'mock'
-      ? await startMockTarget()
+      ? await startMockTarget(contract)
       : await startUrlTarget({ baseUrl: options.target.url, auth: options.target.auth, timeoutMs: options.timeoutMs, readOnly: options.readOnly, allowOrgWrites: options.allowOrgWrites, signal: stop.signal, connection: options.connection });
     if (stop.signal.aborted) return await stopped();
     const { target } = started;
+    if (!contract) {
+      contract = contractFor(target.grafanaVersion, '3.1', `the server's version`);
+      if (target.grafanaVersion === null) io.err(`warning: the server does not say its version (hide_version?): its answers are judged by the newest contract, Grafana ${contract.version}; pass --grafana-version X.Y to name its version.`);
+      else if (contract.warning) io.err(`warning: ${contract.warning}`);
+      validating = prepareValidator(contract.document, options.strict);
+    }
+    const judgedBy = options.grafanaVersion !== null ? '--grafana-version' : options.target.kind === 'mock' ? 'the mock\'s version' : target.grafanaVersion ? 'the version the server reports' : 'the newest; the server hides its version';
     // Plus the fixtures' own: the plain user's password and the service accounts' tokens.
     const secrets = options.target.kind === 'url' ? [...runSecrets, ...started.secrets] : [];
     const redact = longSecretRedactor(secrets);
     const say = (line: string) => io.out(redact(line));
 
     const only = onlyIds ? new Set(onlyIds) : null;
-    const cases = buildCases(doc, kind).filter((c) => !only || only.has(c.operationId));
+    const cases = buildCases(contract.document, kind).filter((c) => !only || only.has(c.operationId));
     // The recorder also removes whatever secrets the cases' Authorization headers carried.
     const recorder = options.record ? createRecorder(target, secrets, cases.map((c) => c.id)) : null;
     say(`Running ${cases.length} cases against ${kind} ${target.baseUrl}${target.grafanaVersion ? ` (Grafana ${target.grafanaVersion})` : ''}${options.readOnly ? ', read-only' : ''}${options.allowOrgWrites ? ', org writes allowed' : ''}${options.strict ? '' : ', not strict'}`);
+    say(`Contract: Grafana ${contract.version} (${judgedBy})`);
     // Who the run is, and what of the suite that lets it check, before any case runs.
-    const plan = planCases(doc, target, cases, { readOnly: options.readOnly });
+    const plan = planCases(contract.document, target, cases, { readOnly: options.readOnly });
     if (started.identity) say(`Signed in as ${started.identity}: ${plan.filter((skip) => !skip).length} of ${cases.length} cases apply`);
     const notHere = skipCountsLine(countSkips(plan));
     if (notHere && started.identity) say(`Not checked with these credentials: ${notHere}`);
@@ -116,7 +129,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     const perOperation = new Map<string, { total: number; results: CaseResult[] }>();
     for (const c of cases) perOperation.set(c.operationId, { total: (perOperation.get(c.operationId)?.total ?? 0) + 1, results: [] });
     let operationsDone = 0;
-    const results: CaseResult[] = await runCases(doc, target, cases, {
+    const results: CaseResult[] = await runCases(contract.document, target, cases, {
       strict: options.strict,
       readOnly: options.readOnly,
       concurrency: options.concurrency,
@@ -142,7 +155,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     if (stop.signal.aborted) return interrupted(stop.signal.reason, results, leftovers.map(redact));
     const report: RunReport = {
       tool,
-      target: { kind, url: target.baseUrl, grafanaVersion: target.grafanaVersion },
+      target: { kind, url: target.baseUrl, grafanaVersion: target.grafanaVersion, contractVersion: contract.version },
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - startedTimer),
       summary: summarize(results),

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startMockServer, type MockServer } from '../contract/targets/mock.js';
 import { UsageError } from '../errors.js';
+import { contractFor } from '../versions/index.js';
 
 export interface MockOptions {
   host: string;
@@ -47,14 +48,16 @@ export interface MockOutput {
  * error (exit 2); a Prism that dies on its own ends the command with exit 1.
  */
 export async function mock(options: MockOptions, io: MockOutput): Promise<number> {
+  const contract = contractFor(options.grafanaVersion);
+  if (contract.warning) io.err(`warning: ${contract.warning}`);
   let server: MockServer;
   try {
-    server = await startMockServer(undefined, { host: options.host, port: options.port });
+    server = await startMockServer(contract, { host: options.host, port: options.port });
   } catch (err) {
     throw listenError(err, options);
   }
   const url = server.baseUrl;
-  io.out(`Mock of the Grafana user and organization API at ${url} (Prism, requests validated; any basic-auth user or bearer token is accepted)`);
+  io.out(`Mock of the Grafana ${contract.version} user and organization API at ${url} (Prism, requests validated; any basic-auth user or bearer token is accepted)`);
   io.out(`Error examples: send "Prefer: code=404" (or "Prefer: example=NAME") with a request, e.g. curl -u admin:admin -H 'Prefer: code=404' ${url}/api/users/1`);
   io.out('Press Ctrl-C to stop.');
 

@@ -71,7 +71,7 @@ export async function prepareValidator(doc: OpenApiDocument, strict: boolean): P
  * kind of target, `--read-only` forbids its method, the target has no one to send it as, it reads
  * a fixture the run could not make, or the server lacks a setting it needs. Undefined: it runs.
  */
-export function skipFor(c: ContractCase, op: SpecOperation, target: RunTarget, options: Pick<RunOptions, 'readOnly'>): Skip | undefined {
+export function skipFor(c: ContractCase, op: SpecOperation, target: RunTarget, options: Pick<RunOptions, 'readOnly'>, version: string | null = target.grafanaVersion): Skip | undefined {
   if (c.targets && !c.targets.includes(target.kind)) {
     const why = c.targetsReason ? ` (${c.targetsReason})` : '';
     return target.kind === 'mock'
@@ -85,7 +85,7 @@ export function skipFor(c: ContractCase, op: SpecOperation, target: RunTarget, o
   try {
     c.request?.(ctx);
     // A check that names a fixture in what it expects reads it on a missing body too.
-    for (const check of expectationFor(c, target.grafanaVersion).checks ?? []) {
+    for (const check of expectationFor(c, version).checks ?? []) {
       try {
         check(undefined, ctx);
       } catch (err) {
@@ -111,8 +111,28 @@ export function planCases(doc: OpenApiDocument, target: RunTarget, cases: readon
   const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
   return cases.map((c) => {
     const op = operations.get(c.operationId);
-    return op ? skipFor(c, op, target, options) : undefined;
+    return op ? skipFor(c, op, target, options, versionFor(doc, target)) : notInVersion(doc, c.operationId);
   });
+}
+
+/**
+ * The Grafana version a document is the contract of (`info.x-grafana-version`, set by
+ * src/versions/), or null for the union of every covered version.
+ */
+export function contractVersionOf(doc: OpenApiDocument): string | null {
+  return ((doc.info as Record<string, unknown>)['x-grafana-version'] as string | undefined) ?? null;
+}
+
+/** The skip of a case whose operation the contract's Grafana version does not have (undefined: it is no such case). */
+function notInVersion(doc: OpenApiDocument, operationId: string): Skip | undefined {
+  const absent = (doc['x-grafana-absent-operations'] as Array<{ operationId: string; versions: string }> | undefined)?.find((a) => a.operationId === operationId);
+  if (!absent) return undefined;
+  return { kind: 'not-in-version', reason: `Grafana ${contractVersionOf(doc)} has no ${operationId} (Grafana ${absent.versions} has it): pass --grafana-version to judge by another version` };
+}
+
+/** The version whose expectations apply: the contract's, else what the target reports. */
+function versionFor(doc: OpenApiDocument, target: RunTarget): string | null {
+  return contractVersionOf(doc) ?? target.grafanaVersion;
 }
 
 /**
@@ -147,7 +167,8 @@ async function runCase(
   options: RunOptions,
 ): Promise<CaseResult> {
   const op = operations.get(c.operationId);
-  const expected = expectationFor(c, target.grafanaVersion);
+  const version = versionFor(doc, target);
+  const expected = expectationFor(c, version);
   const base = {
     case: c.id,
     operationId: c.operationId,
@@ -157,8 +178,12 @@ async function runCase(
     actualStatus: null,
     grafanaVersion: target.grafanaVersion,
   };
-  if (!op) return { ...base, outcome: 'fail', durationMs: 0, problems: [`no operation ${c.operationId} in the spec`] };
-  const skip = skipFor(c, op, target, options);
+  if (!op) {
+    const absent = notInVersion(doc, c.operationId);
+    if (absent) return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: ${absent.reason}`], skip: absent };
+    return { ...base, outcome: 'fail', durationMs: 0, problems: [`no operation ${c.operationId} in the spec`] };
+  }
+  const skip = skipFor(c, op, target, options, version);
   if (skip) return { ...base, outcome: 'skip', durationMs: 0, problems: [`skipped: ${skip.reason}`], skip };
   const who = authorizationFor(c, op, target.cast);
   const authorization = 'kind' in who ? undefined : who.authorization;
@@ -187,7 +212,7 @@ async function runCase(
         if (problem) problems.push(problem);
       }
     }
-    if (problems.length && expected !== c) problems.push(`(expected for Grafana ${target.grafanaVersion}: ${c.versions!.note})`);
+    if (problems.length && expected !== c) problems.push(`(expected for Grafana ${version}: ${c.versions!.note})`);
     return { ...base, actualStatus: response.status, outcome: problems.length ? 'fail' : 'pass', durationMs: elapsed(), problems, request: sent, response: received };
   } catch (err) {
     const reason = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : describeError(err);

@@ -87,7 +87,8 @@ export type SkipKind =
   | 'needs-org-admin' // an Admin of the current organization
   | 'needs-user-the-run-cannot-create' // users are created by a server administrator (or SSO/SCIM)
   | 'needs-allow-org-writes' // a write to the current organization itself or its members
-  | 'needs-server-setting'; // a server setting (quotas) or something the server refused to make
+  | 'needs-server-setting' // a server setting (quotas) or something the server refused to make
+  | 'not-in-version'; // the operation does not exist in the Grafana version of the contract
 
 export interface Skip {
   kind: SkipKind;

@@ -3,7 +3,8 @@ import type { CaseResult, Skip, SkipKind, TargetKind } from '../contract/types.j
 /** The JSON report, the format other tools read. */
 export interface RunReport {
   tool: { name: string; version: string };
-  target: { kind: TargetKind; url: string; grafanaVersion: string | null };
+  /** `contractVersion`: the Grafana version whose contract judged the answers (null: none, e.g. a run that stopped first). */
+  target: { kind: TargetKind; url: string; grafanaVersion: string | null; contractVersion?: string | null };
   startedAt: string;
   durationMs: number;
   summary: { passed: number; failed: number; skipped: number; skippedBy: SkipCounts };
@@ -29,6 +30,7 @@ export const SKIP_LABELS: Record<SkipKind, string> = {
   'read-only': 'are not GET requests (--read-only)',
   'mock-only': 'run against the mock only',
   'real-server-only': 'need a real Grafana (--url)',
+  'not-in-version': 'are for operations this Grafana version does not have',
 };
 
 export function summarize(results: CaseResult[]): RunReport['summary'] {

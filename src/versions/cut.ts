@@ -62,14 +62,19 @@ export function cutForVersion(union: OpenApiDocument, version: string): OpenApiD
           if (typeof message !== 'string' || !ofStatus.some((a) => a.message === message)) return has(example);
           return given.some((a) => a.message === message);
         };
-        if (isNode(response) && typeof response.$ref !== 'string') cutContent(response, has, resolve, exampleKept);
-        else if (isNode(response) && !isNode(resolve(response))) delete responses[status];
+        // A shared response (e.g. Unauthorized) is copied into the operation, so that its examples
+        // follow this operation's answers.
+        const own = isNode(response) && typeof response.$ref === 'string' ? structuredClone(resolve(response)) : response;
+        if (!isNode(own)) {
+          delete responses[status];
+          continue;
+        }
+        responses[status] = own;
+        cutContent(own, has, resolve, exampleKept);
       }
     }
     if (!HTTP_METHODS.some((m) => item[m])) delete doc.paths[path];
   }
-  // Responses shared through components (e.g. Unauthorized) keep what the version has of them.
-  for (const response of Object.values((doc.components?.responses ?? {}) as Node)) cutContent(response, has, resolve, has);
   for (const parameter of Object.values((doc.components?.parameters ?? {}) as Node)) retypeUidParameter(parameter, version);
   for (const op of operationsOf(doc)) for (const p of (op.parameters as unknown[] | undefined) ?? []) retypeUidParameter(p, version);
   walkSchemas(doc, (schema) => cutSchema(schema, version, has));

@@ -1,6 +1,8 @@
+import semver from 'semver';
 import { readFileSync } from 'node:fs';
 import { loadBundledSpec, type OpenApiDocument } from '../spec.js';
 import { cutForVersion, type AbsentOperation } from './cut.js';
+import { boundaryVersions, versionedFacts } from './facts.js';
 import { resolveVersion, type ResolvedVersion } from './releases.js';
 
 export { cutForVersion, type AbsentOperation } from './cut.js';
@@ -63,4 +65,17 @@ function stampVersion(doc: OpenApiDocument, resolved: ResolvedVersion): void {
       (value.buildInfo as Record<string, unknown>).version = resolved.version;
     }
   }
+}
+
+export { versionedFacts, boundaryVersions, operationRanges, type VersionedFact } from './facts.js';
+
+/**
+ * The versions worth checking one by one: every release line the data knows (X.Y.0) and every
+ * version at which a fact of the data begins or ends.
+ */
+export function versionsWorthChecking(): string[] {
+  const union = loadBundledSpec();
+  const lines = knownReleases().map((line) => `${line}.0`);
+  const all = new Set([...lines, ...boundaryVersions(versionedFacts(union))]);
+  return [...all].sort(semver.compare);
 }

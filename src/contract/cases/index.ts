@@ -30,15 +30,19 @@ interface Access { serverAdmin?: boolean }
  */
 export function buildCases(doc: OpenApiDocument, target: TargetKind): ContractCase[] {
   const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
+  // The operations that the document's Grafana version does not have (src/versions/).
+  const absent = new Set(((doc['x-grafana-absent-operations'] ?? []) as Array<{ operationId: string }>).map((a) => a.operationId));
   const cases: ContractCase[] = [];
   const exampleCases: ContractCase[] = [];
   for (const def of OPERATION_CASES) {
     const op = operations.get(def.operationId);
-    if (!op) throw new Error(`contract cases name ${def.operationId}, which is not in the spec`);
     const { ok } = def;
     const add = (list: ContractCase[], what: string, spec: CallSpec) => list.push(toCase(def.operationId, what, { versions: def.versions, requires: def.requires, ...spec }));
+    if (!op && !absent.has(def.operationId)) throw new Error(`contract cases name ${def.operationId}, which is not in the spec`);
     add(cases, 'success', ok);
     for (const error of def.errors ?? []) add(cases, error.what, error);
+    // An operation this version does not have: its own cases are listed (and skipped with the reason), nothing is derived.
+    if (!op) continue;
     // The derived refusals come before the handler reads anything (refusedBeforeReading).
     if (op.operation.responses['401'] && !isOpen(op)) add(cases, 'no credentials', { as: 'none', request: ok.request, status: 401, example: 'noCredentials', refusedBeforeReading: true });
     if ((op.operation['x-grafana-access'] as Access | undefined)?.serverAdmin) add(cases, 'plain user is not a server admin', { as: 'user', request: ok.request, status: 403, refusedBeforeReading: true });

@@ -67,8 +67,18 @@ export const supportCases: OperationCases[] = [
     errors: [{ what: 'unknown service account', as: 'admin', request: ({ fixtures }) => ({ path: { id: fixtures.unknown.userId } }), status: 404, example: 'notFound' }],
   },
   {
+    operationId: 'getFrontendSettings',
+    ok: { as: 'admin', status: 200, example: 'buildInfo', checks: [reportsAVersion] },
+  },
+  {
     operationId: 'getHealth',
     ok: { as: 'none', status: 200, example: 'healthy' },
     errors: [{ what: 'database failing', as: 'none', status: 503, example: 'databaseFailing', targets: ['mock'], targetsReason: 'a healthy server cannot be made to fail its database check' }],
   },
 ];
+
+/** `buildInfo.version` names a Grafana version (what clients read it for). */
+function reportsAVersion(body: unknown): string | undefined {
+  const version = (body as { buildInfo?: { version?: unknown } } | undefined)?.buildInfo?.version;
+  return typeof version === 'string' && /^\d+\.\d+\.\d+/.test(version) ? undefined : `expected buildInfo.version to be a Grafana version, got ${JSON.stringify(version)}`;
+}

@@ -5,6 +5,10 @@ import { startRouterFront, type ListenOn } from './router-front.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import type { RunTarget } from '../runner.js';
 import type { CaseResult } from '../types.js';
+import { contractFor, type Contract } from '../../versions/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** What closing a target found: the run's own leftovers (the run fails) and other people's changes (reported). */
 export interface CloseReport {
@@ -36,42 +40,58 @@ export interface MockServer {
 }
 
 /**
- * Starts Prism on a free loopback port and the router front on `listen` (default: a free loopback
- * port). Requests reach Prism through the front, which ignores a trailing slash as Grafana's router
- * does. When the front cannot listen (a port in use), Prism is stopped before the error is thrown.
+ * Starts Prism with the contract of one Grafana version (default: the newest) on a free loopback
+ * port, and the router front on `listen` (default: a free loopback port). Requests reach Prism
+ * through the front, which ignores a trailing slash as Grafana's router does. When the front
+ * cannot listen (a port in use), Prism is stopped before the error is thrown.
  */
-export async function startMockServer(specPath?: string, listen: ListenOn = {}): Promise<MockServer> {
-  const prism = await startPrism(specPath);
+export async function startMockServer(contract: Contract = contractFor(null), listen: ListenOn = {}): Promise<MockServer> {
+  // Prism reads the document from a file: the version's cut, in a folder of its own.
+  const folder = mkdtempSync(join(tmpdir(), 'grafana-api-contract-mock-'));
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+  const specPath = join(folder, `grafana-${contract.version}.json`);
+  writeFileSync(specPath, JSON.stringify(contract.document));
+  let prism;
+  try {
+    prism = await startPrism(specPath);
+  } catch (err) {
+    removeFolder();
+    throw err;
+  }
   let front;
   try {
     front = await startRouterFront(prism.baseUrl, listen);
   } catch (err) {
     await prism.stop();
+    removeFolder();
     throw err;
   }
+  const exited = prism.exited;
   return {
     baseUrl: front.baseUrl,
     stop: async () => {
       await front.stop();
       await prism.stop();
+      removeFolder();
     },
-    prismExited: prism.exited.then(() => lastLine(prism.output())),
+    prismExited: exited.then(() => lastLine(prism.output())),
   };
 }
 
 /**
- * The Prism mock of the bundled spec as a run target. Every case asks Prism for its expected status and example
+ * The Prism mock of one Grafana version's contract (default: the newest) as a run target; it
+ * answers as that version (/api/health, /api/frontend/settings). Every case asks Prism for its expected status and example
  * with `Prefer: code=…, example=…`; Prism still validates the request (and answers 401 itself
  * when credentials are missing). Requests reach Prism through a front that ignores a trailing
  * slash, as Grafana's router does.
  */
-export async function startMockTarget(specPath?: string): Promise<StartedTarget> {
-  const server = await startMockServer(specPath);
+export async function startMockTarget(contract: Contract = contractFor(null)): Promise<StartedTarget> {
+  const server = await startMockServer(contract);
   return {
     target: {
       kind: 'mock',
       baseUrl: server.baseUrl,
-      grafanaVersion: null,
+      grafanaVersion: contract.version,
       fixtures: STATIC_FIXTURES,
       cast: MOCK_CAST,
       headersFor: (c) => ({ Prefer: `code=${c.status}${c.example ? `, example=${c.example}` : ''}` }),
