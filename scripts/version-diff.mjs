@@ -33,9 +33,9 @@ export async function versionDiff(argv, { oasdiff, fail, severityLevels }) {
     fail('dist/ is missing or stale: run npm run build first (npm run spec:diff builds it).');
   }
   const contracts = [];
-  for (const [asked, what] of [[argv[0], '--grafana-versions A'], [argv[1], '--grafana-versions B']]) {
+  for (const asked of argv) {
     try {
-      contracts.push(versions.contractFor(asked, '3.1', what));
+      contracts.push(versions.contractFor(asked, '3.1', '--grafana-versions'));
     } catch (err) {
       if (err?.name === 'UsageError') fail(err.message);
       throw err;
