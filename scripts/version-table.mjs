@@ -50,7 +50,7 @@ export function operationVersions(union) {
 }
 
 const cell = (text) => String(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
-const appeared = ({ from }) => (from === COVERED_FROM ? `${COVERED_FROM} or earlier` : from);
+const appeared = ({ from }) => (from === COVERED_FROM ? `≤ ${COVERED_FROM}` : from);
 
 /**
  * The table as Markdown (GitHub's table syntax, which Redoc renders too), under a heading:
@@ -65,19 +65,23 @@ export function renderVersionTable(union, { level = 2 } = {}) {
   const lines = [
     `${'#'.repeat(level)} ${VERSIONS_HEADING}`,
     '',
-    `${versioned.length} of the ${rows.length} operations ${versioned.length === 1 ? 'exists' : 'exist'} only in some of the Grafana versions the contract covers` +
-      ` (${COVERED_FROM}${releases.length ? ` to the ${releases.at(-1)} line` : ' and later'}); the others are in every one of them.` +
-      ' "Removed in" is the first version without the operation. A boundary is exact when the upstream handler was read on both sides of it,' +
-      " a pull request is mapped to its release through Grafana's changelog, or a real response with its version shows it; otherwise it is marked approximate, with why.",
+    [
+      `${versioned.length} of the ${rows.length} operations ${versioned.length === 1 ? 'exists' : 'exist'} only in some of the Grafana versions the contract covers`,
+      `(${COVERED_FROM}${releases.length ? ` to the ${releases.at(-1)} line` : ' and later'}); the others are in every one of them.`,
+      `"≤ ${COVERED_FROM}": already in ${COVERED_FROM}, the oldest version the contract covers. "Removed in": the first version without the operation.`,
+      'A boundary is exact when the upstream handler was read on both sides of it, a pull request is mapped to its release through',
+      "Grafana's changelog, or a real response with its version shows it; otherwise it is marked approximate, with why.",
+    ].join(' '),
     '',
-    '| Operation | operationId | Appeared in | Removed in | `x-grafana-versions` | Boundary |',
-    '|---|---|---|---|---|---|',
+    '| Operation | Appeared in | Removed in | Boundary |',
+    '|---|---|---|---|',
   ];
   for (const row of [...versioned, ...always]) {
-    const boundary = !row.range ? '' : row.approximate ? `approximate: ${row.approximate}` : 'exact';
-    lines.push(
-      `| \`${row.method} ${row.path}\` | \`${row.operationId}\` | ${row.spans.map(appeared).join('; ')} | ${row.spans.map((s) => s.until ?? '–').join('; ')} | ${row.range ? `\`${cell(row.range)}\`` : ''} | ${cell(boundary)} |`,
-    );
+    // Narrow enough for Redoc's middle column: the operationId, and under it the method and the
+    // path, which may wrap after each slash.
+    const operation = `\`${row.operationId}\`<br>${row.method} ${row.path.replace(/\//g, '/<wbr>')}`;
+    const boundary = !row.range ? '' : row.approximate ? `approximate: ${cell(row.approximate)}` : 'exact';
+    lines.push(`| ${operation} | ${row.spans.map(appeared).join('; ')} | ${row.spans.map((s) => s.until ?? '–').join('; ')} | ${boundary} |`);
   }
   return `${lines.join('\n')}\n`;
 }
