@@ -29,8 +29,9 @@ export async function versionDiff(argv, { oasdiff, fail, severityLevels }) {
   let versions;
   try {
     versions = await import(DIST.href);
-  } catch {
-    fail('dist/ is missing or stale: run npm run build first (npm run spec:diff builds it).');
+  } catch (err) {
+    const why = err?.code === 'ERR_MODULE_NOT_FOUND' ? 'dist/ is missing' : `dist/ could not be loaded (${String(err?.message ?? err).split('\n')[0]})`;
+    fail(`${why}: run npm run build first (npm run spec:diff builds it).`);
   }
   const contracts = [];
   for (const asked of argv) {
