@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderVersionTable } from './version-table.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -20,6 +21,10 @@ if (spec.info.version !== pkg.version) {
   console.error(`error: the spec's info.version (${spec.info.version}) differs from package.json's version (${pkg.version}): make them equal in spec/openapi.yaml and run npm run generate.`);
   process.exit(2);
 }
+// A section with the Grafana version each operation appeared in (and was removed in), also
+// written as versions.md beside the page. Redoc renders the description's Markdown, tables
+// included, and lists its headings in the sidebar.
+spec.info.description = `${spec.info.description ?? ''}\n\n${renderVersionTable(spec)}`;
 const work = mkdtempSync(join(tmpdir(), 'gac-docs-'));
 try {
   const input = join(work, 'openapi.json');
@@ -34,7 +39,9 @@ try {
     console.error(`error: redocly build-docs failed: ${(result.stderr || result.stdout).trim().split('\n').at(-1)}`);
     process.exitCode = 1;
   } else {
-    console.log(`Wrote ${output.startsWith(root) ? output.slice(root.length) : output}`);
+    const versions = join(dirname(output), 'versions.md');
+    writeFileSync(versions, renderVersionTable(spec, { level: 1 }));
+    for (const written of [output, versions]) console.log(`Wrote ${written.startsWith(root) ? written.slice(root.length) : written}`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 // since a git ref, as a client author reads it, with oasdiff (pinned, built once from the Go
 // module proxy into the cache outside the repository). Exit 1 when a change breaks clients
 // generated from the spec at that ref, 2 on bad usage or a missing tool.
+//   --grafana-versions A B   what changed in the API from Grafana A to B
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,11 @@ const SPEC = 'generated/openapi.json';
 //   generated code names the parameter (openapi-fetch's `params.path.userId`, Python keyword
 //   arguments), so code written against the older client no longer compiles or runs.
 const SEVERITY_LEVELS = ['request-parameter-removed ERR'];
+
+if (process.argv[2] === '--grafana-versions') {
+  const { versionDiff } = await import('./version-diff.mjs');
+  process.exit(await versionDiff(process.argv.slice(3), { oasdiff, fail, severityLevels: SEVERITY_LEVELS }));
+}
 
 function fail(message) {
   console.error(`error: ${message}`);
