@@ -100,7 +100,7 @@ describe('conformance --record against a server that echoes the credentials', ()
       const text = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
       expect(text).toContain('oops Bearer ***'); // the echo was recorded, and redacted
       expect(text).not.toContain(token);
-      expect(text).toContain('"grafanaVersion": "99.0.0-fake"');
+      expect(text).toContain('"grafanaVersion": "10.4.3"');
     } finally {
       await server.close();
     }

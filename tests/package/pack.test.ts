@@ -42,6 +42,15 @@ describe('the packed package', () => {
     expect(result.stderr).toBe(`error: the mock (conformance --mock, and the mock command) needs @stoplight/prism-cli, which is not installed: run "npm install --save-dev @stoplight/prism-cli@${range}" next to grafana-api-contract (it is an optional peer dependency).\n`);
   });
 
+  it('prints the contract of a Grafana version from the installed package (spec --grafana-version)', () => {
+    const cli = join(consumer, 'node_modules', 'grafana-api-contract', 'dist', 'cli', 'main.js');
+    const result = spawnSync(process.execPath, [cli, 'spec', '--grafana-version', '10.4', '--openapi', '3.0'], { cwd: consumer, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const doc = JSON.parse(result.stdout) as { openapi: string; info: Record<string, string> };
+    expect([doc.openapi, doc.info['x-grafana-version']]).toEqual(['3.0.3', '10.4.0']);
+  });
+
   it('leaves out the build cache (dist/.tsbuildinfo, for `tsc -b` in a clone)', () => {
     expect(existsSync(join(root, 'dist', '.tsbuildinfo'))).toBe(true);
     expect(existsSync(join(consumer, 'node_modules', 'grafana-api-contract', 'dist', 'cli', 'main.js'))).toBe(true);

@@ -5,9 +5,11 @@ import { sendJson, startTestServer } from './http-server.js';
  * own behaviour (exit codes, reports, redaction, read-only). It is not a conformance target:
  * the contract cases fail against it, which is what some tests need.
  */
-export async function startFakeGrafana(options: { acceptAuthorization: string; leakAuthorizationOn?: string; tls?: { key: string; cert: string } }) {
+export async function startFakeGrafana(options: { acceptAuthorization: string; leakAuthorizationOn?: string; tls?: { key: string; cert: string }; version?: string | null }) {
+  // The version it reports (default 10.4.3, a release the contract knows); null: hidden, as with hide_version.
+  const version = options.version === undefined ? '10.4.3' : options.version;
   return startTestServer((req, res) => {
-    if (req.url === '/api/health') return sendJson(res, 200, { commit: 'abc123', database: 'ok', version: '99.0.0-fake' });
+    if (req.url === '/api/health') return sendJson(res, 200, { database: 'ok', ...(version === null ? {} : { commit: 'abc123', version }) });
     if (req.headers.authorization !== options.acceptAuthorization) return sendJson(res, 401, { message: 'Unauthorized' });
     if (req.url === '/api/user') return sendJson(res, 200, { id: 1, login: 'admin', email: 'admin@localhost', name: 'admin', theme: '', isGrafanaAdmin: true });
     if (req.url === '/api/org') return sendJson(res, 200, { id: 1, name: 'Main Org.' });
