@@ -2673,11 +2673,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -2745,11 +2746,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -2819,11 +2821,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
                 /** @description The numeric ID of the user whose team membership is changed. */
@@ -2884,11 +2887,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -2954,7 +2958,12 @@ export interface paths {
          *     from Grafana's Team Sync HTTP API documentation (8.x to the current Cloud pages, which
          *     agree) and from the real clients that call it (the Go `grafana-openapi-client-go`,
          *     `GetTeamGroupsAPI`, and the Python `grafana-client`, `teams.get_team_external_group`), not
-         *     from Grafana's source; the error bodies are the messages that documentation gives.
+         *     from Grafana's source; the error bodies are the messages that documentation gives. The
+         *     authentication middleware in front of it is open source and answers as for every other
+         *     route (401 for wrong credentials and invalid, expired or revoked tokens).
+         *
+         *     **Licence:** an Enterprise server whose licence is not valid answers 403
+         *     `{"message":"Unlicensed"}` (a published response), not 404.
          *
          *     **Who may call it:** an organization administrator (RBAC `teams.permissions:read` on
          *     `teams:*`), with basic authentication or a service account token.
@@ -2982,14 +2991,19 @@ export interface paths {
          *     `Not found`). Written from Grafana's Team Sync HTTP API documentation and the Go and Python
          *     clients, not from source.
          *
-         *     **Versions - the form changed:** before Grafana 10.2 the group was a path segment,
-         *     `DELETE /api/teams/{id}/groups/{groupId}` (Grafana's documentation for 7.x and 8.x and
-         *     Amazon Managed Grafana's pages show that form; the Go client keeps it as
-         *     `RemoveTeamGroupAPI`). From 10.2 it is this query form: the Python `grafana-client` switches
-         *     at 10.2.0, Grafana's documentation for 10.4 and Grafana Cloud show it, and the Go client
-         *     calls it `RemoveTeamGroupAPIQuery`, whose operationId this is. A group identifier
-         *     such as an LDAP DN, with `=`, `,` or `/`, does not fit a path segment, which is why only the
-         *     query form is described here.
+         *     **Versions - the form changed:** up to Grafana 10.1 the group was a path segment,
+         *     `DELETE /api/teams/{id}/groups/{groupId}` (Grafana's Team Sync documentation up to its 10.1
+         *     pages and Amazon Managed Grafana's pages show that form; the Go client keeps it as
+         *     `RemoveTeamGroupAPI`). This query form is listed from about 10.2, boundary approximate:
+         *     the Python `grafana-client` switches at 10.2.0 (a user reported the path form answering 404
+         *     on a newer server), Grafana's documentation after 10.1 and Grafana Cloud show it, and the Go
+         *     client calls it `RemoveTeamGroupAPIQuery`, whose operationId this is; the Enterprise
+         *     handler is not public, so no release was read on either side. A group identifier such as
+         *     an LDAP DN, with `=`, `,` or `/`, does not fit a path segment.
+         *
+         *     **Without `groupId`:** Grafana's own generated clients mark `groupId` optional; what the
+         *     Enterprise handler answers when it is missing is not public (no source, no published
+         *     response), so the parameter is required here: a removal needs the group it removes.
          *
          *     **Who may call it:** an organization administrator (RBAC `teams.permissions:write` on
          *     `teams:*`), with basic authentication or a service account token.
@@ -5673,6 +5687,18 @@ export interface components {
                 "application/json": components["schemas"]["GrafanaError"];
             };
         };
+        /**
+         * @description An unexpected server error.
+         *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+         */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GrafanaError"];
+            };
+        };
     };
     parameters: {
         /** @description The page size. Grafana does not cap it. */
@@ -5797,11 +5823,12 @@ export interface components {
          */
         TeamSort: string;
         /**
-         * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-         *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-         *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-         *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-         *     first version believed to accept a UID.
+         * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+         *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+         *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+         *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+         *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+         *     names the first version believed to accept a UID.
          */
         TeamIdOrUid: number;
         /**
@@ -5811,11 +5838,20 @@ export interface components {
         AccessControlQuery: boolean;
         /** @description The numeric ID of the user whose team membership is changed. */
         TeamMemberUserId: number;
-        /** @description The team's numeric ID. */
+        /**
+         * @description The team's numeric ID. Grafana's own frontend calls the Team Sync routes with the team's UID
+         *     from about Grafana 12.0, boundary approximate: Grafana PR #103415 (team UIDs for the group
+         *     actions, April 2025) depends on an Enterprise change that is not public, and neither is in
+         *     the CHANGELOG; Grafana's generated clients type this id as a string. Typed as an integer so
+         *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+         *     believed to accept a UID.
+         */
         TeamSyncTeamIdPath: number;
         /**
          * @description The external group's identifier, percent-encoded (an LDAP DN such as
-         *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`).
+         *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`). Grafana's own generated
+         *     clients mark it optional; what the Enterprise handler answers without it is not public, so it
+         *     is required here.
          */
         TeamGroupIdQuery: string;
         /** @description The dashboard's UID (at most 40 characters of letters, digits, `-` and `_`). */
@@ -11108,6 +11144,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description The team could not be created.
+             *     `Failed to clear permission cache after team creation` (Grafana `>=9.0.0 <10.0.0`, boundary approximate: read in 9.2, absent in 8.5 and about 10.0): the team exists, but the creator's permission cache was not cleared.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -11220,11 +11257,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11295,11 +11333,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11383,11 +11422,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11464,11 +11504,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11498,6 +11539,7 @@ export interface operations {
             /**
              * @description The caller lacks `teams.permissions:read` on this team.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Not allowed to list team members` (Grafana `>=9.0.0 <10.0.0`, boundary approximate: read in 9.2, absent in 8.4): the team guardian with RBAC disabled; not an admin of the team.
              */
             403: {
                 headers: {
@@ -11542,11 +11584,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11624,11 +11667,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11715,11 +11759,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
                 /** @description The numeric ID of the user whose team membership is changed. */
@@ -11806,11 +11851,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
                 /** @description The numeric ID of the user whose team membership is changed. */
@@ -11890,11 +11936,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11969,11 +12016,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; earlier versions read a non-number as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -12056,7 +12104,14 @@ export interface operations {
                 "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
             };
             path: {
-                /** @description The team's numeric ID. */
+                /**
+                 * @description The team's numeric ID. Grafana's own frontend calls the Team Sync routes with the team's UID
+                 *     from about Grafana 12.0, boundary approximate: Grafana PR #103415 (team UIDs for the group
+                 *     actions, April 2025) depends on an Enterprise change that is not public, and neither is in
+                 *     the CHANGELOG; Grafana's generated clients type this id as a string. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
                 id: components["parameters"]["TeamSyncTeamIdPath"];
             };
             cookie?: never;
@@ -12073,7 +12128,12 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:read`. */
+            /**
+             * @description The caller lacks `teams.permissions:read`, or (`Unlicensed`) the Enterprise licence is not
+             *     valid: a published response (terraform-provider-grafana issue 1906) shows 403
+             *     `{"message":"Unlicensed"}` for this route after a licence lapsed; Grafana Enterprise
+             *     without a valid licence keeps the route and refuses it, it does not answer 404.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12083,6 +12143,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["RouteNotFound"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     addTeamGroupApi: {
@@ -12096,7 +12157,14 @@ export interface operations {
                 "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
             };
             path: {
-                /** @description The team's numeric ID. */
+                /**
+                 * @description The team's numeric ID. Grafana's own frontend calls the Team Sync routes with the team's UID
+                 *     from about Grafana 12.0, boundary approximate: Grafana PR #103415 (team UIDs for the group
+                 *     actions, April 2025) depends on an Enterprise change that is not public, and neither is in
+                 *     the CHANGELOG; Grafana's generated clients type this id as a string. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
                 id: components["parameters"]["TeamSyncTeamIdPath"];
             };
             cookie?: never;
@@ -12126,7 +12194,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:write`. */
+            /**
+             * @description The caller lacks `teams.permissions:write`, or (`Unlicensed`) the Enterprise licence is not
+             *     valid (the same licence check as the group list, whose 403 `Unlicensed` is a published
+             *     response).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12144,6 +12216,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            500: components["responses"]["InternalServerError"];
         };
     };
     removeTeamGroupApiQuery: {
@@ -12151,7 +12224,9 @@ export interface operations {
             query: {
                 /**
                  * @description The external group's identifier, percent-encoded (an LDAP DN such as
-                 *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`).
+                 *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`). Grafana's own generated
+                 *     clients mark it optional; what the Enterprise handler answers without it is not public, so it
+                 *     is required here.
                  */
                 groupId: components["parameters"]["TeamGroupIdQuery"];
             };
@@ -12163,7 +12238,14 @@ export interface operations {
                 "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
             };
             path: {
-                /** @description The team's numeric ID. */
+                /**
+                 * @description The team's numeric ID. Grafana's own frontend calls the Team Sync routes with the team's UID
+                 *     from about Grafana 12.0, boundary approximate: Grafana PR #103415 (team UIDs for the group
+                 *     actions, April 2025) depends on an Enterprise change that is not public, and neither is in
+                 *     the CHANGELOG; Grafana's generated clients type this id as a string. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
                 id: components["parameters"]["TeamSyncTeamIdPath"];
             };
             cookie?: never;
@@ -12180,7 +12262,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:write`. */
+            /**
+             * @description The caller lacks `teams.permissions:write`, or (`Unlicensed`) the Enterprise licence is not
+             *     valid (the same licence check as the group list, whose 403 `Unlicensed` is a published
+             *     response).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12198,6 +12284,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            500: components["responses"]["InternalServerError"];
         };
     };
     postDashboard: {
