@@ -3166,10 +3166,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -3238,10 +3239,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -3295,10 +3297,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
                 /** @description The numeric ID of the service account token (the `id` listed by `GET /api/serviceaccounts/{id}/tokens`). */
@@ -5873,10 +5876,11 @@ export interface components {
          */
         ServiceAccountExpiredTokensFilter: boolean;
         /**
-         * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-         *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-         *     answers 400). Typed as an integer so that every client generator sends the number;
-         *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+         * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+         *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+         *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+         *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+         *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
          */
         ServiceAccountIdOrUid: number;
         /** @description The numeric ID of the service account token (the `id` listed by `GET /api/serviceaccounts/{id}/tokens`). */
@@ -12512,6 +12516,7 @@ export interface operations {
             };
             /**
              * @description The service account could not be created.
+             *     `Failed to set permissions for service account creator` (Grafana `>=9.1.0 <12.0.0`, boundary approximate: read in 9.1 and about 10.0, absent in main): the service account exists, but its creator was not made its administrator.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -12626,10 +12631,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -12703,10 +12709,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -12780,10 +12787,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -12804,7 +12812,11 @@ export interface operations {
                     "application/json": components["schemas"]["UpdateServiceAccountResult"];
                 };
             };
-            /** @description The body is malformed or has a role Grafana does not know, or the ID is not a number (before 11.4). */
+            /**
+             * @description The body is malformed or has a role Grafana does not know (`Invalid role specified` in
+             *     8.5 and 9.0, `invalid role specified` from 9.1, structured from about 10.0), or the ID is
+             *     not a number (before 11.4.0).
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12861,10 +12873,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -12938,10 +12951,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -13042,10 +13056,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
                 /** @description The numeric ID of the service account token (the `id` listed by `GET /api/serviceaccounts/{id}/tokens`). */
