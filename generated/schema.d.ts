@@ -3043,9 +3043,10 @@ export interface paths {
          *     to an app plugin (`plugin-dashboard`). These bodies carry `status` next to `message`, and
          *     `overwrite: true` skips the first two checks.
          *
-         *     **Versions:** `folderUid` replaces the deprecated `folderId`; newer versions return
-         *     `folderUid` in the response. When a quota on dashboards is enabled and full, the answer
-         *     is 403 `Quota reached`.
+         *     **Versions:** `folderUid` replaces the deprecated `folderId`; the response carries
+         *     `folderUid` (not every covered version sends it; its first version was not read in this walk). When a quota on
+         *     dashboards is enabled and full, the quota middleware answers 403 `dashboard Quota reached`
+         *     (its target name, then `Quota reached`) in every covered version.
          */
         post: operations["postDashboard"];
         delete?: never;
@@ -12367,7 +12368,9 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             422: components["responses"]["BindingRequired"];
             /**
-             * @description The dashboard could not be saved.
+             * @description The dashboard could not be saved, or (quotas enabled) the quota middleware could not read the
+             *     dashboard quota: `failed to get quota` (Grafana `>=8.0.0 <8.3.0`) and `Failed to get quota`
+             *     (`>=8.3.0`), boundary approximate (macaron to web package, about 8.3).
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
