@@ -2613,7 +2613,9 @@ export interface paths {
          *     service account token with the Admin role (RBAC `teams:create`). Editors may too when the
          *     server sets `editors_can_admin`.
          *
-         *     **Versions:** newer versions also return the team's `uid`.
+         *     **Versions:** the response carries the team's `uid` only in some versions: a copy of
+         *     `pkg/api/team.go` of about 10.0 does not send it, a published response of January 2025
+         *     (Grafana PR #99425) does; the first version that sends it was not read in this walk.
          */
         post: operations["createTeam"];
         delete?: never;
@@ -2635,8 +2637,9 @@ export interface paths {
          *     total number of matches. Only teams the caller may read are listed and counted. Without
          *     `sort` the teams are ordered by name. `accessControl` is `null` in every team unless
          *     `?accesscontrol=true` is sent. `memberCount` leaves out the server's `hidden_users` (except
-         *     for a server administrator, or when the hidden user is the caller). Newer versions also take
-         *     repeated `teamId` parameters that restrict the search to those team IDs.
+         *     for a server administrator, or when the hidden user is the caller). From about Grafana 10.3
+         *     (boundary approximate: absent in a copy of about 10.0, present in a teamapi copy that parses
+         *     `sort`) repeated `teamId` parameters restrict the search to those team IDs.
          *
          *     **Who may call it:** basic authentication or a bearer token, with RBAC `teams:read`. The
          *     route accepts `teams:read` on any scope and the result is then filtered by the caller's
@@ -2652,10 +2655,13 @@ export interface paths {
          *     response echo the values the server used; the number of pages is
          *     `ceil(totalCount / perPage)`.
          *
-         *     **Versions:** `uid` is sent from Grafana 10, `externalUID` and `isProvisioned` in newer
-         *     versions. `sort` (and its 400 for an unknown option) exists only in newer versions. When the
-         *     newest builds route the search through the Kubernetes-style team API (feature flag
-         *     `kubernetesTeamsRedirect`, used only when neither `name` nor `teamId` is given), `id` and
+         *     **Versions:** not every covered version sends `uid`, `externalUID` and `isProvisioned`
+         *     (`externalUID` and `isProvisioned` come with the SCIM-provisioned teams of about 12.0,
+         *     boundary approximate: PR #103454 is not mapped through the CHANGELOG). `sort` (and its 400
+         *     for an unknown option) exists from about 10.3 (boundary approximate: absent in a copy of
+         *     about 10.0, present in a teamapi copy; 10.1 and 10.2 not read). When the main branch routes
+         *     the search through the Kubernetes-style team API (feature flag `kubernetesTeamsRedirect`,
+         *     off by default, used only when neither `name` nor `teamId` is given), `id` and
          *     `memberCount` are `0` and `accessControl` is always filled in.
          */
         get: operations["searchTeams"];
@@ -2673,11 +2679,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -2693,10 +2700,10 @@ export interface paths {
          *     plain Viewer can read the teams they belong to. Anyone else gets 403 - also for a team ID
          *     that does not exist, which only callers with `teams:read` on all teams see as 404.
          *
-         *     **Versions:** `uid` (10+), `externalUID` and `isProvisioned` (newest) appear as in the
-         *     team search. `accessControl` is `null` unless `?accesscontrol=true`. Newer versions accept
-         *     the team UID; an unknown UID answers 404 `Not found`. The documentation's example shows
-         *     `created` and `updated`, which the server does not send.
+         *     **Versions:** `uid`, `externalUID` and `isProvisioned` appear as in the team search.
+         *     `accessControl` is `null` unless `?accesscontrol=true`. From about Grafana 11.3 (boundary approximate: the team UID resolver, PR #94011, is not in
+         *     the CHANGELOG) the team UID is accepted too; an unknown UID answers 404 `Not found`. The documentation's
+         *     example shows `created` and `updated`, which the server does not send.
          */
         get: operations["getTeamByID"];
         /**
@@ -2713,9 +2720,9 @@ export interface paths {
          *     - before 12.0 an unknown team ID answers **500** `Failed to update Team`; from 12.0 (the
          *       check added with SCIM-provisioned teams, PR #103454) it answers 404 `Team not found`.
          *
-         *     **Versions:** from 12.0, a team provisioned by SCIM group sync cannot be renamed (400);
-         *     its email can still change. Newer versions accept the team UID; an unknown UID answers 404
-         *     `Not found`.
+         *     **Versions:** from 12.0 (boundary approximate, as above), a team provisioned by SCIM group
+         *     sync cannot be renamed (400); its email can still change. From about Grafana 11.3 (boundary approximate: the team UID resolver, PR #94011, is not in
+         *     the CHANGELOG) the team UID is accepted too; an unknown UID answers 404 `Not found`.
          */
         put: operations["updateTeam"];
         post?: never;
@@ -2728,10 +2735,11 @@ export interface paths {
          *     basic authentication or a service account token (RBAC `teams:delete` on
          *     `teams:id:<id>`).
          *
-         *     **Versions:** an unknown team ID answers 404 `Failed to delete Team. ID not found` in older
-         *     versions and 404 `Team not found` (with `traceID`) in the newest. Newer versions accept the
-         *     team UID; an unknown UID answers 404 `Not found`. When SCIM group sync is on, provisioned
-         *     teams cannot be deleted (400).
+         *     **Versions:** an unknown team ID answers 404 `Failed to delete Team. ID not found` before
+         *     Grafana 12.0 and 404 `Team not found` (with `traceID`) from 12.0, boundary approximate (the
+         *     SCIM team checks, PR #103454, are not mapped through the CHANGELOG). From about Grafana 11.3 (boundary approximate: the team UID resolver, PR #94011, is not in
+         *     the CHANGELOG) the team UID is accepted too; an unknown UID answers 404 `Not found`. When SCIM group
+         *     sync is on, provisioned teams cannot be deleted (400).
          */
         delete: operations["deleteTeamById"];
         options?: never;
@@ -2745,11 +2753,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -2766,10 +2775,13 @@ export interface paths {
          *     `teams:id:<id>`). Plain team members get 403.
          *
          *     **Known server quirk:** the handler does not check that the team exists: an unknown numeric
-         *     team ID answers **200 `[]`** to a caller with `teams.permissions:read` on all teams. Newer
-         *     versions accept the team UID; an unknown UID answers 404 `Not found`.
+         *     team ID answers **200 `[]`** to a caller with `teams.permissions:read` on all teams.
+         *     From about Grafana 11.3 (boundary approximate: the team UID resolver, PR #94011, is not in
+         *     the CHANGELOG) the team UID is accepted too; an unknown UID answers 404 `Not found`.
          *
-         *     **Versions:** `teamUID` is sent by newer versions and `userUID` by the newest. The creator
+         *     **Versions:** not every covered version sends `teamUID` and `userUID` (the first versions
+         *     that send them were not read in this walk; `userUID` was added and reverted once in March
+         *     2025, Grafana PRs #102373 and #102519). The creator
          *     of a team (when created with basic authentication) is its first administrator. `labels` is
          *     always an array; it names the auth provider only for team-sync memberships (Enterprise).
          */
@@ -2785,11 +2797,13 @@ export interface paths {
          *     basic authentication or a service account token (RBAC `teams.permissions:write` on
          *     `teams:id:<id>`).
          *
-         *     **Versions:** added in Grafana 11.1.0 (PR #87441, in the 11.1.0 changelog); older versions
-         *     answer 404 `Not found` (no such route). An unknown team answers 404 `team not found` in
+         *     **Versions:** added in Grafana 11.1.0 (PR #87441, in the 11.1.0 changelog); Grafana before
+         *     11.1.0 answers 404 `Not found` (no such route). An unknown team answers 404 `team not found` in
          *     11.x and 404 `Team not found` (with `traceID`) from 12.0, which checks the team first; from
-         *     12.0 a team provisioned by SCIM group sync answers 400. An email no user has answers 404
-         *     `user not found` and changes nothing. Newer versions accept the team UID.
+         *     12.0 a team provisioned by SCIM group sync answers 400 (12.0 boundaries approximate: the
+         *     SCIM team checks, PR #103454, are not mapped through the CHANGELOG). An email no user has
+         *     answers 404 `user not found` and changes nothing. From about Grafana 11.3 (boundary approximate: the team UID resolver, PR #94011, is not in
+         *     the CHANGELOG) the team UID is accepted too; an unknown UID answers 404 `Not found`.
          */
         put: operations["setTeamMemberships"];
         /**
@@ -2802,9 +2816,10 @@ export interface paths {
          *
          *     **Known server quirks:** a user ID that does not exist or does not belong to the
          *     organization answers **500** `Failed to add Member to Team`, not 404; so does an unknown
-         *     team ID in older versions (the newest versions check the team first and answer 404
-         *     `Team not found`). A user who is already a member answers 400. Newer versions accept the
-         *     team UID; an unknown UID answers 404 `Not found`.
+         *     team ID from 9.0 to 11.x (8.x answers 404 `Team not found` from the team store, and from
+         *     12.0 the team is checked first: 404 `Team not found`; both boundaries approximate, see the
+         *     answers). A user who is already a member answers 400. From about Grafana 11.3 (boundary approximate: the team UID resolver, PR #94011, is not in
+         *     the CHANGELOG) the team UID is accepted too; an unknown UID answers 404 `Not found`.
          */
         post: operations["addTeamMember"];
         delete?: never;
@@ -2819,11 +2834,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
                 /** @description The numeric ID of the user whose team membership is changed. */
@@ -2843,14 +2859,17 @@ export interface paths {
          *
          *     **Known server quirks:**
          *     - an omitted `permission` is 0, so `{}` demotes an administrator;
-         *     - the newest versions store every value other than 4 as 0; older versions answer 500
-         *       `Failed to update team member.` to 1 or 2;
+         *     - from about 12.0 every value other than 4 is stored as 0; before, 1 or 2 answer 500
+         *       `Failed to update team member.` (boundary approximate: read in a copy of 10.3 to 11.0,
+         *       which maps the value through the dashboard permission names, and in a 12.x copy);
          *     - nothing stops the last administrator of a team from being demoted.
          *
          *     **Versions:** a user who is not in the team answers 404 `Team member not found.` (with a
          *     full stop). Before 12.0 an unknown team answers the same 404; from 12.0 the team is checked
-         *     first (404 `Team not found`) and a team provisioned by SCIM group sync answers 400. Newer
-         *     versions accept the team UID (not the user's).
+         *     first (404 `Team not found`) and a team provisioned by SCIM group sync answers 400 (12.0
+         *     boundaries approximate: PR #103454 is not mapped through the CHANGELOG). From about Grafana 11.3 (boundary approximate: the team UID resolver, PR #94011, is not in
+         *     the CHANGELOG) the team UID is accepted too (not the user's); an unknown UID answers 404
+         *     `Not found`.
          */
         put: operations["updateTeamMember"];
         post?: never;
@@ -2870,7 +2889,10 @@ export interface paths {
          *
          *     **Versions:** an unknown team answers 404 `Team not found`, with `traceID` from 12.0 (which
          *     checks the team first) and without it before; from 12.0 a team provisioned by SCIM group
-         *     sync answers 400. Newer versions accept the team UID (not the user's).
+         *     sync answers 400 (12.0 boundaries approximate: PR #103454 is not mapped through the
+         *     CHANGELOG). From about Grafana 11.3 (boundary approximate: the team UID resolver, PR #94011, is not in
+         *     the CHANGELOG) the team UID is accepted too (not the user's); an unknown UID answers 404
+         *     `Not found`.
          */
         delete: operations["removeTeamMember"];
         options?: never;
@@ -2884,11 +2906,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -2906,9 +2929,10 @@ export interface paths {
          *
          *     **Known server quirks:** the handler does not check that the team exists: for a caller
          *     with `teams:read` on `teams:*` (an organization administrator) an unknown numeric ID
-         *     answers **200 `{}`**, not 404. A caller without that scope gets 403 for an unknown ID. In
-         *     the newest versions a non-numeric `{id}` is resolved as a team UID (unknown UID: 404 `Not
-         *     found`); older versions answer 400 `teamId is invalid`.
+         *     answers **200 `{}`**, not 404. A caller without that scope gets 403 for an unknown ID. From
+         *     about Grafana 11.3 (boundary approximate: the team UID resolver, PR #94011, is not in the
+         *     CHANGELOG) a non-numeric `{id}` is resolved as a team UID (unknown UID: 404 `Not found`);
+         *     from 8.5 to 11.2 it answers 400 `teamId is invalid`.
          */
         get: operations["getTeamPreferences"];
         /**
@@ -2921,9 +2945,10 @@ export interface paths {
          *     Plain team members get 403.
          *
          *     **Checks, in this order:** malformed body 400 `bad request data`; team ID not a number
-         *     (older versions) 400 `teamId is invalid`; non-empty unknown `theme` 400 `Invalid theme`;
-         *     unknown `homeDashboardUID` (newest versions: also unknown `homeDashboardId`) 404
-         *     `Dashboard not found`; newest builds, invalid `dateStyle` 400 `Invalid preferences`.
+         *     (8.5 to 11.2) 400 `teamId is invalid`; non-empty unknown `theme` 400 `Invalid theme`;
+         *     unknown `homeDashboardUID` 404 `Dashboard not found` (whether an unknown `homeDashboardId`
+         *     is refused as well depends on the version; not determined in this walk); an invalid
+         *     `dateStyle` 400 `Invalid preferences` (the versions its answer names).
          *
          *     **Known server quirk:** the handler does not check that the team exists: for an
          *     organization administrator an unknown numeric ID answers **200** `Preferences updated` and
@@ -2954,7 +2979,12 @@ export interface paths {
          *     from Grafana's Team Sync HTTP API documentation (8.x to the current Cloud pages, which
          *     agree) and from the real clients that call it (the Go `grafana-openapi-client-go`,
          *     `GetTeamGroupsAPI`, and the Python `grafana-client`, `teams.get_team_external_group`), not
-         *     from Grafana's source; the error bodies are the messages that documentation gives.
+         *     from Grafana's source; the error bodies are the messages that documentation gives. The
+         *     authentication middleware in front of it is open source and answers as for every other
+         *     route (401 for wrong credentials and invalid, expired or revoked tokens).
+         *
+         *     **Licence:** an Enterprise server whose licence is not valid answers 403
+         *     `{"message":"Unlicensed"}` (a published response), not 404.
          *
          *     **Who may call it:** an organization administrator (RBAC `teams.permissions:read` on
          *     `teams:*`), with basic authentication or a service account token.
@@ -2982,14 +3012,19 @@ export interface paths {
          *     `Not found`). Written from Grafana's Team Sync HTTP API documentation and the Go and Python
          *     clients, not from source.
          *
-         *     **Versions - the form changed:** before Grafana 10.2 the group was a path segment,
-         *     `DELETE /api/teams/{id}/groups/{groupId}` (Grafana's documentation for 7.x and 8.x and
-         *     Amazon Managed Grafana's pages show that form; the Go client keeps it as
-         *     `RemoveTeamGroupAPI`). From 10.2 it is this query form: the Python `grafana-client` switches
-         *     at 10.2.0, Grafana's documentation for 10.4 and Grafana Cloud show it, and the Go client
-         *     calls it `RemoveTeamGroupAPIQuery`, whose operationId this is. A group identifier
-         *     such as an LDAP DN, with `=`, `,` or `/`, does not fit a path segment, which is why only the
-         *     query form is described here.
+         *     **Versions - the form changed:** up to Grafana 10.1 the group was a path segment,
+         *     `DELETE /api/teams/{id}/groups/{groupId}` (Grafana's Team Sync documentation up to its 10.1
+         *     pages and Amazon Managed Grafana's pages show that form; the Go client keeps it as
+         *     `RemoveTeamGroupAPI`). This query form is listed from about 10.2, boundary approximate:
+         *     the Python `grafana-client` switches at 10.2.0 (a user reported the path form answering 404
+         *     on a server of March 2024), Grafana's documentation after 10.1 and Grafana Cloud show it, and the Go
+         *     client calls it `RemoveTeamGroupAPIQuery`, whose operationId this is; the Enterprise
+         *     handler is not public, so no release was read on either side. A group identifier such as
+         *     an LDAP DN, with `=`, `,` or `/`, does not fit a path segment.
+         *
+         *     **Without `groupId`:** Grafana's own generated clients mark `groupId` optional; what the
+         *     Enterprise handler answers when it is missing is not public (no source, no published
+         *     response), so the parameter is required here: a removal needs the group it removes.
          *
          *     **Who may call it:** an organization administrator (RBAC `teams.permissions:write` on
          *     `teams:*`), with basic authentication or a service account token.
@@ -3029,9 +3064,10 @@ export interface paths {
          *     to an app plugin (`plugin-dashboard`). These bodies carry `status` next to `message`, and
          *     `overwrite: true` skips the first two checks.
          *
-         *     **Versions:** `folderUid` replaces the deprecated `folderId`; newer versions return
-         *     `folderUid` in the response. When a quota on dashboards is enabled and full, the answer
-         *     is 403 `Quota reached`.
+         *     **Versions:** `folderUid` replaces the deprecated `folderId`; the response carries
+         *     `folderUid` (not every covered version sends it; its first version was not read in this walk). When a quota on
+         *     dashboards is enabled and full, the quota middleware answers 403 `dashboard Quota reached`
+         *     (its target name, then `Quota reached`) in every covered version.
          */
         post: operations["postDashboard"];
         delete?: never;
@@ -3061,9 +3097,12 @@ export interface paths {
          *     permission on the dashboard, with basic authentication or a service account token (RBAC
          *     `dashboards:delete` on `dashboards:uid:<uid>`).
          *
-         *     **Versions:** the response carries the dashboard's `uid` in newer versions and its
-         *     numeric `id` in older ones. With the `dashboardRestore` feature toggle the dashboard is
-         *     moved to "Recently deleted" instead. Provisioned dashboards cannot be deleted (400).
+         *     **Versions:** the response carries the dashboard's `uid` (main) or, in some versions, its
+         *     numeric `id` (the boundary was not read in this walk). With the `dashboardRestore` feature
+         *     toggle the dashboard is moved to "Recently deleted" instead. Provisioned dashboards cannot
+         *     be deleted (400, every covered version). Asking to delete a folder answers 400 from about
+         *     10.3 (boundary approximate), and the dashboard guardian's 403 `Access denied to this
+         *     dashboard` is absent in main (RBAC middleware only).
          */
         delete: operations["deleteDashboardByUid"];
         options?: never;
@@ -3084,16 +3123,21 @@ export interface paths {
          * Create a service account
          * @description Creates a service account in the organization the request runs in. Without `role` the
          *     service account gets the Viewer role. Its login is generated from the name
-         *     (`sa-<orgId>-<name>` in newer versions). Answers **201 Created**.
+         *     (`sa-<orgId>-<name>` or, in some versions, `sa-<name>`; the boundary was not read in this
+         *     walk). Answers **201 Created**.
          *
          *     **Who may call it:** an organization administrator, with basic authentication or a
          *     service account token with the Admin role (RBAC `serviceaccounts:create`). The role given
          *     may not be above the caller's own organization role (403).
          *
-         *     **Versions:** newer versions return the service account's `uid` and send structured
-         *     errors (`messageId`, `statusCode`) for a taken name, an invalid role and a role above
-         *     the caller's; older versions answered a taken name with 400 or 500
-         *     `Failed to create service account`.
+         *     **Versions:** the service account API is registered from Grafana 9.1.0 (PR #51402, in the
+         *     9.1.0-beta1 changelog); 8.5 and 9.0 register it only with the `serviceAccounts` feature
+         *     toggle (off by default) and otherwise answer 404 `Not found`. From about 10.0 (boundary approximate: read in 9.1 and
+         *     in a copy of about 10.0) a taken name, an invalid role and a role above the caller's answer
+         *     structured errors (`messageId`, `statusCode`); 8.5 to 9.x answer a taken name with 400
+         *     `Failed to create service account`, and 9.1 to 9.x the role errors with plain messages. Not
+         *     every covered version returns the service account's `uid` (the first that does was not read
+         *     in this walk).
          */
         post: operations["createServiceAccount"];
         delete?: never;
@@ -3130,12 +3174,16 @@ export interface paths {
          *     `ceil(totalCount / perPage)`.
          *
          *     **Filters:** `disabled=true` lists only disabled service accounts and `expiredTokens=true`
-         *     only those with an expired token; when both are sent only `disabled` applies. Newer versions
-         *     with external service accounts enabled also accept `external=true`.
+         *     only those with an expired token; when both are sent only `disabled` applies. With external
+         *     service accounts enabled (`externalServiceAccounts` feature toggle and
+         *     `managed_service_accounts_enabled`, main) `external=true` is accepted too.
          *
-         *     **Versions:** `uid` is sent in newer versions. Versions before RBAC was enforced checked
-         *     the Admin organization role instead. The `disabled` filter is missing from the first
-         *     versions with service accounts (it is then ignored).
+         *     **Versions:** the service account API is registered from Grafana 9.1.0 (PR #51402, in the
+         *     9.1.0-beta1 changelog); 8.5 and 9.0 register it only with the `serviceAccounts` feature
+         *     toggle (off by default) and otherwise answer 404 `Not found`. Not every covered version sends `uid` (the first that
+         *     does was not read in this walk). With RBAC disabled (9.x, `[rbac] enabled = false`) the
+         *     route checked the Admin organization role instead. The 9.0 copy read already has the
+         *     `disabled` filter; whether 8.5 has it was not read.
          */
         get: operations["searchOrgServiceAccountsWithPaging"];
         put?: never;
@@ -3152,10 +3200,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -3172,9 +3221,10 @@ export interface paths {
          *
          *     **Versions:** the answer is a profile, not the search entry: it has `createdAt`,
          *     `updatedAt` and `teams`, and leaves `tokens` out when there are none. `teams` lists team
-         *     names in 9.x and is `null` in newer versions. An unknown ID answers 404 `service account
-         *     not found` (structured error) in newer versions and 404 `Failed to retrieve service account`
-         *     in older ones. From 11.4 the UID is accepted; an unknown UID answers 404 `Not found`.
+         *     names in 9.x and is `null` in the versions after (the boundary was not read in this walk).
+         *     An unknown ID answers 404 `Failed to retrieve service account` in 8.5 to 9.x and 404
+         *     `service account not found` (structured error) from about 10.0 (boundary approximate). From
+         *     11.4.0 the UID is accepted; an unknown UID answers 404 `Not found`.
          */
         get: operations["retrieveServiceAccount"];
         put?: never;
@@ -3188,9 +3238,11 @@ export interface paths {
          *     service account token with the Admin role (RBAC `serviceaccounts:delete` on
          *     `serviceaccounts:id:<id>`).
          *
-         *     **Known server quirk / versions:** an unknown ID answers 404 `service account not found`
-         *     (structured error) in newer versions, but **500** `Service account deletion error` in
-         *     older ones. From 11.4 the UID is accepted; an unknown UID answers 404 `Not found`.
+         *     **Known server quirk / versions:** an unknown ID answers **500** `Service account deletion
+         *     error` in 9.x and 10.x and 404 `service account not found` (structured error) from about
+         *     11.0 (boundary approximate: a copy of about 10.0 answers 500, main answers 404; the releases
+         *     in between were not read). From 11.4.0 (boundary approximate, see the `id` parameter) the
+         *     UID is accepted; an unknown UID answers 404 `Not found`.
          */
         delete: operations["deleteServiceAccount"];
         options?: never;
@@ -3211,9 +3263,12 @@ export interface paths {
          *     - a name another service account already has is accepted (names are not unique; only the
          *       generated login is, and a rename does not change it).
          *
-         *     **Versions:** an unknown ID answers 404 `service account not found` (structured error) in
-         *     newer versions and 404 `Failed to retrieve service account` in older ones. From 11.4 the UID
-         *     is accepted; an unknown UID answers 404 `Not found`.
+         *     **Versions:** an unknown ID answers 404 `Failed to retrieve service account` in 8.5 to 9.x
+         *     and 404 `service account not found` (structured error) from about 10.0 (boundary
+         *     approximate). 8.5 and 9.0 answer an unknown role with 400 `Invalid role specified` and a
+         *     role above the caller's with 403 `Cannot assign a role higher than user's role`; 9.1 and
+         *     later with `invalid role specified` and `can not assign a role higher than user's role`.
+         *     From 11.4.0 the UID is accepted; an unknown UID answers 404 `Not found`.
          */
         patch: operations["updateServiceAccount"];
         trace?: never;
@@ -3224,10 +3279,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -3244,11 +3300,11 @@ export interface paths {
          *     is needed; neither is what the route checks.)
          *
          *     **Known server quirk:** the handler does not check that the service account exists: an
-         *     unknown numeric ID answers **200 `[]`**, not 404. From 11.4 the UID is accepted; an unknown
-         *     UID answers 404 `Not found`.
+         *     unknown numeric ID answers **200 `[]`**, not 404. From 11.4.0 (boundary approximate) the UID
+         *     is accepted; an unknown UID answers 404 `Not found`.
          *
-         *     **Versions:** `lastUsedAt` (9.x+) and `isRevoked` (newer) are not sent by the oldest
-         *     versions. `secondsUntilExpiration` is non-zero only for a token that expires within seven
+         *     **Versions:** `lastUsedAt` is sent from 9.1.0 and `isRevoked` from about 10.2 (boundary
+         *     approximate). `secondsUntilExpiration` is non-zero only for a token that expires within seven
          *     days.
          */
         get: operations["listTokens"];
@@ -3262,10 +3318,12 @@ export interface paths {
          *     service account token with the Admin role (RBAC `serviceaccounts:write` on
          *     `serviceaccounts:id:<id>`).
          *
-         *     **Versions:** an unknown service account answers 404 `service account not found`
-         *     (structured error) in newer versions and 404 `Failed to retrieve service account` in
-         *     older ones; from 11.4 the UID is accepted (unknown UID: 404 `Not found`). A token name
-         *     already used in the organization answers 400 in newer versions (409 in 9.x). When the
+         *     **Versions:** an unknown service account answers 404 `Failed to retrieve service account`
+         *     in 8.5 to 9.x and 404 `service account not found` (structured error) from about 10.0
+         *     (boundary approximate); from 11.4.0 the UID is accepted (unknown UID: 404 `Not found`). A
+         *     token name already used in the organization answers 409 in 8.5 to 9.x and 400 from about
+         *     10.0. The error texts say "API key" up to 9.0 and "service account token" from 9.1
+         *     (boundary approximate: see the answers). When the
          *     server sets `api_key_max_seconds_to_live`, `secondsToLive` is required and capped (400).
          */
         post: operations["createServiceAccountToken"];
@@ -3281,10 +3339,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
                 /** @description The numeric ID of the service account token (the `id` listed by `GET /api/serviceaccounts/{id}/tokens`). */
@@ -3304,12 +3363,13 @@ export interface paths {
          *     `serviceaccounts:id:<id>`). (Grafana's own annotation says a server administrator with
          *     basic authentication is needed; the route does not check that.) A token can delete itself.
          *
-         *     **Versions:** the service account is checked first: an unknown one answers 404
-         *     `service account not found` (structured error) in newer versions and 404 `Failed to
-         *     retrieve service account` in older ones. A token ID that the service account does not have
-         *     answers 404 `service account token not found` (structured error) in newer versions and 404
-         *     `Failed to delete service account token` in older ones. From 11.4 the service account UID
-         *     is accepted; an unknown UID answers 404 `Not found`.
+         *     **Versions:** the service account is checked first: an unknown one answers 404 `Failed to
+         *     retrieve service account` in 8.5 to 9.x and 404 `service account not found` (structured
+         *     error) from about 10.0 (boundary approximate). A token ID that the service account does not
+         *     have answers 404 `Failed to delete API key` up to 9.0, `Failed to delete service account
+         *     token` from 9.1 and 404 `service account token not found` (structured error) from about
+         *     10.0 (boundaries approximate: see the answers). From 11.4.0 the service account UID is
+         *     accepted; an unknown UID answers 404 `Not found`.
          */
         delete: operations["deleteToken"];
         options?: never;
@@ -3740,12 +3800,12 @@ export interface components {
              */
             email: string;
             /**
-             * @description The team's ID in an external system (newer versions).
+             * @description The team's ID in an external system (SCIM); from about Grafana 12.0, boundary approximate.
              * @example
              */
             externalUID?: string;
             /**
-             * @description Whether the team is provisioned (newer versions).
+             * @description Whether the team is provisioned (SCIM); from about Grafana 12.0, boundary approximate.
              * @example false
              */
             isProvisioned?: boolean;
@@ -4956,7 +5016,7 @@ export interface components {
              */
             teamId: number;
             /**
-             * @description The new team's UID (newer versions).
+             * @description The new team's UID (absent in a copy of about 10.0; shown by a published response of January 2025, Grafana PR
              * @example de4ctzwq1qbr4d
              */
             uid?: string;
@@ -4992,8 +5052,9 @@ export interface components {
         /**
          * @description The new name and email of a team. Grafana writes `email` in every case: an omitted `email`
          *     clears the team's email. An omitted or empty `name` keeps the current name (the update skips
-         *     an empty name), except for a provisioned team, whose name must be sent unchanged (newest
-         *     versions).
+         *     an empty name), except for a provisioned team, whose name must be sent unchanged (from about
+         *     12.0, boundary approximate: the SCIM team checks, PR #103454, are not mapped through the
+         *     CHANGELOG).
          */
         UpdateTeamRequest: {
             /**
@@ -5022,7 +5083,7 @@ export interface components {
              */
             teamId: number;
             /**
-             * @description The team's UID (newer versions).
+             * @description The team's UID (not sent by every covered version; the first that sends it was not read in this walk).
              * @example de4ctzwq1qbr4d
              */
             teamUID?: string;
@@ -5033,7 +5094,7 @@ export interface components {
              */
             userId: number;
             /**
-             * @description The member's user UID (newest versions).
+             * @description The member's user UID (not sent by every covered version; added and reverted once in March 2025, Grafana PRs
              * @example ce4ctzwq1qbr4c
              */
             userUID?: string;
@@ -5096,9 +5157,10 @@ export interface components {
         UpdateTeamMemberRequest: {
             /**
              * Format: int64
-             * @description `0` makes the user a plain member, `4` a team administrator. An omitted value is `0`. The
-             *     newest versions treat every value other than `4` as `0`; older versions answer 500 to `1`
-             *     and `2` (dashboard permission levels that a team membership cannot have).
+             * @description `0` makes the user a plain member, `4` a team administrator. An omitted value is `0`.
+             *     From about 12.0 every value other than `4` is treated as `0`; before, `1` and `2` answer
+             *     500 (dashboard permission levels that a team membership cannot have); boundary
+             *     approximate: read in a copy of 10.3 to 11.0 and in a 12.x copy.
              * @example 4
              * @enum {integer}
              */
@@ -5251,7 +5313,7 @@ export interface components {
              */
             slug: string;
             /**
-             * @description The UID of the folder the dashboard is in; empty for the root folder (newer versions).
+             * @description The UID of the folder the dashboard is in; empty for the root folder (not sent by every covered version; the first that sends it was not read in this walk).
              * @example
              */
             folderUid?: string;
@@ -5281,13 +5343,13 @@ export interface components {
              */
             message: string;
             /**
-             * @description The deleted dashboard's UID (newer versions, instead of `id`).
+             * @description The deleted dashboard's UID, instead of `id` (main sends it; the boundary with `id` was not read in this walk).
              * @example cLV5GDCkz
              */
             uid?: string;
             /**
              * Format: int64
-             * @description The deleted dashboard's numeric ID (older versions, instead of `uid`).
+             * @description The deleted dashboard's numeric ID, instead of `uid` (the versions that send it were not read in this walk).
              * @example 7
              */
             id?: number;
@@ -5295,7 +5357,7 @@ export interface components {
         /** @description A new service account in the current organization. */
         CreateServiceAccountRequest: {
             /**
-             * @description The service account's name, unique in the organization. Its login is derived from it (`sa-<orgId>-<name>` in newer versions).
+             * @description The service account's name, unique in the organization. Its login is derived from it (`sa-<orgId>-<name>`, or `sa-<name>` in some versions; the boundary was not read in this walk).
              * @example ci-bot
              */
             name: string;
@@ -5315,7 +5377,7 @@ export interface components {
              */
             id: number;
             /**
-             * @description The service account's UID (newer versions).
+             * @description The service account's UID (not sent by every covered version; the first that sends it was not read in this walk).
              * @example fe1xejlha91xce
              */
             uid?: string;
@@ -5325,7 +5387,7 @@ export interface components {
              */
             name: string;
             /**
-             * @description The service account's generated login (`sa-<orgId>-<name>` in newer versions, `sa-<name>` in older ones).
+             * @description The service account's generated login (`sa-<orgId>-<name>`, or `sa-<name>` in some versions; the boundary was not read in this walk).
              * @example sa-1-ci-bot
              */
             login: string;
@@ -5402,7 +5464,7 @@ export interface components {
              */
             id: number;
             /**
-             * @description The service account's UID (newer versions).
+             * @description The service account's UID (not sent by every covered version; the first that sends it was not read in this walk).
              * @example fe1xejlha91xce
              */
             uid?: string;
@@ -5446,17 +5508,17 @@ export interface components {
             avatarUrl: string;
             role: components["schemas"]["OrgRole"];
             /**
-             * @description Names of the teams the service account is in. Older versions (9.x) fill it; newer versions
-             *     send `null`.
+             * @description Names of the teams the service account is in. 9.x fills it; the versions after send `null`
+             *     (the boundary was not read in this walk).
              */
             teams: string[] | null;
             /**
-             * @description Whether the account is managed by an external service; left out when false (newer versions).
+             * @description Whether the account is managed by an external service; left out when false (not sent by every covered version; the first that sends it was not read in this walk).
              * @example false
              */
             isExternal?: boolean;
             /**
-             * @description The plugin or app that needs a managed service account; left out when empty (newest versions).
+             * @description The plugin or app that needs a managed service account; left out when empty (not sent by every covered version; the first that sends it was not read in this walk).
              * @example grafana-app
              */
             requiredBy?: string;
@@ -5533,7 +5595,7 @@ export interface components {
             created: string;
             /**
              * Format: date-time
-             * @description When the token was last used; `null` if never (newer versions).
+             * @description When the token was last used; `null` if never. From Grafana 9.1.0 (PR
              * @example 2025-10-03T17:20:00Z
              */
             lastUsedAt?: string | null;
@@ -5555,7 +5617,7 @@ export interface components {
              */
             hasExpired: boolean;
             /**
-             * @description Whether the token was revoked (for example by secret scanning); newer versions.
+             * @description Whether the token was revoked (for example by secret scanning); from about Grafana 10.2, boundary approximate.
              * @example false
              */
             isRevoked?: boolean | null;
@@ -5590,7 +5652,7 @@ export interface components {
              */
             name: string;
             /**
-             * @description The secret token to send as `Authorization: Bearer <key>` (`glsa_...` in newer versions).
+             * @description The secret token to send as `Authorization: Bearer <key>` (`glsa_...`; the 9.0 copy of the handler already generates that prefix, so every version with the service account API does).
              * @example glsa_yscW25imSKJIuav8zF37RZmnbiDvB05G_fcaaf58a
              */
             key: string;
@@ -5776,6 +5838,18 @@ export interface components {
                 "application/json": components["schemas"]["GrafanaError"];
             };
         };
+        /**
+         * @description An unexpected server error.
+         *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+         */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GrafanaError"];
+            };
+        };
     };
     parameters: {
         /** @description The page size. Grafana does not cap it. */
@@ -5883,28 +5957,29 @@ export interface components {
          */
         OrgNamePath: string;
         /**
-         * @description Matches teams whose name contains this text (ignoring case in newer versions). URL-encode
+         * @description Matches teams whose name contains this text (case is ignored in some versions; the boundary was not determined in this walk). URL-encode
          *     spaces, e.g. `query=Platform%20team`.
          */
         TeamQuery: string;
         /**
-         * @description Matches only the team with exactly this name (newer versions ignore case). Can be combined
+         * @description Matches only the team with exactly this name (whether case is ignored depends on the version and the database; the boundary was not determined in this walk). Can be combined
          *     with `query`.
          */
         TeamNameFilter: string;
         /**
          * @description A comma-separated list of sort options. Without it teams are ordered by name, ascending.
          *     Accepted values: `name-asc`, `name-desc`, `email-asc`, `email-desc`, `memberCount-asc`,
-         *     `memberCount-desc`. An unknown option answers 400 in the versions that support sorting;
-         *     older versions ignore the parameter.
+         *     `memberCount-desc`. An unknown option answers 400. Exists from about Grafana 10.3 (boundary
+         *     approximate); Grafana before it ignores the parameter.
          */
         TeamSort: string;
         /**
-         * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-         *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-         *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-         *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-         *     first version believed to accept a UID.
+         * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+         *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+         *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+         *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+         *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+         *     names the first version believed to accept a UID.
          */
         TeamIdOrUid: number;
         /**
@@ -5914,18 +5989,27 @@ export interface components {
         AccessControlQuery: boolean;
         /** @description The numeric ID of the user whose team membership is changed. */
         TeamMemberUserId: number;
-        /** @description The team's numeric ID. */
+        /**
+         * @description The team's numeric ID. Grafana's own frontend calls the Team Sync routes with the team's UID
+         *     from about Grafana 12.0, boundary approximate: Grafana PR #103415 (team UIDs for the group
+         *     actions, April 2025) depends on an Enterprise change that is not public, and neither is in
+         *     the CHANGELOG; Grafana's generated clients type this id as a string. Typed as an integer so
+         *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+         *     believed to accept a UID.
+         */
         TeamSyncTeamIdPath: number;
         /**
          * @description The external group's identifier, percent-encoded (an LDAP DN such as
-         *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`).
+         *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`). Grafana's own generated
+         *     clients mark it optional; what the Enterprise handler answers without it is not public, so it
+         *     is required here.
          */
         TeamGroupIdQuery: string;
         /** @description The dashboard's UID (at most 40 characters of letters, digits, `-` and `_`). */
         DashboardUidPath: string;
         /**
-         * @description Matches service accounts whose name, login or email contains this text (ignoring case in
-         *     newer versions). URL-encode spaces.
+         * @description Matches service accounts whose name, login or email contains this text (case is ignored in
+         *     some versions; the boundary was not read in this walk). URL-encode spaces.
          */
         ServiceAccountQuery: string;
         /**
@@ -5940,10 +6024,11 @@ export interface components {
          */
         ServiceAccountExpiredTokensFilter: boolean;
         /**
-         * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-         *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-         *     answers 400). Typed as an integer so that every client generator sends the number;
-         *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+         * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+         *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+         *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+         *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+         *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
          */
         ServiceAccountIdOrUid: number;
         /** @description The numeric ID of the service account token (the `id` listed by `GET /api/serviceaccounts/{id}/tokens`). */
@@ -11211,6 +11296,7 @@ export interface operations {
             422: components["responses"]["BindingRequired"];
             /**
              * @description The team could not be created.
+             *     `Failed to clear permission cache after team creation` (Grafana `>=9.0.0 <10.0.0`, boundary approximate: read in 9.2, absent in 8.5 and about 10.0): the team exists, but the creator's permission cache was not cleared.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -11231,20 +11317,20 @@ export interface operations {
                 /** @description The page number, from 1. */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description Matches teams whose name contains this text (ignoring case in newer versions). URL-encode
+                 * @description Matches teams whose name contains this text (case is ignored in some versions; the boundary was not determined in this walk). URL-encode
                  *     spaces, e.g. `query=Platform%20team`.
                  */
                 query?: components["parameters"]["TeamQuery"];
                 /**
-                 * @description Matches only the team with exactly this name (newer versions ignore case). Can be combined
+                 * @description Matches only the team with exactly this name (whether case is ignored depends on the version and the database; the boundary was not determined in this walk). Can be combined
                  *     with `query`.
                  */
                 name?: components["parameters"]["TeamNameFilter"];
                 /**
                  * @description A comma-separated list of sort options. Without it teams are ordered by name, ascending.
                  *     Accepted values: `name-asc`, `name-desc`, `email-asc`, `email-desc`, `memberCount-asc`,
-                 *     `memberCount-desc`. An unknown option answers 400 in the versions that support sorting;
-                 *     older versions ignore the parameter.
+                 *     `memberCount-desc`. An unknown option answers 400. Exists from about Grafana 10.3 (boundary
+                 *     approximate); Grafana before it ignores the parameter.
                  */
                 sort?: components["parameters"]["TeamSort"];
             };
@@ -11269,7 +11355,7 @@ export interface operations {
                     "application/json": components["schemas"]["TeamSearchPage"];
                 };
             };
-            /** @description Newer versions only - an unknown `sort` option (structured error). */
+            /** @description An unknown `sort` option (structured error; from about 10.3, boundary approximate). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11292,7 +11378,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The database (or, in the newest builds, the team API) failed.
+             * @description The database (or, with the `kubernetesTeamsRedirect` feature flag of the main branch, the team API) failed.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -11323,11 +11409,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11398,11 +11485,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11486,11 +11574,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11567,11 +11656,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11601,6 +11691,7 @@ export interface operations {
             /**
              * @description The caller lacks `teams.permissions:read` on this team.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Not allowed to list team members` (Grafana `>=9.0.0 <10.0.0`, boundary approximate: read in 9.2, absent in 8.4): the team guardian with RBAC disabled; not an admin of the team.
              */
             403: {
                 headers: {
@@ -11645,11 +11736,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11727,11 +11819,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -11779,7 +11872,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No team with this ID (newest versions) or UID. */
+            /** @description No team with this ID (8.x, and from about 12.0) or UID (from about 11.3). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11791,8 +11884,8 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             422: components["responses"]["BindingRequired"];
             /**
-             * @description Known server quirk: the user does not exist or is not in the organization, or (older
-             *     versions) the team does not exist.
+             * @description Known server quirk: the user does not exist or is not in the organization, or (9.0 to
+             *     11.x, boundaries approximate) the team does not exist.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              *     `Failed to add team member.` (Grafana `>=10.0.0`: the membership check failed; boundary approximate).
              */
@@ -11818,11 +11911,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
                 /** @description The numeric ID of the user whose team membership is changed. */
@@ -11884,7 +11978,7 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description The update failed, or (older versions) the permission was neither 0 nor 4.
+             * @description The update failed, or (before about 12.0) the permission was neither 0 nor 4.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -11909,11 +12003,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
                 /** @description The numeric ID of the user whose team membership is changed. */
@@ -11993,11 +12088,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -12014,7 +12110,7 @@ export interface operations {
                     "application/json": components["schemas"]["Preferences"];
                 };
             };
-            /** @description Older versions - the team ID is not a number. */
+            /** @description The team ID is not a number (Grafana 8.5 to 11.2; from about 11.3 a UID is resolved instead). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12037,7 +12133,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Newest versions - no team has this UID. */
+            /** @description No team has this UID (from about 11.3, boundary approximate). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12072,11 +12168,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The team's numeric ID. Newer Grafana versions (a team UID resolver added in late 2024, about
-                 *     11.3) also accept the team's UID (an unknown UID answers 404 `{"message":"Not found"}`; older
-                 *     versions answer 400 `teamId is invalid` for anything that is not a number). Typed as an
-                 *     integer so that every client generator sends the number; `x-grafana-accepts-uid` names the
-                 *     first version believed to accept a UID.
+                 * @description The team's numeric ID. From about Grafana 11.3 (boundary approximate: the team UID resolver,
+                 *     PR #94011, was on main by 2024-10-07 and is not in the CHANGELOG) the server also accepts the
+                 *     team's UID: an unknown UID answers 404 `{"message":"Not found"}`; before, anything that is not
+                 *     a number answers 400 `teamId is invalid` (the team and preference routes from 8.5, the member routes from 8.4; before those, a non-number is read as 0).
+                 *     Typed as an integer so that every client generator sends the number; `x-grafana-accepts-uid`
+                 *     names the first version believed to accept a UID.
                  */
                 id: components["parameters"]["TeamIdOrUid"];
             };
@@ -12098,8 +12195,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The body is malformed, the team ID is not a number (older versions), the theme is
-             *     unknown, or (newest builds) the dateStyle is invalid.
+             * @description The body is malformed, the team ID is not a number (8.5 to 11.2), the theme is
+             *     unknown, or the dateStyle is invalid.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -12124,7 +12221,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The home dashboard does not exist in the organization, or (newest versions) no team has this UID. */
+            /** @description The home dashboard does not exist in the organization, or (from about 11.3) no team has this UID. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12159,7 +12256,14 @@ export interface operations {
                 "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
             };
             path: {
-                /** @description The team's numeric ID. */
+                /**
+                 * @description The team's numeric ID. Grafana's own frontend calls the Team Sync routes with the team's UID
+                 *     from about Grafana 12.0, boundary approximate: Grafana PR #103415 (team UIDs for the group
+                 *     actions, April 2025) depends on an Enterprise change that is not public, and neither is in
+                 *     the CHANGELOG; Grafana's generated clients type this id as a string. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
                 id: components["parameters"]["TeamSyncTeamIdPath"];
             };
             cookie?: never;
@@ -12176,7 +12280,12 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:read`. */
+            /**
+             * @description The caller lacks `teams.permissions:read`, or (`Unlicensed`) the Enterprise licence is not
+             *     valid: a published response (terraform-provider-grafana issue 1906) shows 403
+             *     `{"message":"Unlicensed"}` for this route after a licence lapsed; Grafana Enterprise
+             *     without a valid licence keeps the route and refuses it, it does not answer 404.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12186,6 +12295,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["RouteNotFound"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     addTeamGroupApi: {
@@ -12199,7 +12309,14 @@ export interface operations {
                 "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
             };
             path: {
-                /** @description The team's numeric ID. */
+                /**
+                 * @description The team's numeric ID. Grafana's own frontend calls the Team Sync routes with the team's UID
+                 *     from about Grafana 12.0, boundary approximate: Grafana PR #103415 (team UIDs for the group
+                 *     actions, April 2025) depends on an Enterprise change that is not public, and neither is in
+                 *     the CHANGELOG; Grafana's generated clients type this id as a string. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
                 id: components["parameters"]["TeamSyncTeamIdPath"];
             };
             cookie?: never;
@@ -12229,7 +12346,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:write`. */
+            /**
+             * @description The caller lacks `teams.permissions:write`, or (`Unlicensed`) the Enterprise licence is not
+             *     valid (the same licence check as the group list, whose 403 `Unlicensed` is a published
+             *     response).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12247,6 +12368,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            500: components["responses"]["InternalServerError"];
         };
     };
     removeTeamGroupApiQuery: {
@@ -12254,7 +12376,9 @@ export interface operations {
             query: {
                 /**
                  * @description The external group's identifier, percent-encoded (an LDAP DN such as
-                 *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`).
+                 *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`). Grafana's own generated
+                 *     clients mark it optional; what the Enterprise handler answers without it is not public, so it
+                 *     is required here.
                  */
                 groupId: components["parameters"]["TeamGroupIdQuery"];
             };
@@ -12266,7 +12390,14 @@ export interface operations {
                 "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
             };
             path: {
-                /** @description The team's numeric ID. */
+                /**
+                 * @description The team's numeric ID. Grafana's own frontend calls the Team Sync routes with the team's UID
+                 *     from about Grafana 12.0, boundary approximate: Grafana PR #103415 (team UIDs for the group
+                 *     actions, April 2025) depends on an Enterprise change that is not public, and neither is in
+                 *     the CHANGELOG; Grafana's generated clients type this id as a string. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
                 id: components["parameters"]["TeamSyncTeamIdPath"];
             };
             cookie?: never;
@@ -12283,7 +12414,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The caller lacks `teams.permissions:write`. */
+            /**
+             * @description The caller lacks `teams.permissions:write`, or (`Unlicensed`) the Enterprise licence is not
+             *     valid (the same licence check as the group list, whose 403 `Unlicensed` is a published
+             *     response).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12301,6 +12436,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            500: components["responses"]["InternalServerError"];
         };
     };
     postDashboard: {
@@ -12379,7 +12515,9 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             422: components["responses"]["BindingRequired"];
             /**
-             * @description The dashboard could not be saved.
+             * @description The dashboard could not be saved, or (quotas enabled) the quota middleware could not read the
+             *     dashboard quota: `failed to get quota` (Grafana `>=8.0.0 <8.3.0`) and `Failed to get quota`
+             *     (`>=8.3.0`), boundary approximate (macaron to web package, about 8.3).
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -12528,6 +12666,7 @@ export interface operations {
             };
             /**
              * @description The service account could not be created.
+             *     `Failed to set permissions for service account creator` (Grafana `>=9.1.0 <12.0.0`, boundary approximate: read in 9.1 and about 10.0, absent in main): the service account exists, but its creator was not made its administrator.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -12548,8 +12687,8 @@ export interface operations {
                 /** @description The page number, from 1. */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description Matches service accounts whose name, login or email contains this text (ignoring case in
-                 *     newer versions). URL-encode spaces.
+                 * @description Matches service accounts whose name, login or email contains this text (case is ignored in
+                 *     some versions; the boundary was not read in this walk). URL-encode spaces.
                  */
                 query?: components["parameters"]["ServiceAccountQuery"];
                 /**
@@ -12642,10 +12781,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -12719,10 +12859,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -12761,7 +12902,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No service account with this ID (newer versions) or UID (11.4+) in the organization. */
+            /** @description No service account with this ID (from about 11.0) or UID (11.4+) in the organization. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12771,7 +12912,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Known server quirk (older versions) - an unknown ID answers 500, not 404.
+             * @description Known server quirk (9.x to about 10.x) - an unknown ID answers 500, not 404.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -12796,10 +12937,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -12820,7 +12962,11 @@ export interface operations {
                     "application/json": components["schemas"]["UpdateServiceAccountResult"];
                 };
             };
-            /** @description The body is malformed or has a role Grafana does not know, or the ID is not a number (before 11.4). */
+            /**
+             * @description The body is malformed or has a role Grafana does not know (`Invalid role specified` in
+             *     8.5 and 9.0, `invalid role specified` from 9.1, structured from about 10.0), or the ID is
+             *     not a number (before 11.4.0).
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12877,10 +13023,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -12954,10 +13101,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
             };
@@ -13058,10 +13206,11 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The service account's numeric ID. From Grafana 11.4 the server also accepts the service
-                 *     account's UID (an unknown UID answers 404 `{"message":"Not found"}`; before 11.4 a non-number
-                 *     answers 400). Typed as an integer so that every client generator sends the number;
-                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
+                 * @description The service account's numeric ID. From Grafana 11.4.0 (boundary approximate: the UID resolver,
+                 *     PR #95401, was opened after the 11.3.0 release and is not in the CHANGELOG) the server also
+                 *     accepts the service account's UID: an unknown UID answers 404 `{"message":"Not found"}`; before
+                 *     11.4.0 a non-number answers 400. Typed as an integer so that every client generator sends the
+                 *     number; `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 id: components["parameters"]["ServiceAccountIdOrUid"];
                 /** @description The numeric ID of the service account token (the `id` listed by `GET /api/serviceaccounts/{id}/tokens`). */
