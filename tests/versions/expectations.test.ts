@@ -1,43 +1,73 @@
 import { describe, expect, it } from 'vitest';
 import { buildCases } from '../../src/contract/cases/index.js';
-import { expectationFor } from '../../src/contract/runner.js';
-import { listOperations, resolveRef } from '../../src/spec.js';
+import { expectationFor, planCases, type RunTarget } from '../../src/contract/runner.js';
+import { STATIC_FIXTURES } from '../../src/contract/fixtures/static.js';
+import { listOperations, resolveRef, type OpenApiDocument, type SpecOperation } from '../../src/spec.js';
 import { contractFor, versionsWorthChecking } from '../../src/versions/index.js';
+import type { Cast } from '../../src/contract/cast.js';
 
 // Every contract case, in every version worth checking (each release line and each boundary of the
-// version data): what the case expects in that version (its version rule applied) is a status that
-// version's contract documents for the operation, with the example it names. One definition of
-// each fact: a case's version rule that disagrees with the data fails here.
+// version data). A case runs in the versions whose contract documents the answer it expects, and
+// is skipped ("not-in-version") in the others. A case with a version rule expects its own answer
+// inside the rule's range, and the rule's other answer outside it: inside the range the contract
+// must document its own answer, and some version outside it must document the other one, so a
+// rule that disagrees with the data fails here (one definition of each fact).
 
 interface MediaType { examples?: Record<string, unknown> }
 
 const versions = versionsWorthChecking();
+const everyone = { authorization: 'Basic x', serverAdmin: true, orgAdmin: true };
+const CAST: Cast = { caller: everyone, user: { authorization: 'Basic y' }, viewer: null, token: { authorization: 'Bearer z', admin: true }, readOnly: false } as unknown as Cast;
+const target = (kind: 'mock' | 'url', version: string): RunTarget => ({ kind, baseUrl: 'http://unused', grafanaVersion: version, fixtures: STATIC_FIXTURES, cast: CAST, concurrentMutations: true });
 
 describe('the contract cases agree with the version data', () => {
-  it('checks many versions', () => {
+  it('checks every release line and boundary', () => {
     expect(versions.length).toBeGreaterThanOrEqual(32);
     expect(versions[0]).toBe('8.0.0');
   });
 
-  it.each(versions)('Grafana %s: every case expects a documented status and example', (version) => {
+  it.each(versions)('Grafana %s: a case with a version rule expects what the version documents in its range, and every operation keeps a case that runs', (version) => {
     const contract = contractFor(version);
     const operations = new Map(listOperations(contract.document).map((op) => [op.operationId, op]));
     const problems: string[] = [];
-    for (const target of ['mock', 'url'] as const) {
-      for (const c of buildCases(contract.document, target)) {
+    for (const kind of ['mock', 'url'] as const) {
+      const cases = buildCases(contract.document, kind);
+      const plan = planCases(contract.document, target(kind, version), cases, { readOnly: false });
+      const running = new Set<string>();
+      cases.forEach((c, i) => {
         const op = operations.get(c.operationId);
-        if (!op) continue;
-        const expected = expectationFor(c, version);
-        const response = op.operation.responses[String(expected.status)];
-        if (!response) {
-          problems.push(`${c.id}: expects ${expected.status}, which Grafana ${version} does not document for ${c.operationId}`);
-          continue;
-        }
-        if (!expected.example || expected.example === 'none') continue;
-        const examples = resolveRef<{ content?: Record<string, MediaType> }>(contract.document, response as never).content?.['application/json']?.examples ?? {};
-        if (!(expected.example in examples)) problems.push(`${c.id}: expects example "${expected.example}" under ${expected.status}, which Grafana ${version} does not have`);
-      }
+        if (!op) return;
+        if (plan[i]?.kind !== 'not-in-version') running.add(c.operationId);
+        if (c.versions && expectationFor(c, version) === c && !documents(contract.document, op, c)) problems.push(`${c.id}: Grafana ${version} is in its rule's range (${c.versions.range}) but does not document ${c.status} "${c.example ?? ''}"`);
+      });
+      for (const id of operations.keys()) if (!running.has(id) && cases.some((c) => c.operationId === id)) problems.push(`${id}: no case runs on ${kind} in Grafana ${version}`);
     }
     expect([...new Set(problems)]).toEqual([]);
   });
+
+  it('every version rule\'s other answer is documented by some version outside its range', () => {
+    const unmatched = new Map<string, string>();
+    const matched = new Set<string>();
+    for (const version of versions) {
+      const contract = contractFor(version);
+      const operations = new Map(listOperations(contract.document).map((op) => [op.operationId, op]));
+      for (const c of buildCases(contract.document, 'url').concat(buildCases(contract.document, 'mock'))) {
+        const op = operations.get(c.operationId);
+        if (!c.versions || !op || expectationFor(c, version) === c) continue;
+        if (documents(contract.document, op, c.versions.otherwise)) matched.add(c.id);
+        else unmatched.set(c.id, `${c.id}: no version outside ${c.versions.range} documents ${c.versions.otherwise.status} "${c.versions.otherwise.example ?? ''}"`);
+      }
+    }
+    expect([...unmatched].filter(([id]) => !matched.has(id)).map(([, why]) => why)).toEqual([]);
+    expect(matched.size).toBeGreaterThan(5);
+  });
 });
+
+/** Whether the contract documents the status, and the example if one is named, for the operation. */
+function documents(doc: OpenApiDocument, op: SpecOperation, expected: { status: number; example?: string }): boolean {
+  const response = op.operation.responses[String(expected.status)];
+  if (!response) return false;
+  if (!expected.example || expected.example === 'none') return true;
+  const examples = resolveRef<{ content?: Record<string, MediaType> }>(doc, response as never).content?.['application/json']?.examples ?? {};
+  return expected.example in examples;
+}
