@@ -1573,8 +1573,8 @@ export interface paths {
          *
          *     **Who may call it:** an organization administrator, with basic authentication or a service
          *     account token with the Admin role (RBAC `org.users:add`). From Grafana 11.4.0 (and the
-         *     security patch releases of 10.4 to 11.3 of October 2024; boundary approximate: the patch
-         *     releases are not pinned in the data) the invitation must belong to the caller's current
+         *     security patch releases of 10.4 to 11.3 fixing CVE-2024-10452 in October 2024; boundary
+         *     approximate: the patch releases are not pinned in the data) the invitation must belong to the caller's current
          *     organization, unless the caller is a Grafana server administrator (403 otherwise).
          *
          *     **Known server quirks:**
@@ -2269,19 +2269,23 @@ export interface paths {
          *     **Known server quirks:**
          *     - the caller cannot delete their **current** organization (the active one, or the one chosen
          *       with `X-Grafana-Org-Id`): 400 `Can not delete org for current user` (Grafana
-         *       `>=8.3.0 <12.0.0`), `Cannot delete your active organization. Please switch to a different
-         *       organization first.` (Grafana `>=12.0.0`; boundary approximate: grafana-toolbox/grafana-client's integration tests against real servers expect the
-         *       new text from 12 on, checked per major version). Switch to another organization first;
+         *       `>=8.3.0 <12.1.0`), `Cannot delete your active organization. Please switch to a different
+         *       organization first.` (Grafana `>=12.1.0`; boundary approximate: 12.0.1 still answers the
+         *       old text, grafana/grafana issue #92792; grafana-toolbox/grafana-client's integration tests
+         *       see the new one on a later 12.x). Switch to another organization first;
          *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list
          *       (the access-control middleware cannot resolve the organization), not 400;
          *     - a database error answers 500 with the message `Failed to update organization` (sic) before
-         *       Grafana 12.0.0, `Failed to delete organization` from 12.0.0 (boundary approximate, placed
-         *       with the active-organization text; grafana-toolbox/grafana-client's integration tests against real servers see the new text from a 12.3 server);
+         *       Grafana 12.1.0, `Failed to delete organization` from 12.1.0 (boundary approximate: 12.0.0
+         *       and 12.0.1 answer the old text, grafana/grafana issues #104988 and #92792;
+         *       grafana-toolbox/grafana-client's integration tests see the new text from a 12.3 server);
+         *     - Grafana 12.0.0 and 12.0.1 fail every deletion with 500 `Failed to update organization`
+         *       ("namespace missmatch" in the server log; grafana/grafana issues #104988, #105874, #92792);
          *     - Grafana `>=10.0.0 <10.4.0` answer an unknown `{orgId}` with 403 even for a server
          *       administrator (seen by grafana-toolbox/grafana-client's integration tests against real servers), other versions 404.
          *
          *     **Versions:** the main handler read hands the deletion to an organization-deletion service
-         *     (about 12.0, boundary approximate: read only in a main copy), which deletes the
+         *     (about 12.1, boundary approximate: read only in a main copy), which deletes the
          *     organization's dashboards and other resources through the resource API first; a failure
          *     there also answers 500.
          */
@@ -10422,8 +10426,8 @@ export interface operations {
             };
             /**
              * @description The organization is the caller's current organization.
-             *     `Can not delete org for current user` (Grafana `>=8.3.0 <12.0.0`, boundary approximate).
-             *     `Cannot delete your active organization. Please switch to a different organization first.` (Grafana `>=12.0.0`, boundary approximate).
+             *     `Can not delete org for current user` (Grafana `>=8.3.0 <12.1.0`, boundary approximate).
+             *     `Cannot delete your active organization. Please switch to a different organization first.` (Grafana `>=12.1.0`, boundary approximate).
              *     `orgId is invalid` (Grafana `>=8.4.0`): `{orgId}` is not a number, reached only with RBAC off (otherwise 403).
              */
             400: {
@@ -10461,8 +10465,8 @@ export interface operations {
             };
             /**
              * @description The database failed.
-             *     `Failed to update organization` (sic, Grafana `>=8.0.0 <12.0.0`, boundary approximate).
-             *     `Failed to delete organization` (Grafana `>=12.0.0`, boundary approximate).
+             *     `Failed to update organization` (sic, Grafana `>=8.0.0 <12.1.0`, boundary approximate; every deletion in 12.0.0 and 12.0.1).
+             *     `Failed to delete organization` (Grafana `>=12.1.0`, boundary approximate).
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
