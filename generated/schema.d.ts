@@ -1539,10 +1539,16 @@ export interface paths {
          *       (`Cannot invite external user when login is disabled.`; Grafana `>=8.0.0 <10.0.0`
          *       `Cannot invite when login is disabled.`, boundary approximate: not read on both sides).
          *
-         *     **Versions:** Grafana `>=9.0.0 <11.0.0` (boundary approximate: seen in the 9.x code, absent
-         *     from the main copy read, neither end read) also required `users:create` to invite someone
-         *     without an account, which Organization Admins do not have (403
-         *     `Permission denied: not permitted to create a new user`).
+         *     **Versions:** until PR #51668 (July 2022) the invitation routes required RBAC `users:create`
+         *     (403 `Permissions needed: users:create`; Grafana `>=8.3.0 <9.1.0`, boundary approximate: a
+         *     9.0.x server answered it, grafana/grafana issue #51634). PR #51668, in 8.5.x and 9.0.x patch
+         *     releases, moved them to `org.users:add` and added the existing-user check (403
+         *     `Permission denied: not permitted to add an existing user to this organisation`) and the
+         *     role check (403 `Cannot assign a role higher than user's role`), both in Grafana 9.1.0 and
+         *     later (boundary approximate: the patch releases are not pinned); those patch releases also
+         *     required `users:create` to invite someone without an account (403
+         *     `Permission denied: not permitted to create a new user`, Grafana `>=8.5.0 <9.1.0`), which
+         *     PR #52894 removed before 9.1.0.
          */
         post: operations["addOrgInvite"];
         delete?: never;
@@ -8841,6 +8847,7 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:add` (for example an Editor or Viewer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `… Permissions needed: users:create` (Grafana `>=8.3.0 <9.1.0`, boundary approximate: the invitation routes required `users:create` until PR #51668 of July 2022; a 9.0.x server answered it, grafana/grafana issue #51634).
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
@@ -8911,9 +8918,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `org.users:add` (in general, or for this existing user), gives a role
-             *     above their own, lacks `users:create` (Grafana `>=9.0.0 <11.0.0`), or the user quota is reached.
+             *     above their own (Grafana 9.1.0 and later), lacks `users:create` (patch releases of 8.5 and
+             *     9.0), or the user quota is reached.
              *     `user Quota reached` (quotas enabled): the quota middleware's `<target> Quota reached`.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `… Permissions needed: users:create` (Grafana `>=8.3.0 <9.1.0`, boundary approximate: the invitation routes required `users:create` until PR #51668 of July 2022; a 9.0.x server answered it, grafana/grafana issue #51634).
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
@@ -8983,9 +8992,10 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description The caller lacks `org.users:add`, or (since October 2024) the invitation belongs to
+             * @description The caller lacks `org.users:add`, or (Grafana 11.4.0 and later, and the CVE-2024-10452 patch releases) the invitation belongs to
              *     another organization and the caller is not a server administrator.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `… Permissions needed: users:create` (Grafana `>=8.3.0 <9.1.0`, boundary approximate: the invitation routes required `users:create` until PR #51668 of July 2022; a 9.0.x server answered it, grafana/grafana issue #51634).
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
