@@ -1296,7 +1296,9 @@ export interface paths {
          *
          *     **Who may call it:** an organization administrator, with basic authentication or a
          *     service account token with the Admin role (RBAC `org.users:add` on `users:*`). A caller
-         *     who is not a Grafana server administrator cannot give a role above their own (403).
+         *     who is not a Grafana server administrator cannot give a role above their own (403;
+         *     Grafana 9.0.0 and later, boundary approximate: absent from the 8.3-era handler, present in
+         *     the 9.2-era one).
          *     When quotas are enabled, a full user quota answers 403 `user Quota reached`, and from
          *     Grafana 9.4.0 a full organization quota (users per organization) 403 `org Quota reached`
          *     (boundary approximate: the quota-service refactor, PR #58643, is not mapped through the
@@ -1391,7 +1393,9 @@ export interface paths {
          *     service account token with the Admin role (RBAC `org.users:write` on `users:id:<userId>`;
          *     Grafana `>=8.3.0 <9.0.0` named it `org.users.role:update`: PR #49730 renamed it before RBAC
          *     became generally available, boundary approximate, not mapped through the CHANGELOG). A
-         *     caller who is not a Grafana server administrator cannot give a role above their own (403).
+         *     caller who is not a Grafana server administrator cannot give a role above their own (403;
+         *     Grafana 9.0.0 and later, boundary approximate: absent from the 8.3-era handler, present in
+         *     the 9.2-era one).
          *
          *     **Known server quirks:** a user who is not a member of the organization, or does not exist
          *     at all, answers **500** `Failed update org user`, not 404. Only numeric IDs are accepted
@@ -2347,7 +2351,8 @@ export interface paths {
          *     **Known server quirks:**
          *     - the role limit compares the requested role with the caller's role in their **current**
          *       organization (not in `{orgId}`): a caller who is not a server administrator gets 403
-         *       `Cannot assign a role higher than user's role` when it is higher;
+         *       `Cannot assign a role higher than user's role` when it is higher (Grafana 9.0.0 and later,
+         *       boundary approximate: absent from the 8.3-era handler, present in the 9.2-era one);
          *     - the 409 body carries the existing member's `userId` and no trace ID;
          *     - an unknown `{orgId}` answers **500** `Could not add user to organization` for a server
          *       administrator (403 for anyone else), not 404;
@@ -2470,7 +2475,8 @@ export interface paths {
          *     organization `{orgId}`**: that organization's Admins (including its Admin service accounts,
          *     so basic authentication or a bearer token) and Grafana server administrators (for every
          *     organization). A caller who is not a server administrator cannot give a role above their own
-         *     role in their **current** organization (403).
+         *     role in their **current** organization (403; Grafana 9.0.0 and later, boundary approximate:
+         *     absent from the 8.3-era handler, present in the 9.2-era one).
          *
          *     **Known server quirks** (the same as `PATCH /api/org/users/{userId}`, which shares the
          *     handler):
@@ -4599,8 +4605,10 @@ export interface components {
             role: components["schemas"]["OrgRole"];
         };
         /**
-         * @description The user was added to the organization. Older versions (up to at least Grafana 7.x) answered
-         *     with `message` only, so `userId` is optional.
+         * @description The user was added to the organization. Grafana 7.x answered with `message` only; every
+         *     handler read from 8.3 on (8.3-era, 9.2-era, 11.0-era and main copies) adds `userId`. Grafana
+         *     8.0 to 8.2 were not read, so `userId` is not required in the union (`x-grafana-required`
+         *     says from when it is always sent).
          */
         AddOrgUserResult: {
             /**
@@ -4610,7 +4618,7 @@ export interface components {
             message: string;
             /**
              * Format: int64
-             * @description The added user's numeric ID (newer versions; older ones send only `message`).
+             * @description The added user's numeric ID (Grafana 8.3.0 and later, boundary approximate).
              * @example 2
              */
             userId?: number;
