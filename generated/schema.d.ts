@@ -1374,7 +1374,10 @@ export interface paths {
          *     `users:id:<userId>`).
          *
          *     **Caution:** when this was the user's only organization, Grafana **deletes the user
-         *     entirely** and answers `User deleted` instead of `User removed from organization`.
+         *     entirely** and answers `User deleted` instead of `User removed from organization`. A
+         *     Grafana server administrator is only removed, not deleted, since the fix of CVE-2026-22640
+         *     (about 12.4, boundary approximate: the fix is in the organization store and no release
+         *     was mapped; grafana/grafana PR #119722 of March 2026 describes the fixed behaviour).
          *
          *     **Known server quirks:** a user ID that does not exist answers **500**
          *     `Failed to remove user from organization`, not 404. In the main handler read an existing
