@@ -1426,10 +1426,9 @@ export interface paths {
          *     **Who may call it:** an organization administrator, with basic authentication or a service
          *     account token with the Admin role (RBAC `org.users:read`).
          *
-         *     **Versions:** the route exists from Grafana 8.3.0 (boundary approximate, see
-         *     `x-grafana-versions-approximate`); before, the path answers 404. `sort` exists from Grafana
-         *     10.2.0; Grafana `<10.2.0` ignore it (and so answer 200 for an unknown option). Grafana
-         *     `>=8.3.0 <9.3.0` name the list `OrgUsers` instead of `orgUsers` (boundary approximate: the
+         *     **Versions:** the route is in every covered version (it is in an 8.0/8.1-era route table
+         *     read). `sort` exists from Grafana 10.2.0; Grafana `<10.2.0` ignore it (and so answer 200 for an unknown option). Grafana
+         *     `>=8.0.0 <9.3.0` name the list `OrgUsers` instead of `orgUsers` (boundary approximate: the
          *     models-package DTO of 8.x to about 9.2 has `OrgUsers`, the org service's DTO `orgUsers`).
          *     `?accesscontrol=true` adds each member's `accessControl` map.
          */
@@ -4667,7 +4666,7 @@ export interface components {
             role: components["schemas"]["OrgRole"];
         };
         /**
-         * @description One page of the members of an organization. Grafana `>=8.3.0 <9.3.0` send the list under the
+         * @description One page of the members of an organization. Grafana `>=8.0.0 <9.3.0` send the list under the
          *     key `OrgUsers` (capital O), Grafana 9.3.0 and later under `orgUsers` (boundary approximate:
          *     the models-package DTO, last seen in a copy already using `user.SignedInUser`, tags it
          *     `OrgUsers`; the org service's DTO tags it `orgUsers`; the release between them was not read).
@@ -4679,9 +4678,9 @@ export interface components {
              * @example 2
              */
             totalCount: number;
-            /** @description The members on this page, never `null` (Grafana 9.3.0 and later; Grafana `>=8.3.0 <9.3.0` send `OrgUsers` instead). */
+            /** @description The members on this page, never `null` (Grafana 9.3.0 and later; Grafana `>=8.0.0 <9.3.0` send `OrgUsers` instead). */
             orgUsers?: components["schemas"]["OrgUser"][];
-            /** @description The members on this page, under the key of Grafana `>=8.3.0 <9.3.0` (the models-package DTO's JSON tag). */
+            /** @description The members on this page, under the key of Grafana `>=8.0.0 <9.3.0` (the models-package DTO's JSON tag). */
             OrgUsers?: components["schemas"]["OrgUser"][];
             /**
              * Format: int64
@@ -8161,7 +8160,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `orgs:read` in this organization.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8239,7 +8238,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:write` in this organization (not an organization administrator).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8448,7 +8447,7 @@ export interface operations {
             /**
              * @description The caller has none of the accepted permissions (the message lists them all).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8663,7 +8662,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUserSearchPage"];
                 };
             };
-            /** @description An unknown `sort` option (Grafana 10.2 and newer). */
+            /** @description An unknown `sort` option (Grafana 10.2.0 and later). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8676,20 +8675,9 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:read` (for example an Editor or Viewer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GrafanaError"];
-                };
-            };
-            /**
-             * @description Not found.
-             *     `Not found` (Grafana `>=8.0.0 <8.3.0`: no such route before 8.3 (boundary approximate); answered before authentication).
-             */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8744,7 +8732,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:write` in this organization (not an organization administrator).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8796,7 +8784,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in this organization.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9068,7 +9056,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs.preferences:read` (is not an administrator of the organization).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9137,7 +9125,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -10189,7 +10177,7 @@ export interface operations {
              * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
              *     administrator; service account tokens always get this answer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -10240,7 +10228,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:create` (is not a Grafana server administrator; service account
              *     tokens always get this answer), or the organization quota is reached.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              *     `Access denied` (Grafana `>=8.0.0 <10.0.0`: allow_org_create off and not a server admin (checked in the handler before RBAC took over)).
              *     `org Quota reached` (quotas enabled): the quota middleware's `<target> Quota reached`.
              *     `Only users can create organizations` (Grafana `>=12.0.0`, boundary approximate: read only in a main copy): the caller is a service account or an API key.
@@ -10320,7 +10308,7 @@ export interface operations {
              * @description The caller has no `orgs:read` in the organization (not a member and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -10397,7 +10385,7 @@ export interface operations {
              * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -10465,7 +10453,7 @@ export interface operations {
              *     tokens always get this answer). Known server quirk: also for a `{orgId}` that is not a
              *     positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -10961,7 +10949,7 @@ export interface operations {
              * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -11027,7 +11015,7 @@ export interface operations {
              *     organization (not a member and not a server administrator). Known server quirk: also
              *     for a `{orgId}` that is not a positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -11114,7 +11102,7 @@ export interface operations {
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:write` (is not
              *     a Grafana server administrator; service account tokens always get this answer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -11177,7 +11165,7 @@ export interface operations {
              * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
              *     administrator; service account tokens always get this answer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
