@@ -4503,7 +4503,7 @@ export interface components {
             name: string;
             address: components["schemas"]["OrgAddress"];
         };
-        /** @description The new name of the current organization. Other fields are ignored (old versions also had `shared`). */
+        /** @description The new name of the current organization. Other fields are ignored (every covered version reads only `name`; the 8.5, 9.5 and main handlers were read). */
         UpdateOrgRequest: {
             /**
              * @description The organization's new name. It must not be empty and must not be taken by another organization.
