@@ -1279,10 +1279,13 @@ export interface paths {
          *     **Who may call it:** an organization administrator, with basic authentication or a
          *     service account token with the Admin role (RBAC `org.users:read` on `users:*`).
          *
-         *     **Versions:** newer versions add `uid`, `isDisabled`, `authLabels`,
-         *     `isExternallySynced` and `isProvisioned` to each item, and order by login then email
-         *     (older versions: email then login). `lastSeenAtAge` reads `10 years` in newer versions and
-         *     `10y` in older ones. `?accesscontrol=true` adds each member's `accessControl` map.
+         *     **Versions:** later releases add `isDisabled` (about 9.3), `authLabels` (about 9.4),
+         *     `isExternallySynced` (about 10.2), `uid` (about 11.4) and `isProvisioned` (about 12.0) to
+         *     each item (boundaries approximate: see each property's `x-grafana-versions` in `OrgUser`).
+         *     The order (login then email in the main code, email then login in the 8.x code) and the
+         *     `lastSeenAtAge` format (`10 years`; `10y` in the 8.x example) changed in releases not pinned
+         *     in this walk (about 9.3, boundary approximate). `?accesscontrol=true` adds each member's
+         *     `accessControl` map.
          */
         get: operations["getOrgUsersForCurrentOrg"];
         put?: never;
@@ -1293,8 +1296,13 @@ export interface paths {
          *
          *     **Who may call it:** an organization administrator, with basic authentication or a
          *     service account token with the Admin role (RBAC `org.users:add` on `users:*`). A caller
-         *     who is not a Grafana server administrator cannot give a role above their own (403).
-         *     When user or organization quotas are enabled, a full quota answers 403 `Quota reached`.
+         *     who is not a Grafana server administrator cannot give a role above their own (403;
+         *     Grafana 9.0.0 and later, boundary approximate: absent from the 8.3-era handler, present in
+         *     the 9.2-era one).
+         *     When quotas are enabled, a full user quota answers 403 `user Quota reached`, and from
+         *     Grafana 9.4.0 a full organization quota (users per organization) 403 `org Quota reached`
+         *     (boundary approximate: the quota-service refactor, PR #58643, is not mapped through the
+         *     CHANGELOG; the 8.5 route table checks only the user quota, the 10.0 one both).
          *
          *     **Known server quirks:** the 409 body carries the user's `userId` next to `message`. The
          *     role is checked while the body is decoded, so an invalid role answers 400
@@ -1326,7 +1334,9 @@ export interface paths {
          *     administrators, and also team administrators and folder or dashboard administrators.
          *     With the Enterprise licence feature `accesscontrol.enforcement`, only `org.users:read`.
          *
-         *     **Versions:** the newest versions add the user's `uid`.
+         *     **Versions:** about Grafana 11.4 and later add the user's `uid` (boundary approximate: in the
+         *     main handler read; placed with PR #95424, which added UIDs to user-related responses in
+         *     October 2024, not mapped through the CHANGELOG).
          */
         get: operations["getOrgUsersForCurrentOrgLookup"];
         put?: never;
@@ -1344,7 +1354,9 @@ export interface paths {
             path: {
                 /**
                  * @description The user's numeric ID. Only numbers are accepted here: the `/api/org/users/...` routes have no
-                 *     UID resolver, so a UID (or any other non-number) answers 400 `userId is invalid`.
+                 *     UID resolver (none in the 8.5, 10.0 and main route tables read), so a UID (or any other
+                 *     non-number) answers 400 `userId is invalid` (Grafana 8.4.0 and later, boundary approximate;
+                 *     Grafana 8.0 to 8.3 read a non-number as 0).
                  */
                 userId: components["parameters"]["OrgUserIdPath"];
             };
@@ -1362,12 +1374,16 @@ export interface paths {
          *     `users:id:<userId>`).
          *
          *     **Caution:** when this was the user's only organization, Grafana **deletes the user
-         *     entirely** and answers `User deleted` instead of `User removed from organization`.
+         *     entirely** and answers `User deleted` instead of `User removed from organization`. A
+         *     Grafana server administrator is only removed, not deleted, since the fix of CVE-2026-22640
+         *     (about 12.4, boundary approximate: the fix is in the organization store and no release
+         *     was mapped; grafana/grafana PR #119722 of March 2026 describes the fixed behaviour).
          *
          *     **Known server quirks:** a user ID that does not exist answers **500**
-         *     `Failed to remove user from organization`, not 404. In the newest versions an existing
-         *     user who is not a member gets 200 `User removed from organization` (nothing happens).
-         *     Only numeric IDs are accepted (no UID resolver on `/api/org/...`).
+         *     `Failed to remove user from organization`, not 404. In the main handler read an existing
+         *     user who is not a member gets 200 `User removed from organization` (nothing happens; the
+         *     first release doing so is not pinned, about 11.0, boundary approximate: not read on either
+         *     side). Only numeric IDs are accepted (no UID resolver on `/api/org/...`).
          */
         delete: operations["removeOrgUserForCurrentOrg"];
         options?: never;
@@ -1378,13 +1394,17 @@ export interface paths {
          *
          *     **Who may call it:** an organization administrator, with basic authentication or a
          *     service account token with the Admin role (RBAC `org.users:write` on `users:id:<userId>`;
-         *     Grafana 9.x used `org.users.role:update`). A caller who is not a Grafana server
-         *     administrator cannot give a role above their own (403).
+         *     Grafana `>=8.3.0 <9.0.0` named it `org.users.role:update`: PR #49730 renamed it before RBAC
+         *     became generally available, boundary approximate, not mapped through the CHANGELOG). A
+         *     caller who is not a Grafana server administrator cannot give a role above their own (403;
+         *     Grafana 9.0.0 and later, boundary approximate: absent from the 8.3-era handler, present in
+         *     the 9.2-era one).
          *
          *     **Known server quirks:** a user who is not a member of the organization, or does not exist
          *     at all, answers **500** `Failed update org user`, not 404. Only numeric IDs are accepted
-         *     (no UID resolver on `/api/org/...`). Newer versions refuse to change the role of a user
-         *     whose role is synced from an external provider (403).
+         *     (no UID resolver on `/api/org/...`, in any version read: 8.5, 10.0 and main). From Grafana
+         *     10.2.0 the role of a user whose role is synced from an external provider cannot be changed
+         *     (403).
          */
         patch: operations["updateOrgUserForCurrentOrg"];
         trace?: never;
@@ -1406,9 +1426,11 @@ export interface paths {
          *     **Who may call it:** an organization administrator, with basic authentication or a service
          *     account token with the Admin role (RBAC `org.users:read`).
          *
-         *     **Versions:** `sort` exists from Grafana 10.2; older versions ignore it (and so answer 200
-         *     for an unknown option). Grafana 9.2 and older name the list `OrgUsers` instead of
-         *     `orgUsers`. `?accesscontrol=true` adds each member's `accessControl` map.
+         *     **Versions:** the route is in every covered version (it is in an 8.0/8.1-era route table
+         *     read). `sort` exists from Grafana 10.2.0; Grafana `<10.2.0` ignore it (and so answer 200 for an unknown option). Grafana
+         *     `>=8.0.0 <9.3.0` name the list `OrgUsers` instead of `orgUsers` (boundary approximate: the
+         *     models-package DTO of 8.x to about 9.2 has `OrgUsers`, the org service's DTO `orgUsers`).
+         *     `?accesscontrol=true` adds each member's `accessControl` map.
          */
         get: operations["searchOrgUsersWithPaging"];
         put?: never;
@@ -1461,8 +1483,9 @@ export interface paths {
          *
          *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`). The
          *     answer is then **403** `{"message":"Quotas not enabled","messageId":"quota.disabled",…}`
-         *     (versions before the late-2022 rewrite of the quota service, about Grafana 9.3/9.4, answered
-         *     404 `Quotas not enabled`).
+         *     (Grafana `>=8.0.0 <9.4.0` answered 404 `Quotas not enabled`; boundary approximate: the
+         *     quota-service refactor, PR #58643, merged November 2022 after the 9.3 branch, is not mapped
+         *     through the CHANGELOG).
          *
          *     **Who may call it:** any member of the organization (Viewer and up), with basic
          *     authentication or a service account token (RBAC `orgs.quotas:read`).
@@ -1508,8 +1531,8 @@ export interface paths {
          *     **Who may call it:** an organization administrator, with basic authentication or a service
          *     account token with the Admin role (RBAC `org.users:add`; for an existing user also
          *     `org.users:add` on `users:id:<id>`). A caller who is not a Grafana server administrator
-         *     cannot give a role above their own (403). When user quotas are enabled, a full quota answers
-         *     403 `Quota reached`.
+         *     cannot give a role above their own (403). When quotas are enabled, a full user quota answers
+         *     403 `user Quota reached` (the route checks only the user quota).
          *
          *     **Known server quirks:**
          *     - an existing user who is already a member answers **412**
@@ -1519,13 +1542,19 @@ export interface paths {
          *       is 412 with the SMTP error;
          *     - inviting someone without an account needs the login form: with
          *       `disable_login_form = true` the answer is 400
-         *       (`Cannot invite external user when login is disabled.`; older versions
-         *       `Cannot invite when login is disabled.`).
+         *       (`Cannot invite external user when login is disabled.`; Grafana `>=8.0.0 <10.0.0`
+         *       `Cannot invite when login is disabled.`, boundary approximate: not read on both sides).
          *
-         *     **Versions:** older versions (seen in the 9.x code) also required `users:create` to invite
-         *     someone without an account, which Organization Admins do not have (403
-         *     `Permission denied: not permitted to create a new user`); the newest code no longer checks
-         *     it.
+         *     **Versions:** until PR #51668 (July 2022) the invitation routes required RBAC `users:create`
+         *     (403 `Permissions needed: users:create`; Grafana `>=8.3.0 <9.1.0`, boundary approximate: a
+         *     9.0.x server answered it, grafana/grafana issue #51634). PR #51668, in 8.5.x and 9.0.x patch
+         *     releases, moved them to `org.users:add` and added the existing-user check (403
+         *     `Permission denied: not permitted to add an existing user to this organisation`) and the
+         *     role check (403 `Cannot assign a role higher than user's role`), both in Grafana 9.1.0 and
+         *     later (boundary approximate: the patch releases are not pinned); those patch releases also
+         *     required `users:create` to invite someone without an account (403
+         *     `Permission denied: not permitted to create a new user`, Grafana `>=8.5.0 <9.1.0`), which
+         *     PR #52894 removed before 9.1.0.
          */
         post: operations["addOrgInvite"];
         delete?: never;
@@ -1555,9 +1584,10 @@ export interface paths {
          * @description Marks an invitation as revoked, so that its link no longer works. There is no body.
          *
          *     **Who may call it:** an organization administrator, with basic authentication or a service
-         *     account token with the Admin role (RBAC `org.users:add`). Since October 2024 the invitation
-         *     must belong to the caller's current organization, unless the caller is a Grafana server
-         *     administrator (403 otherwise).
+         *     account token with the Admin role (RBAC `org.users:add`). From Grafana 11.4.0 (and the
+         *     security patch releases of 10.4 to 11.3 fixing CVE-2024-10452 in October 2024; boundary
+         *     approximate: the patch releases are not pinned in the data) the invitation must belong to the caller's current
+         *     organization, unless the caller is a Grafana server administrator (403 otherwise).
          *
          *     **Known server quirks:**
          *     - revoking the same invitation twice answers **200** `Invite revoked` both times, and so does
@@ -1602,9 +1632,12 @@ export interface paths {
          *     account token with the Admin role (RBAC `orgs.preferences:write`, no scope).
          *
          *     **Checks, in this order:** malformed body 400 `bad request data`; non-empty unknown
-         *     `theme` 400 `Invalid theme`; unknown `homeDashboardUID` (newest versions: also unknown
-         *     `homeDashboardId`) 404 `Dashboard not found`; newest builds, invalid `dateStyle` 400
-         *     `Invalid preferences`.
+         *     `theme` 400 `Invalid theme`; unknown `homeDashboardUID` (in the main handler read also an
+         *     unknown `homeDashboardId`; first version not pinned, about 13.2, boundary approximate: the
+         *     app-platform bridge resolves the ID) 404 `Dashboard not found`; Grafana 10.0.0 and later,
+         *     invalid `dateStyle` 400 `Invalid preferences` (the answer file's boundary, not re-read). In
+         *     the main code read, the validation of `theme` and the other fields is left to the
+         *     app-platform API, whose messages were not read.
          */
         put: operations["updateOrgPreferences"];
         post?: never;
@@ -1622,7 +1655,8 @@ export interface paths {
          *     **Checks:** as for PUT, except that a `theme` that is sent must be a known theme ID
          *     (`"theme": ""` answers 400 `Invalid theme`).
          *
-         *     **Versions:** in every route table read from Grafana 9.0 on, and in the newest version.
+         *     **Versions:** Grafana 8.5.0 and later (the route is in the 8.5, 10.0 and main route tables
+         *     read; boundary approximate: 8.4 not read, before it the route answers 404).
          */
         patch: operations["patchOrgPreferences"];
         trace?: never;
@@ -2145,8 +2179,11 @@ export interface paths {
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `orgs:read`, evaluated in the global organization: the `orgs:read` that every organization
          *     member has in their own organization does not count here). Other users and service account
-         *     tokens get 403. Older versions also required the server-administrator flag explicitly, with
-         *     the same result.
+         *     tokens get 403. The route tables read for Grafana 8.5 and 10.0 also name the
+         *     server-administrator guard (`reqGrafanaAdmin`), used only where RBAC is off (8.x without the
+         *     accesscontrol feature toggle, 9.x with `[rbac] enabled = false`), with the same result; the
+         *     main route table has no such guard (Grafana `>=11.0.0`, boundary approximate: the 11.0 side
+         *     was read only in an undated 11.x copy).
          *
          *     **Known server quirk:** `page` counts **from 0** (the server skips `page * perpage`
          *     organizations and does not default `page` to 1), unlike `GET /api/users/search`,
@@ -2157,8 +2194,8 @@ export interface paths {
          *     `query` is a prefix match on the name (not a substring match) and `name` an exact match;
          *     both can be combined. An unknown name gives 200 with an empty array, never 404.
          *
-         *     **Versions:** old versions (before about Grafana 7) ignored `perpage` and `page` and always
-         *     returned the first 1000 organizations.
+         *     **Versions:** every covered version (8.0.0 and later) honours `perpage` and `page`; the
+         *     handlers read for Grafana 8.5, 9.5 and main all page this way.
          */
         get: operations["searchOrgs"];
         put?: never;
@@ -2170,8 +2207,9 @@ export interface paths {
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `orgs:create`, evaluated in the global organization; by default only server administrators
          *     have it). Grafana versions without RBAC enforcement allowed any signed-in user when
-         *     `users.allow_org_create` is true. The `org` quota applies when quotas are enabled (403 when it
-         *     is reached).
+         *     `users.allow_org_create` is true (Grafana `>=8.0.0 <10.0.0`, boundary approximate: the
+         *     handler's own check, last read in a 9.5-era copy). The `org` quota applies when quotas are
+         *     enabled (403 `org Quota reached` when it is reached).
          *
          *     **Known server quirk:** a name that is already used answers **409** `Organization name taken`
          *     here, while `PUT /api/org` answers 400 for the same condition.
@@ -2223,8 +2261,9 @@ export interface paths {
          *     - a name already used by another organization answers **400** `Organization name taken`, as
          *       `PUT /api/org` does, while `POST /api/orgs` answers 409 for the same condition;
          *     - an unknown `{orgId}` answers **500** `Failed to update organization` for a server
-         *       administrator in newer versions (the store reports "not found", the handler does not map
-         *       it; 403 for anyone else), and 200 in older ones, which did not check;
+         *       administrator (the store reports "not found", the handler does not map it; 403 for anyone
+         *       else); Grafana `>=10.0.0 <10.4.0` answer 403 `Permissions needed: orgs:write` even to a
+         *       server administrator (both seen by grafana-toolbox/grafana-client's integration tests against real servers);
          *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list
          *       (the access-control middleware cannot resolve the organization), not 400.
          */
@@ -2241,14 +2280,26 @@ export interface paths {
          *
          *     **Known server quirks:**
          *     - the caller cannot delete their **current** organization (the active one, or the one chosen
-         *       with `X-Grafana-Org-Id`): 400 `Can not delete org for current user`. Switch to another
-         *       organization first;
+         *       with `X-Grafana-Org-Id`): 400 `Can not delete org for current user` (Grafana
+         *       `>=8.3.0 <12.1.0`), `Cannot delete your active organization. Please switch to a different
+         *       organization first.` (Grafana `>=12.1.0`; boundary approximate: 12.0.1 still answers the
+         *       old text, grafana/grafana issue #92792; grafana-toolbox/grafana-client's integration tests
+         *       see the new one on a later 12.x). Switch to another organization first;
          *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list
          *       (the access-control middleware cannot resolve the organization), not 400;
-         *     - a database error answers 500 with the message `Failed to update organization` (sic).
+         *     - a database error answers 500 with the message `Failed to update organization` (sic) before
+         *       Grafana 12.1.0, `Failed to delete organization` from 12.1.0 (boundary approximate: 12.0.0
+         *       and 12.0.1 answer the old text, grafana/grafana issues #104988 and #92792;
+         *       grafana-toolbox/grafana-client's integration tests see the new text from a 12.3 server);
+         *     - Grafana 12.0.0 and 12.0.1 fail every deletion with 500 `Failed to update organization`
+         *       ("namespace missmatch" in the server log; grafana/grafana issues #104988, #105874, #92792);
+         *     - Grafana `>=10.0.0 <10.4.0` answer an unknown `{orgId}` with 403 even for a server
+         *       administrator (seen by grafana-toolbox/grafana-client's integration tests against real servers), other versions 404.
          *
-         *     **Versions:** the newest builds delete the organization's dashboards and other resources
-         *     through the resource API first; a failure there also answers 500.
+         *     **Versions:** the main handler read hands the deletion to an organization-deletion service
+         *     (about 12.1, boundary approximate: read only in a main copy), which deletes the
+         *     organization's dashboards and other resources through the resource API first; a failure
+         *     there also answers 500.
          */
         delete: operations["deleteOrgById"];
         options?: never;
@@ -2302,7 +2353,8 @@ export interface paths {
          *     **Known server quirks:**
          *     - the role limit compares the requested role with the caller's role in their **current**
          *       organization (not in `{orgId}`): a caller who is not a server administrator gets 403
-         *       `Cannot assign a role higher than user's role` when it is higher;
+         *       `Cannot assign a role higher than user's role` when it is higher (Grafana 9.0.0 and later,
+         *       boundary approximate: absent from the 8.3-era handler, present in the 9.2-era one);
          *     - the 409 body carries the existing member's `userId` and no trace ID;
          *     - an unknown `{orgId}` answers **500** `Could not add user to organization` for a server
          *       administrator (403 for anyone else), not 404;
@@ -2344,9 +2396,11 @@ export interface paths {
          *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list,
          *       not 400.
          *
-         *     **Versions:** `sort` exists from Grafana 10.2; older versions ignore it (and so answer 200
-         *     for an unknown option). Grafana 9.2 and older name the list `OrgUsers` instead of
-         *     `orgUsers`. `?accesscontrol=true` adds each member's `accessControl` map.
+         *     **Versions:** the route exists from Grafana 9.4.0 (boundary approximate: absent from the 8.5
+         *     route table, present in the 10.0 one; PR #60896, merged January 2023, not mapped through
+         *     the CHANGELOG); before, the path answers 404. `sort` exists from Grafana 10.2.0; Grafana
+         *     `<10.2.0` ignore it (and so answer 200 for an unknown option). `?accesscontrol=true` adds
+         *     each member's `accessControl` map.
          */
         get: operations["searchOrgUsers"];
         put?: never;
@@ -2365,12 +2419,15 @@ export interface paths {
                 /** @description The organization's numeric ID. */
                 orgId: components["parameters"]["OrgIdPath"];
                 /**
-                 * @description The member's numeric user ID. Newer Grafana versions (the user UID resolver of late 2024,
-                 *     about 11.4) also accept the user's UID on `/api/orgs/{orgId}/users/{userId}` (an unknown UID
-                 *     answers 404 `{"message":"User not found"}`; before that a non-number answers 400
-                 *     `userId is invalid`). `/api/org/users/{userId}` has no such resolver. Typed as an integer so
-                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
-                 *     believed to accept a UID.
+                 * @description The member's numeric user ID. From Grafana 11.4.0 `/api/orgs/{orgId}/users/{userId}` also
+                 *     accepts the user's UID: the user UID resolver (PR #95424, merged 2024-10-29, after 11.3.0)
+                 *     runs in front of PATCH and DELETE; an unknown UID answers 404 `{"message":"User not found"}`,
+                 *     a failed lookup 500 `Failed to resolve user`. Boundary approximate: the main route table has
+                 *     the resolver, the 10.0 one and an 11.0-11.3-era one do not, and the PR is not mapped through
+                 *     the CHANGELOG. Before it a non-number answers 400 `userId is invalid` (Grafana 8.4.0 and
+                 *     later). `/api/org/users/{userId}` has no such resolver in any route table read (8.5, 10.0,
+                 *     main). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 userId: components["parameters"]["OrgMemberIdOrUidPath"];
             };
@@ -2396,15 +2453,18 @@ export interface paths {
          *       not 404;
          *     - the only Admin of the organization cannot be removed: 400
          *       `Cannot remove last organization admin`;
-         *     - in the newest versions an existing user who is not a member gets 200
-         *       `User removed from organization` (nothing happens); older versions answer the same, or
-         *       400 `Cannot remove last organization admin` when `{orgId}` has no Admin at all (for
-         *       example an unknown `{orgId}`);
+         *     - an existing user who is not a member gets 200 `User removed from organization` (nothing
+         *       happens), or, depending on the release, 400 `Cannot remove last organization admin` when
+         *       `{orgId}` has no Admin at all (for example an unknown `{orgId}`); the releases answering
+         *       400 are not pinned (about 11.0, boundary approximate: not read on either side);
          *     - a `{orgId}` that is not a positive number answers **403** with an empty permission list,
          *       not 400.
          *
-         *     **Versions:** this route resolves a user UID in `{userId}` in newer versions (about 11.4;
-         *     an unknown UID answers 404 `User not found`).
+         *     **Versions:** unlike `/api/org/users/{userId}`, this route resolves a user UID in
+         *     `{userId}` from Grafana 11.4.0 (the `x-grafana-accepts-uid` of the parameter; boundary
+         *     approximate: PR #95424, merged 2024-10-29 after 11.3.0, added the resolver; not mapped
+         *     through the CHANGELOG). An unknown UID answers 404 `User not found`, a failed lookup 500
+         *     `Failed to resolve user`.
          */
         delete: operations["removeOrgUser"];
         options?: never;
@@ -2417,7 +2477,8 @@ export interface paths {
          *     organization `{orgId}`**: that organization's Admins (including its Admin service accounts,
          *     so basic authentication or a bearer token) and Grafana server administrators (for every
          *     organization). A caller who is not a server administrator cannot give a role above their own
-         *     role in their **current** organization (403).
+         *     role in their **current** organization (403; Grafana 9.0.0 and later, boundary approximate:
+         *     absent from the 8.3-era handler, present in the 9.2-era one).
          *
          *     **Known server quirks** (the same as `PATCH /api/org/users/{userId}`, which shares the
          *     handler):
@@ -2429,9 +2490,14 @@ export interface paths {
          *       (the access-control middleware cannot resolve the organization), not 400.
          *
          *     **Versions:** unlike `/api/org/users/{userId}`, this route resolves a user UID in
-         *     `{userId}` in newer versions (about 11.4; an unknown UID answers 404 `User not found`).
-         *     Newer versions refuse to change the role of a user whose role is synced from an external
-         *     provider (403).
+         *     `{userId}` from Grafana 11.4.0 (the `x-grafana-accepts-uid` of the parameter; boundary
+         *     approximate: PR #95424, merged 2024-10-29 after 11.3.0, added the resolver; not mapped
+         *     through the CHANGELOG). An unknown UID answers 404 `User not found`, a failed lookup 500
+         *     `Failed to resolve user`.
+         *     From Grafana 10.2.0 the role of a user whose role is synced from an external provider
+         *     cannot be changed (403). Before Grafana 9.0.0 the permission was named
+         *     `org.users.role:update` (renamed by PR #49730 before RBAC became generally available;
+         *     boundary approximate, not mapped through the CHANGELOG).
          */
         patch: operations["updateOrgUser"];
         trace?: never;
@@ -2491,8 +2557,9 @@ export interface paths {
          *
          *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`). The
          *     answer is then **403** `{"message":"Quotas not enabled","messageId":"quota.disabled",…}`
-         *     (versions before the late-2022 rewrite of the quota service, about Grafana 9.3/9.4, answered
-         *     404 `Quotas not enabled`). Nothing else about quotas works while they are disabled.
+         *     (Grafana `>=8.0.0 <9.4.0` answered 404 `Quotas not enabled`; boundary approximate: the
+         *     quota-service refactor, PR #58643, merged November 2022 after the 9.3 branch, is not mapped
+         *     through the CHANGELOG). Nothing else about quotas works while they are disabled.
          *
          *     **Who may call it:** RBAC `orgs.quotas:read`, evaluated **in the organization `{orgId}`**:
          *     every member of that organization has it (Viewer and up, including its service accounts, so
@@ -2538,7 +2605,9 @@ export interface paths {
          *
          *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`): the
          *     answer is then **403** `Quotas not enabled` (`messageId` `quota.disabled`) whatever the
-         *     target (404 in versions before the late-2022 quota rewrite), and nothing is stored.
+         *     target (Grafana `>=8.0.0 <9.4.0` answered 404; boundary approximate: the quota-service
+         *     refactor, PR #58643, merged November 2022 after the 9.3 branch, is not mapped through the
+         *     CHANGELOG), and nothing is stored.
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `orgs.quotas:write`; only server administrators have it by default - an organization's own
@@ -2546,8 +2615,8 @@ export interface paths {
          *
          *     **Known server quirks:**
          *     - a target Grafana does not know answers **500** (`messageId`
-         *       `quota.invalid-target-table`, message `Internal server error`), not 400 or 404 (versions
-         *       before the quota rewrite: 404 `Invalid quota target`);
+         *       `quota.invalid-target-table`, message `Internal server error`), not 400 or 404 (Grafana
+         *       `>=8.0.0 <9.4.0`: 404 `Invalid quota target`);
          *     - a known target of another scope (`user`, `org`, …) is accepted and stored, but has no
          *       effect;
          *     - `{orgId}` is not checked: an unknown organization gets 200 and a quota row of its own;
@@ -4528,7 +4597,7 @@ export interface components {
             name: string;
             address: components["schemas"]["OrgAddress"];
         };
-        /** @description The new name of the current organization. Other fields are ignored (old versions also had `shared`). */
+        /** @description The new name of the current organization. Other fields are ignored (every covered version reads only `name`; the 8.5, 9.5 and main handlers were read). */
         UpdateOrgRequest: {
             /**
              * @description The organization's new name. It must not be empty and must not be taken by another organization.
@@ -4537,10 +4606,12 @@ export interface components {
             name: string;
         };
         /**
-         * @description A member of the current organization, as listed by `GET /api/org/users`. Newer Grafana
-         *     versions add fields (`uid`, `isDisabled`, `authLabels`, `isExternallySynced`,
-         *     `isProvisioned`), so only the fields every version sends are required. (A `created` field
-         *     seen in one copy of the DTO in the search index belongs to a fork of Grafana, not upstream.)
+         * @description A member of the current organization, as listed by `GET /api/org/users`. Later releases add
+         *     fields (`isDisabled` about 9.3, `authLabels` about 9.4, `isExternallySynced` about 10.2, `uid`
+         *     about 11.4, `isProvisioned` about 12.0; each property's `x-grafana-versions` says which,
+         *     boundaries approximate), so only the fields every version sends are required. (A `created`
+         *     field seen in one copy of the DTO in the search index belongs to a fork of Grafana, not
+         *     upstream.)
          */
         OrgUser: {
             /**
@@ -4556,7 +4627,7 @@ export interface components {
              */
             userId: number;
             /**
-             * @description The user's UID (newest versions).
+             * @description The user's UID (about Grafana 11.4 and later).
              * @example ce4ctzwq1qbr4c
              */
             uid?: string;
@@ -4588,7 +4659,9 @@ export interface components {
              */
             lastSeenAt: string;
             /**
-             * @description How long ago the user was last active, e.g. `10 years`, `< 1 minute` (older versions `10y`, `< 1m`).
+             * @description How long ago the user was last active, e.g. `10 years`, `< 1 minute` (`10y`, `< 1m` in the
+             *     8.x example; the release that changed the format is not pinned: about 9.3, boundary
+             *     approximate).
              * @example 10 years
              */
             lastSeenAtAge: string;
@@ -4601,19 +4674,19 @@ export interface components {
                 [key: string]: boolean;
             };
             /**
-             * @description Whether the user is disabled (Grafana 10+).
+             * @description Whether the user is disabled (about Grafana 9.3 and later).
              * @example false
              */
             isDisabled?: boolean;
-            /** @description Labels of the user's authentication modules; `null` when the user has none. */
+            /** @description Labels of the user's authentication modules; `null` when the user has none (about Grafana 9.4 and later). */
             authLabels?: string[] | null;
             /**
-             * @description Whether the user's role is synced from an external provider (newer versions).
+             * @description Whether the user's role is synced from an external provider (about Grafana 10.2 and later).
              * @example false
              */
             isExternallySynced?: boolean;
             /**
-             * @description Whether the user is provisioned (SCIM), newest versions.
+             * @description Whether the user is provisioned (SCIM), about Grafana 12.0 and later.
              * @example false
              */
             isProvisioned?: boolean;
@@ -4628,8 +4701,10 @@ export interface components {
             role: components["schemas"]["OrgRole"];
         };
         /**
-         * @description The user was added to the organization. Older versions (up to at least Grafana 7.x) answered
-         *     with `message` only, so `userId` is optional.
+         * @description The user was added to the organization. Grafana 7.x answered with `message` only; every
+         *     handler read from 8.3 on (8.3-era, 9.2-era, 11.0-era and main copies) adds `userId`. Grafana
+         *     8.0 to 8.2 were not read, so `userId` is not required in the union (`x-grafana-required`
+         *     says from when it is always sent).
          */
         AddOrgUserResult: {
             /**
@@ -4639,7 +4714,7 @@ export interface components {
             message: string;
             /**
              * Format: int64
-             * @description The added user's numeric ID (newer versions; older ones send only `message`).
+             * @description The added user's numeric ID (Grafana 8.3.0 and later, boundary approximate).
              * @example 2
              */
             userId?: number;
@@ -4665,7 +4740,7 @@ export interface components {
              */
             userId: number;
             /**
-             * @description The user's UID (newest versions).
+             * @description The user's UID (about Grafana 11.4 and later).
              * @example ce4ctzwq1qbr4c
              */
             uid?: string;
@@ -4685,8 +4760,10 @@ export interface components {
             role: components["schemas"]["OrgRole"];
         };
         /**
-         * @description One page of the members of an organization. Grafana 9.2 and older sent the list under the key
-         *     `OrgUsers` (capital O); newer versions use `orgUsers`.
+         * @description One page of the members of an organization. Grafana `>=8.0.0 <9.3.0` send the list under the
+         *     key `OrgUsers` (capital O), Grafana 9.3.0 and later under `orgUsers` (boundary approximate:
+         *     the models-package DTO, last seen in a copy already using `user.SignedInUser`, tags it
+         *     `OrgUsers`; the org service's DTO tags it `orgUsers`; the release between them was not read).
          */
         OrgUserSearchPage: {
             /**
@@ -4695,8 +4772,10 @@ export interface components {
              * @example 2
              */
             totalCount: number;
-            /** @description The members on this page, never `null`. Not required because Grafana 8.3 to 9.2 send the list as `OrgUsers` instead. */
+            /** @description The members on this page, never `null` (Grafana 9.3.0 and later; Grafana `>=8.0.0 <9.3.0` send `OrgUsers` instead). */
             orgUsers?: components["schemas"]["OrgUser"][];
+            /** @description The members on this page, under the key of Grafana `>=8.0.0 <9.3.0` (the models-package DTO's JSON tag). */
+            OrgUsers?: components["schemas"]["OrgUser"][];
             /**
              * Format: int64
              * @description The page number, as used by the server (from 1).
@@ -5906,7 +5985,9 @@ export interface components {
         Limit: number;
         /**
          * @description The user's numeric ID. Only numbers are accepted here: the `/api/org/users/...` routes have no
-         *     UID resolver, so a UID (or any other non-number) answers 400 `userId is invalid`.
+         *     UID resolver (none in the 8.5, 10.0 and main route tables read), so a UID (or any other
+         *     non-number) answers 400 `userId is invalid` (Grafana 8.4.0 and later, boundary approximate;
+         *     Grafana 8.0 to 8.3 read a non-number as 0).
          */
         OrgUserIdPath: number;
         /**
@@ -5935,12 +6016,15 @@ export interface components {
          */
         OrgSearchPage: number;
         /**
-         * @description The member's numeric user ID. Newer Grafana versions (the user UID resolver of late 2024,
-         *     about 11.4) also accept the user's UID on `/api/orgs/{orgId}/users/{userId}` (an unknown UID
-         *     answers 404 `{"message":"User not found"}`; before that a non-number answers 400
-         *     `userId is invalid`). `/api/org/users/{userId}` has no such resolver. Typed as an integer so
-         *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
-         *     believed to accept a UID.
+         * @description The member's numeric user ID. From Grafana 11.4.0 `/api/orgs/{orgId}/users/{userId}` also
+         *     accepts the user's UID: the user UID resolver (PR #95424, merged 2024-10-29, after 11.3.0)
+         *     runs in front of PATCH and DELETE; an unknown UID answers 404 `{"message":"User not found"}`,
+         *     a failed lookup 500 `Failed to resolve user`. Boundary approximate: the main route table has
+         *     the resolver, the 10.0 one and an 11.0-11.3-era one do not, and the PR is not mapped through
+         *     the CHANGELOG. Before it a non-number answers 400 `userId is invalid` (Grafana 8.4.0 and
+         *     later). `/api/org/users/{userId}` has no such resolver in any route table read (8.5, 10.0,
+         *     main). Typed as an integer so that every client generator sends the number;
+         *     `x-grafana-accepts-uid` names the first version that accepts a UID.
          */
         OrgMemberIdOrUidPath: number;
         /**
@@ -8264,7 +8348,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `orgs:read` in this organization.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8342,7 +8426,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:write` in this organization (not an organization administrator).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8470,6 +8554,8 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:add`, tries to give a role above their own, or a quota is
              *     exhausted.
+             *     `user Quota reached` (quotas enabled): the quota middleware's `<target> Quota reached` for the user quota.
+             *     `org Quota reached` (Grafana `>=9.4.0`, boundary approximate): the organization's user quota.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
@@ -8504,6 +8590,7 @@ export interface operations {
             /**
              * @description The user could not be added.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             *     `Failed to get quota`: the quota middleware could not count the usage (quotas enabled).
              */
             500: {
                 headers: {
@@ -8548,7 +8635,7 @@ export interface operations {
             /**
              * @description The caller has none of the accepted permissions (the message lists them all).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8585,7 +8672,9 @@ export interface operations {
             path: {
                 /**
                  * @description The user's numeric ID. Only numbers are accepted here: the `/api/org/users/...` routes have no
-                 *     UID resolver, so a UID (or any other non-number) answers 400 `userId is invalid`.
+                 *     UID resolver (none in the 8.5, 10.0 and main route tables read), so a UID (or any other
+                 *     non-number) answers 400 `userId is invalid` (Grafana 8.4.0 and later, boundary approximate;
+                 *     Grafana 8.0 to 8.3 read a non-number as 0).
                  */
                 userId: components["parameters"]["OrgUserIdPath"];
             };
@@ -8652,7 +8741,9 @@ export interface operations {
             path: {
                 /**
                  * @description The user's numeric ID. Only numbers are accepted here: the `/api/org/users/...` routes have no
-                 *     UID resolver, so a UID (or any other non-number) answers 400 `userId is invalid`.
+                 *     UID resolver (none in the 8.5, 10.0 and main route tables read), so a UID (or any other
+                 *     non-number) answers 400 `userId is invalid` (Grafana 8.4.0 and later, boundary approximate;
+                 *     Grafana 8.0 to 8.3 read a non-number as 0).
                  */
                 userId: components["parameters"]["OrgUserIdPath"];
             };
@@ -8689,8 +8780,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description The caller lacks `org.users:write`, tries to give a role above their own, or (newer
-             *     versions) the user's role is synced from an external provider.
+             * @description The caller lacks `org.users:write`, tries to give a role above their own, or (Grafana
+             *     10.2.0 and later) the user's role is synced from an external provider.
+             *     `… Permissions needed: org.users.role:update` (Grafana `>=8.3.0 <9.0.0`, boundary approximate): the permission's name before PR #49730.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
@@ -8758,7 +8850,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUserSearchPage"];
                 };
             };
-            /** @description An unknown `sort` option (Grafana 10.2 and newer). */
+            /** @description An unknown `sort` option (Grafana 10.2.0 and later). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8771,20 +8863,9 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:read` (for example an Editor or Viewer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GrafanaError"];
-                };
-            };
-            /**
-             * @description Not found.
-             *     `Not found` (Grafana `>=8.0.0 <8.3.0`: no such route before 8.3 (boundary approximate); answered before authentication).
-             */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8839,7 +8920,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:write` in this organization (not an organization administrator).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8891,7 +8972,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in this organization.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -8901,7 +8982,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Quotas are disabled (versions before the late-2022 quota rewrite). */
+            /** @description Quotas are disabled (Grafana `>=8.0.0 <9.4.0`, boundary approximate). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8912,6 +8993,7 @@ export interface operations {
             };
             /**
              * @description The quotas or their usage could not be read.
+             *     `Failed to get org quotas` (Grafana `>=8.0.0 <9.4.0`, boundary approximate): the handler before the quota-service refactor.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -8952,6 +9034,7 @@ export interface operations {
             /**
              * @description The caller lacks `org.users:add` (for example an Editor or Viewer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `… Permissions needed: users:create` (Grafana `>=8.3.0 <9.1.0`, boundary approximate: the invitation routes required `users:create` until PR #51668 of July 2022; a 9.0.x server answered it, grafana/grafana issue #51634).
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
@@ -9022,8 +9105,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `org.users:add` (in general, or for this existing user), gives a role
-             *     above their own, lacks `users:create` (older versions), or a quota is reached.
+             *     above their own (Grafana 9.1.0 and later), lacks `users:create` (patch releases of 8.5 and
+             *     9.0), or the user quota is reached.
+             *     `user Quota reached` (quotas enabled): the quota middleware's `<target> Quota reached`.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `… Permissions needed: users:create` (Grafana `>=8.3.0 <9.1.0`, boundary approximate: the invitation routes required `users:create` until PR #51668 of July 2022; a 9.0.x server answered it, grafana/grafana issue #51634).
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
@@ -9052,6 +9138,7 @@ export interface operations {
              * @description The invitation could not be saved or emailed, or the user could not be added.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              *     `Failed to evaluate permissions` (Grafana `>=9.0.0`).
+             *     `Failed to get quota`: the quota middleware could not count the usage (quotas enabled).
              */
             500: {
                 headers: {
@@ -9092,9 +9179,10 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description The caller lacks `org.users:add`, or (since October 2024) the invitation belongs to
+             * @description The caller lacks `org.users:add`, or (Grafana 11.4.0 and later, and the CVE-2024-10452 patch releases) the invitation belongs to
              *     another organization and the caller is not a server administrator.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `… Permissions needed: users:create` (Grafana `>=8.3.0 <9.1.0`, boundary approximate: the invitation routes required `users:create` until PR #51668 of July 2022; a 9.0.x server answered it, grafana/grafana issue #51634).
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
@@ -9105,7 +9193,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No invitation has this code (since October 2024; older versions answer 200). */
+            /** @description No invitation has this code (Grafana 11.4.0 and later, and the October 2024 security patch releases of 10.4 to 11.3; before, 200). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9156,7 +9244,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs.preferences:read` (is not an administrator of the organization).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9169,6 +9257,7 @@ export interface operations {
             /**
              * @description The database failed.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             *     `Failed to handle preferences request` (about Grafana 13.2 and later, boundary approximate: the legacy preference routes were moved onto the preferences app-platform API behind a flag from April 2026 and unconditionally from August 2026, PRs #123808 and #131269, not mapped through the CHANGELOG): the app-platform call failed; a Kubernetes status error is passed through with its own code and message.
              */
             500: {
                 headers: {
@@ -9209,7 +9298,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The body is malformed, the theme is unknown, or (newest builds) the dateStyle is invalid.
+             * @description The body is malformed, the theme is unknown, or (Grafana 10.0.0 and later) the dateStyle is invalid.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -9224,7 +9313,7 @@ export interface operations {
             /**
              * @description The caller lacks `orgs.preferences:write` (is not an administrator of the organization).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -9247,6 +9336,7 @@ export interface operations {
             /**
              * @description The database failed.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             *     `Failed to handle preferences request` (about Grafana 13.2 and later, boundary approximate: the legacy preference routes were moved onto the preferences app-platform API behind a flag from April 2026 and unconditionally from August 2026, PRs #123808 and #131269, not mapped through the CHANGELOG): the app-platform call failed; a Kubernetes status error is passed through with its own code and message.
              */
             500: {
                 headers: {
@@ -9286,7 +9376,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed, the theme is unknown or empty, or (newest builds) the dateStyle is invalid. */
+            /** @description The body is malformed, the theme is unknown or empty, or (Grafana 10.0.0 and later) the dateStyle is invalid. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9323,6 +9413,7 @@ export interface operations {
             /**
              * @description The database failed.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             *     `Failed to handle preferences request` (about Grafana 13.2 and later, boundary approximate: the legacy preference routes were moved onto the preferences app-platform API behind a flag from April 2026 and unconditionally from August 2026, PRs #123808 and #131269, not mapped through the CHANGELOG): the app-platform call failed; a Kubernetes status error is passed through with its own code and message.
              */
             500: {
                 headers: {
@@ -10274,7 +10365,7 @@ export interface operations {
              * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
              *     administrator; service account tokens always get this answer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -10325,9 +10416,10 @@ export interface operations {
             /**
              * @description The caller lacks `orgs:create` (is not a Grafana server administrator; service account
              *     tokens always get this answer), or the organization quota is reached.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              *     `Access denied` (Grafana `>=8.0.0 <10.0.0`: allow_org_create off and not a server admin (checked in the handler before RBAC took over)).
-             *     `Quota reached` (quotas enabled).
+             *     `org Quota reached` (quotas enabled): the quota middleware's `<target> Quota reached`.
+             *     `Only users can create organizations` (Grafana `>=12.0.0`, boundary approximate: read only in a main copy): the caller is a service account or an API key.
              */
             403: {
                 headers: {
@@ -10351,6 +10443,8 @@ export interface operations {
             /**
              * @description The database failed.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             *     `Failed to get quota`: the quota middleware could not count the usage (quotas enabled).
+             *     `Failed to parse user id` (Grafana `>=12.0.0`, boundary approximate: read only in a main copy): the identity's internal ID does not parse.
              */
             500: {
                 headers: {
@@ -10383,12 +10477,26 @@ export interface operations {
                     "application/json": components["schemas"]["OrgDetails"];
                 };
             };
+            /**
+             * @description `{orgId}` is not a number (`orgId is invalid`, Grafana `>=8.4.0`, boundary approximate:
+             *     8.4 not read). Reached only where the access-control middleware does not resolve the
+             *     organization first (RBAC off: 8.x without the accesscontrol feature toggle, 9.x with
+             *     `[rbac] enabled = false`); elsewhere such an ID answers 403 (see there).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller has no `orgs:read` in the organization (not a member and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -10449,6 +10557,7 @@ export interface operations {
             /**
              * @description The body is malformed or has an empty `name`, or (known server quirk, instead of 409)
              *     another organization already has this name.
+             *     `orgId is invalid` (Grafana `>=8.4.0`): `{orgId}` is not a number, reached only with RBAC off (otherwise 403).
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -10464,7 +10573,7 @@ export interface operations {
              * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -10477,7 +10586,8 @@ export interface operations {
             415: components["responses"]["BindingContentType"];
             422: components["responses"]["BindingRequired"];
             /**
-             * @description Known server quirk - an unknown organization (newer versions). Also a database error.
+             * @description Known server quirk - an unknown organization (for a server administrator; Grafana
+             *     `>=10.0.0 <10.4.0` answer 403 instead). Also a database error.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -10511,7 +10621,12 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The organization is the caller's current organization. */
+            /**
+             * @description The organization is the caller's current organization.
+             *     `Can not delete org for current user` (Grafana `>=8.3.0 <12.1.0`, boundary approximate).
+             *     `Cannot delete your active organization. Please switch to a different organization first.` (Grafana `>=12.1.0`, boundary approximate).
+             *     `orgId is invalid` (Grafana `>=8.4.0`): `{orgId}` is not a number, reached only with RBAC off (otherwise 403).
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10526,7 +10641,7 @@ export interface operations {
              *     tokens always get this answer). Known server quirk: also for a `{orgId}` that is not a
              *     positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -10546,7 +10661,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The database failed (the message says "update").
+             * @description The database failed.
+             *     `Failed to update organization` (sic, Grafana `>=8.0.0 <12.1.0`, boundary approximate; every deletion in 12.0.0 and 12.0.1).
+             *     `Failed to delete organization` (Grafana `>=12.1.0`, boundary approximate).
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -10804,12 +10921,15 @@ export interface operations {
                 /** @description The organization's numeric ID. */
                 orgId: components["parameters"]["OrgIdPath"];
                 /**
-                 * @description The member's numeric user ID. Newer Grafana versions (the user UID resolver of late 2024,
-                 *     about 11.4) also accept the user's UID on `/api/orgs/{orgId}/users/{userId}` (an unknown UID
-                 *     answers 404 `{"message":"User not found"}`; before that a non-number answers 400
-                 *     `userId is invalid`). `/api/org/users/{userId}` has no such resolver. Typed as an integer so
-                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
-                 *     believed to accept a UID.
+                 * @description The member's numeric user ID. From Grafana 11.4.0 `/api/orgs/{orgId}/users/{userId}` also
+                 *     accepts the user's UID: the user UID resolver (PR #95424, merged 2024-10-29, after 11.3.0)
+                 *     runs in front of PATCH and DELETE; an unknown UID answers 404 `{"message":"User not found"}`,
+                 *     a failed lookup 500 `Failed to resolve user`. Boundary approximate: the main route table has
+                 *     the resolver, the 10.0 one and an 11.0-11.3-era one do not, and the PR is not mapped through
+                 *     the CHANGELOG. Before it a non-number answers 400 `userId is invalid` (Grafana 8.4.0 and
+                 *     later). `/api/org/users/{userId}` has no such resolver in any route table read (8.5, 10.0,
+                 *     main). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 userId: components["parameters"]["OrgMemberIdOrUidPath"];
             };
@@ -10827,8 +10947,8 @@ export interface operations {
                 };
             };
             /**
-             * @description `{userId}` is not a number (versions without the UID resolver), or the user is the
-             *     organization's last administrator.
+             * @description `{userId}` is not a number (Grafana `>=8.4.0 <11.4.0`, before the UID resolver), or the
+             *     user is the organization's last administrator.
              *     `orgId is invalid` (Grafana `>=8.4.0`: a non-numeric {orgId}; under RBAC the org resolver answers 403 first).
              */
             400: {
@@ -10853,7 +10973,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No user has this UID (the UID resolver of newer versions). */
+            /** @description No user has this UID (the UID resolver, Grafana `>=11.4.0`, boundary approximate). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10865,6 +10985,7 @@ export interface operations {
             /**
              * @description Known server quirk - a user ID that does not exist answers 500, not 404.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             *     `Failed to resolve user` (Grafana `>=11.4.0`, boundary approximate): the UID resolver's lookup failed.
              */
             500: {
                 headers: {
@@ -10884,12 +11005,15 @@ export interface operations {
                 /** @description The organization's numeric ID. */
                 orgId: components["parameters"]["OrgIdPath"];
                 /**
-                 * @description The member's numeric user ID. Newer Grafana versions (the user UID resolver of late 2024,
-                 *     about 11.4) also accept the user's UID on `/api/orgs/{orgId}/users/{userId}` (an unknown UID
-                 *     answers 404 `{"message":"User not found"}`; before that a non-number answers 400
-                 *     `userId is invalid`). `/api/org/users/{userId}` has no such resolver. Typed as an integer so
-                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
-                 *     believed to accept a UID.
+                 * @description The member's numeric user ID. From Grafana 11.4.0 `/api/orgs/{orgId}/users/{userId}` also
+                 *     accepts the user's UID: the user UID resolver (PR #95424, merged 2024-10-29, after 11.3.0)
+                 *     runs in front of PATCH and DELETE; an unknown UID answers 404 `{"message":"User not found"}`,
+                 *     a failed lookup 500 `Failed to resolve user`. Boundary approximate: the main route table has
+                 *     the resolver, the 10.0 one and an 11.0-11.3-era one do not, and the PR is not mapped through
+                 *     the CHANGELOG. Before it a non-number answers 400 `userId is invalid` (Grafana 8.4.0 and
+                 *     later). `/api/org/users/{userId}` has no such resolver in any route table read (8.5, 10.0,
+                 *     main). Typed as an integer so that every client generator sends the number;
+                 *     `x-grafana-accepts-uid` names the first version that accepts a UID.
                  */
                 userId: components["parameters"]["OrgMemberIdOrUidPath"];
             };
@@ -10911,8 +11035,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The body is malformed or the role invalid, `{userId}` is not a number (versions without
-             *     the UID resolver), or the change would leave the organization without an administrator.
+             * @description The body is malformed or the role invalid, `{userId}` is not a number (Grafana
+             *     `>=8.4.0 <11.4.0`, before the UID resolver), or the change would leave the organization
+             *     without an administrator.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              *     `orgId is invalid` (Grafana `>=8.4.0`: a non-numeric {orgId}; under RBAC the org resolver answers 403 first).
              *     `Invalid role specified` (a role outside Viewer, Editor, Admin (and None) that the body decoder let through; practically unreachable where the decoder validates the role).
@@ -10928,9 +11053,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `org.users:write` in the organization, tries to give a role above their
-             *     own, or (newer versions) the user's role is synced from an external provider. Known
-             *     server quirk: also for a `{orgId}` that is not a positive number.
+             *     own, or (Grafana 10.2.0 and later) the user's role is synced from an external provider.
+             *     Known server quirk: also for a `{orgId}` that is not a positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
+             *     `… Permissions needed: org.users.role:update` (Grafana `>=8.3.0 <9.0.0`, boundary approximate): the permission's name before PR #49730.
              */
             403: {
                 headers: {
@@ -10940,7 +11066,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No user has this UID (the UID resolver of newer versions). */
+            /** @description No user has this UID (the UID resolver, Grafana `>=11.4.0`, boundary approximate). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10956,6 +11082,7 @@ export interface operations {
              *     store's not-found error is not mapped to 404). Also sent when the user's authentication
              *     info cannot be read.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             *     `Failed to resolve user` (Grafana `>=11.4.0`, boundary approximate): the UID resolver's lookup failed.
              */
             500: {
                 headers: {
@@ -10992,13 +11119,25 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /**
+             * @description The request body is not valid JSON (`bad request data`), or `{orgId}` is not a number
+             *     (`orgId is invalid`, Grafana `>=8.4.0`, reached only with RBAC off; otherwise 403).
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 answer.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `orgs:write` in the organization (not its Admin and not a server
              *     administrator). Known server quirk: also for a `{orgId}` that is not a positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -11044,13 +11183,27 @@ export interface operations {
                     "application/json": components["schemas"]["Quota"][];
                 };
             };
+            /**
+             * @description `{orgId}` is not a number, reached only where the access-control middleware does not
+             *     resolve the organization first (RBAC off; otherwise 403, see there).
+             *     `orgId is invalid` (Grafana `>=8.4.0 <9.4.0`, boundary approximate).
+             *     `Bad request` (Grafana `>=9.4.0`, boundary approximate): the structured quota error.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             /**
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:read` in the
              *     organization (not a member and not a server administrator). Known server quirk: also
              *     for a `{orgId}` that is not a positive number.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -11060,7 +11213,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Quotas are disabled (versions before the late-2022 quota rewrite). */
+            /** @description Quotas are disabled (Grafana `>=8.0.0 <9.4.0`, boundary approximate). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11071,6 +11224,7 @@ export interface operations {
             };
             /**
              * @description The quotas or their usage could not be read.
+             *     `Failed to get org quotas` (Grafana `>=8.0.0 <9.4.0`, boundary approximate): the handler before the quota-service refactor.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -11117,7 +11271,10 @@ export interface operations {
                 };
             };
             /**
-             * @description The body cannot be read (for example a `limit` that is not a number).
+             * @description The body cannot be read (for example a `limit` that is not a number), or `{orgId}` is not a
+             *     number (reached only with RBAC off; otherwise 403).
+             *     `bad request data` and `orgId is invalid` (Grafana `>=8.4.0 <9.4.0`, boundary approximate): the handler before the quota-service refactor.
+             *     `Bad request` (Grafana `>=9.4.0`, boundary approximate): the structured quota error.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -11133,7 +11290,7 @@ export interface operations {
              * @description Quotas are disabled (Grafana's default), or the caller lacks `orgs.quotas:write` (is not
              *     a Grafana server administrator; service account tokens always get this answer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
@@ -11143,7 +11300,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description Versions before the late-2022 quota rewrite - quotas are disabled, or the target is unknown. */
+            /** @description Grafana `>=8.0.0 <9.4.0` (boundary approximate) - quotas are disabled, or the target is unknown. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11196,7 +11353,7 @@ export interface operations {
              * @description The caller lacks `orgs:read` in the global organization (is not a Grafana server
              *     administrator; service account tokens always get this answer).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
-             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
+             *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.2.0 <8.3.0`, boundary approximate: the 8.0/8.1 route table has no access-control middleware on this route): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
                 headers: {
