@@ -395,22 +395,26 @@ export interface paths {
          *     with this login or address. Needs SMTP to be configured.
          *
          *     **Who may call it:** anyone; no authentication is needed. The login form must be enabled:
-         *     with `[auth] disable_login_form` (or, newer versions, `[auth] disable_login`) on, the answer
+         *     with `[auth] disable_login_form` (or, in main, `[auth] disable_login`) on, the answer
          *     is **401** `Not allowed to reset password when login form is disabled`.
          *
          *     **Notes:** the answer is **200** `Email sent` also when no email was sent - for an unknown
-         *     login or address (so the answer does not reveal whether an account exists), and in newer
-         *     versions for a disabled user or one managed by an enabled external provider.
+         *     login or address (so the answer does not reveal whether an account exists), from about 9.3
+         *     for a disabled user, and in main for a user of an enabled external provider.
          *
-         *     **Versions:**
-         *     - newest: the login-form check comes before the body is read (401 even for a malformed
+         *     **Versions** (handlers read in an 8.4-8.5, a 9.3-9.5 and a 10.x copy and in main; the
+         *     boundaries marked "about" are approximate, see spec/handler-answers/sendResetPasswordEmail.yaml):
+         *     - main: the login-form check comes before the body is read (401 even for a malformed
          *       body); external users get 200 without an email;
-         *     - 10.x: body first (400), then the login-form check; an LDAP or auth-proxy user gets 401
-         *       `Not allowed to reset password for LDAP or Auth Proxy user`;
-         *     - 9.x and older: body first, then 401
+         *     - about 9.3 to about 10.x: body first (400), then the login-form check; an LDAP or
+         *       auth-proxy user gets 401 `Not allowed to reset password for LDAP or Auth Proxy user`;
+         *     - 8.x to about 9.2: body first, then 401
          *       `Not allowed to reset password when LDAP or Auth Proxy is enabled` whenever LDAP or the
-         *       auth proxy is on, then the login-form check; an unknown user's 200 body also carries
-         *       `traceID`.
+         *       auth proxy is on, then the login-form check; about 8.4 to about 9.2 also answer 401
+         *       `Not allowed to reset password when JWT authentication is enabled` with JWT auth on;
+         *     - `>=8.0.0 <8.4.0` bound the body in the route (binding middleware: 400/415/422 with an
+         *       array of binding errors);
+         *     - 8.x to 10.x: an unknown user's 200 body also carries `traceID`.
          */
         post: operations["sendResetPasswordEmail"];
         delete?: never;
@@ -431,30 +435,34 @@ export interface paths {
         /**
          * Reset a password with an emailed code
          * @description Sets a new password for the user that a reset code (from `POST
-         *     /api/user/password/send-reset-email`) was made for. Newer versions also clear the user's
-         *     failed login attempts and sign the user out everywhere.
+         *     /api/user/password/send-reset-email`) was made for. From about 10.x the handler also clears
+         *     the user's failed login attempts, and from about 11.0 it signs the user out everywhere.
          *
-         *     **Who may call it:** anyone who has a valid code; no authentication is needed. In newer
-         *     versions the login form must be enabled (`[auth] disable_login_form` and
-         *     `[auth] disable_login` off), otherwise **401**
-         *     `Not allowed to reset password when grafana authentication is disabled`; 9.x and 10.x do
-         *     not check it.
+         *     **Who may call it:** anyone who has a valid code; no authentication is needed. From about
+         *     11.0 the login form must be enabled (`[auth] disable_login_form` and `[auth] disable_login`
+         *     off), otherwise **401** `Not allowed to reset password when grafana authentication is
+         *     disabled`; 8.x to 10.x do not check it.
          *
          *     **Notes:** an unknown, expired or already used code answers 400
          *     `Invalid or expired reset password code`; `newPassword` and `confirmPassword` must be
          *     equal (400 `Passwords do not match`).
          *
-         *     **Versions:**
-         *     - newest: the two passwords are compared before the code is checked; a user managed by an
-         *       external provider gets 403 `Cannot update external User`; the password policy answers
-         *       400 with a structured error (`password.password-policy-too-short`,
-         *       `password.password-policy-infringe`); when the sessions cannot be revoked the answer is
-         *       **417** `User password updated but unable to revoke user sessions` (the password was
-         *       changed);
-         *     - 11.x-era code: the code first, then an external user gets 400
+         *     **Versions** (handlers read in an 8.4-8.5, a 9.3-9.5 and a 10.x copy and in main; "about"
+         *     marks an approximate boundary, see spec/handler-answers/resetPassword.yaml):
+         *     - main: the two passwords are compared before the code is checked; a user managed by an
+         *       external provider gets 403 `Cannot update external User` (500 `Failed to validate User`
+         *       when that cannot be checked); the password policy answers 400 with a structured error
+         *       (`password.password-policy-too-short`, `password.password-policy-infringe`); when the
+         *       sessions cannot be revoked the answer is **417**
+         *       `User password updated but unable to revoke user sessions` (the password was changed);
+         *     - 11.x: the code first, then an external user gets 400
          *       `Cannot update external user password`, then the passwords and the policy;
-         *     - 9.x and 10.x: a password of 4 characters or fewer answers 400
-         *       `New password is too short`; no login-form check, no external-user check.
+         *     - about 9.0 to 10.x: a password of 4 characters or fewer answers 400
+         *       `New password is too short` (a plain message); no login-form check, no external-user
+         *       check;
+         *     - 8.x to 10.x: the handler hashes the password itself (500 `Failed to encode password`
+         *       when it cannot); `>=8.0.0 <8.4.0` bound the body in the route (binding middleware: 400
+         *       or 415 with an array of binding errors).
          */
         post: operations["resetPassword"];
         delete?: never;
@@ -509,20 +517,23 @@ export interface paths {
          *
          *     **Who may call it:** anyone; no authentication is needed. The server must allow sign-up
          *     (`[users] allow_sign_up`, **off by default**): otherwise the answer is **401**
-         *     `User signup is disabled`, not 403 or 404. When user quotas are enabled and full, the quota
-         *     middleware answers 403 `Quota reached` first (newer versions also check the organization
-         *     quota).
+         *     `User signup is disabled`, not 403 or 404. When quotas are enabled, the quota middleware
+         *     answers first: 403 `user Quota reached` when the user quota is full, and (from about 9.4,
+         *     boundary approximate: the per-service quota code registers the org quota on this route too)
+         *     403 `org Quota reached` when the organization quota is full.
          *
          *     **Known server quirks:** an address that a user already has answers **422**
          *     `User with same email address already exists` (nothing is saved and no email is sent); the
          *     check compares the address with users' logins and emails.
          *
          *     **Versions:**
-         *     - 9.x and later decode the body before checking the setting, so a malformed body answers
-         *       400 `bad request data` even with sign-up off; 8.x decoded it in the route, before the
-         *       handler.
-         *     - Newer versions (seen in the 10.x code and later) check the address and answer 400
-         *       `Invalid email address`; older ones accept any non-empty string.
+         *     - Grafana 8.4.0 and later decode the body in the handler, before checking the setting, so a
+         *       malformed body answers 400 `bad request data` even with sign-up off; `>=8.0.0 <8.4.0`
+         *       decoded it in the route (binding middleware: 400/415/422 with an array of binding
+         *       errors).
+         *     - Grafana 8.5.15 (8.5 line) and 9.2.4 and later check the address and answer 400
+         *       `Invalid email address` (the fix for CVE-2022-39306); earlier versions accept any
+         *       non-empty string.
          */
         post: operations["signUp"];
         delete?: never;
@@ -558,10 +569,12 @@ export interface paths {
          *     **Known server quirks:** a login or address that a user already has answers **401**
          *     `User with same email address already exists` (422 in the first step).
          *
-         *     **Versions:** 9.x and later decode the body before checking the setting (400
-         *     `bad request data` for a malformed body); newer versions (10.x code and later) trim spaces
-         *     around `email` and `username`. Grafana's handler is `SignUpStep2`; the operationId avoids
-         *     the digit.
+         *     **Versions:** Grafana 8.4.0 and later decode the body in the handler, before checking the
+         *     setting (400 `bad request data` for a malformed body); `>=8.0.0 <8.4.0` decoded it in the
+         *     route (binding middleware: 400 or 415 with an array of binding errors). The 9.x handler
+         *     (read in a 9.2 copy) and, per the independent review of issue 21, the 10.x one trim spaces
+         *     around `email` and `username`; the 8.x handler and main do not. Grafana's handler is
+         *     `SignUpStep2`; the operationId avoids the digit.
          */
         post: operations["completeSignUp"];
         delete?: never;
@@ -583,7 +596,7 @@ export interface paths {
         /**
          * Get a pending invitation by its code
          * @description The invitee's side of an invitation made with `POST /api/org/invites`: returns what the
-         *     invitation page shows (the invited address, the inviter, and in newer versions the
+         *     invitation page shows (the invited address, the inviter, and from about 11.4 the
          *     organization's name), given the code from the invitation link.
          *
          *     **Who may call it:** anyone who has the code; no authentication is needed.
@@ -591,9 +604,11 @@ export interface paths {
          *     **Notes:** only a pending invitation is returned; an unknown code, and an invitation that
          *     was already completed or revoked, answer 404 `Invite not found`.
          *
-         *     **Versions:** newer versions (seen in the 10.x code and later) add `orgName` and answer
-         *     404 `org not found` when the invitation's organization was deleted; 8.x and 9.x leave
-         *     `orgName` out.
+         *     **Versions:** from about 11.4 (boundary approximate: issue grafana/grafana#94932 of
+         *     2024-10-17 reports the name missing in every release; a copy dated about 11.0-11.2 has no
+         *     lookup, main has it) the handler adds `orgName`, answers 404 `org not found` when the
+         *     invitation's organization was deleted and 500 `Failed to get org` when it cannot be read;
+         *     8.0 to about 11.3 leave `orgName` out.
          */
         get: operations["getInviteInfoByCode"];
         put?: never;
@@ -630,11 +645,18 @@ export interface paths {
          *       `User with email '<email>' or username '<username>' already exists`;
          *     - `confirmPassword` is never compared with `password`.
          *
-         *     **Versions:** 9.x and later decode the body in the handler (400 `bad request data`), check
-         *     the address (400 `Invalid email address provided`) and, for an invitation made for an
-         *     address, require that same address (400
-         *     `The provided email is different from the address that is found in the invite`); 8.x
-         *     accepted any address.
+         *     **Versions:**
+         *     - Grafana 8.4.0 and later decode the body in the handler (400 `bad request data`);
+         *       `>=8.0.0 <8.4.0` decoded it in the route (binding middleware: 400, 415 or 422 with an
+         *       array of binding errors).
+         *     - Grafana 8.5.15 (8.5 line) and 9.2.4 and later check the address (400
+         *       `Invalid email address provided`) and, for an invitation made for an address, require
+         *       that same address (400
+         *       `The provided email is different from the address that is found in the invite`): the
+         *       fix for CVE-2022-39306; earlier versions accept any address.
+         *     - About 11.0 to about 11.2 (read in one copy only, boundaries approximate) the handler
+         *       checks the password policy itself: 400 `New password is too short` or
+         *       `New password doesn't comply with the password policy` (structured errors).
          */
         post: operations["completeInvite"];
         delete?: never;
@@ -3921,14 +3943,15 @@ export interface components {
              */
             invitedBy: string;
             /**
-             * @description The name of the organization the invitation is for (newer versions only; the 8.x and 9.x handlers leave it out).
+             * @description The name of the organization the invitation is for (about 11.4 and later; 8.0 to about 11.3 leave it out).
              * @example Main Org.
              */
             orgName?: string;
         };
         /**
-         * @description The invitee's account details. `email` is required; newer versions also require it to be a
-         *     valid address equal to the invitation's when the invitation was made for an address.
+         * @description The invitee's account details. `email` is required; Grafana 8.5.15 and 9.2.4 and later also
+         *     require it to be a valid address equal to the invitation's when the invitation was made for
+         *     an address.
          *     `confirmPassword` is accepted but never compared with `password`.
          */
         CompleteInviteRequest: {
@@ -5643,15 +5666,6 @@ export interface components {
             };
             content?: never;
         };
-        /** @description The route does not exist on this Grafana version. */
-        RouteNotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GrafanaError"];
-            };
-        };
         /**
          * @description Grafana 8.0 to 8.3 only: a field the body requires is missing or empty (binding middleware).
          *     Grafana 8.4 and later answer 400 `bad request data` instead.
@@ -5662,6 +5676,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["BindingProblems"];
+            };
+        };
+        /** @description The route does not exist on this Grafana version. */
+        RouteNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GrafanaError"];
             };
         };
         /** @description The request body, a parameter or a value in it is not valid. */
@@ -6617,7 +6640,11 @@ export interface operations {
                     "application/json": components["schemas"]["EmailSentResult"];
                 };
             };
-            /** @description The body is malformed or has no `userOrEmail`. */
+            /**
+             * @description The body is malformed or has no `userOrEmail`. Grafana `>=8.0.0 <8.4.0` (binding
+             *     middleware) answer a body that is not JSON with an array of binding errors, not this
+             *     object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6627,8 +6654,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Password reset is not allowed: the login form is disabled, or (older versions) LDAP or the
-             *     auth proxy is in use.
+             * @description Password reset is not allowed: the login form is disabled, or (8.x to about 10.x) LDAP,
+             *     the auth proxy or JWT authentication is in use for the server or the user.
              */
             401: {
                 headers: {
@@ -6638,6 +6665,8 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
             /** @description The email could not be sent (for example SMTP is not configured). */
             500: {
                 headers: {
@@ -6673,7 +6702,9 @@ export interface operations {
             };
             /**
              * @description The body is malformed; the code is unknown, expired or used; the passwords differ; the
-             *     new password is too short or breaks the policy; or (11.x-era code) the user is external.
+             *     new password is too short or breaks the policy; or (11.x) the user is external.
+             *     Grafana `>=8.0.0 <8.4.0` (binding middleware) answer a body that is not JSON with an
+             *     array of binding errors, not this object; see the 415 answer.
              */
             400: {
                 headers: {
@@ -6683,7 +6714,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description (Newer versions) password reset is not allowed because the login form or login is disabled. */
+            /** @description (About 11.0 and later) password reset is not allowed because the login form or login is disabled. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6692,7 +6723,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description (Newest versions) the user is managed by an external authentication provider. */
+            /** @description (About 12.0 and later) the user is managed by an external authentication provider. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6701,7 +6732,8 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description (Newer versions) the password was changed, but the user's sessions could not be revoked. */
+            415: components["responses"]["BindingContentType"];
+            /** @description (About 11.0 and later) the password was changed, but the user's sessions could not be revoked. */
             417: {
                 headers: {
                     [name: string]: unknown;
@@ -6710,7 +6742,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The code could not be checked, or the password could not be saved. */
+            /**
+             * @description The code could not be checked, the password could not be hashed (8.x to 10.x) or saved,
+             *     or (about 12.0 and later) whether the user is external could not be checked.
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6763,7 +6798,12 @@ export interface operations {
                     "application/json": components["schemas"]["SignUpStatus"];
                 };
             };
-            /** @description The body is malformed or has no `email`, or (newer versions) the address is not valid. */
+            /**
+             * @description The body is malformed or has no `email`, or (Grafana 8.5.15 and 9.2.4 and later) the
+             *     address is not valid. Grafana `>=8.0.0 <8.4.0` (binding middleware) answer a body that
+             *     is not JSON with an array of binding errors, not this object; see the 415 and 422
+             *     answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6781,7 +6821,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description User quotas are enabled and full. */
+            /**
+             * @description A quota is enabled and full: the user quota (`[quota] enabled` with `user_quota`), or,
+             *     from about 9.4 (boundary approximate), the organization quota. The message names the
+             *     quota target.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6790,16 +6834,24 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description A user already has this address (as email or login). */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description A user already has this address (as email or login). Grafana `>=8.0.0 <8.4.0` also
+             *     answer 422 when `email` is missing or empty, with the binding middleware's array of
+             *     errors instead of a Grafana error object.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GrafanaError"];
+                    "application/json": components["schemas"]["GrafanaError"] | components["schemas"]["BindingProblems"];
                 };
             };
-            /** @description The sign-up could not be saved, or the event could not be published. */
+            /**
+             * @description The quota could not be read, the sign-up code could not be generated, the sign-up could
+             *     not be saved, or the sign-up event (which sends the email) could not be published.
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6832,7 +6884,10 @@ export interface operations {
                     "application/json": components["schemas"]["SignUpCompletedResult"];
                 };
             };
-            /** @description The body is malformed. */
+            /**
+             * @description The body is malformed. Grafana `>=8.0.0 <8.4.0` (binding middleware) answer a body that
+             *     is not JSON with an array of binding errors, not this object; see the 415 answer.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6862,7 +6917,13 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The user could not be created, signed in, or the invitations applied. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The verification code could not be looked up, the user could not be created, the
+             *     sign-up event could not be published, the sign-up or a pending invitation could not be
+             *     marked completed or applied, or the new user could not be signed in. After the user was
+             *     created these answers leave the user in place.
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +6955,7 @@ export interface operations {
                     "application/json": components["schemas"]["InviteInfo"];
                 };
             };
-            /** @description No pending invitation has this code (or, newer versions, its organization is gone). */
+            /** @description No pending invitation has this code (or, from about 11.4, its organization is gone). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6936,7 +6997,12 @@ export interface operations {
                     "application/json": components["schemas"]["CompleteInviteResult"];
                 };
             };
-            /** @description The body is malformed or has no `email`, or (9.x and later) the address is not valid or not the invitation's. */
+            /**
+             * @description The body is malformed or has no `email`; (Grafana 8.5.15 and 9.2.4 and later) the
+             *     address is not valid or not the invitation's; or (about 11.0 to 11.2) the password
+             *     breaks the policy. Grafana `>=8.0.0 <8.4.0` (binding middleware) answer a body that is
+             *     not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6963,7 +7029,14 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The invitation could not be read, or the user could not be created, added or signed in. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description The invitation could not be read; the user could not be created; or, after the user was
+             *     created (which stays in place), the sign-up event could not be published, the user could
+             *     not be added to the organization, the invitation could not be marked completed, the
+             *     organization could not be made the active one, or the user could not be signed in.
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
