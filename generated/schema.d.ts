@@ -26,8 +26,8 @@ export interface paths {
          *     `[]`, never `null`.
          *
          *     **Versions:** `uid` is sent from Grafana 11; `lastSeenAtAge` reads `10 years`, `< 1 minute`
-         *     in newer versions and `10y`, `< 1m` in older ones. An unknown `sort` option answers 400 in
-         *     newer versions and 500 `Failed to fetch users` in older ones.
+         *     from about 9.0 and `10y`, `< 1m` before (about 9.0, boundary approximate: `util.GetAgeString` returns the short form in copies read whose `SplitString` has no JSON list support, the long form in every later copy; neither side dated to a release). An unknown `sort` option answers 400 from
+         *     about 10.2 and 500 `Failed to fetch users` before (about 10.2, boundary approximate: a 10.1-era copy of `pkg/services/searchusers` parses `sort` itself and fails with 500, a later copy uses `sortopts` and answers the structured 400).
          */
         get: operations["searchUsers"];
         put?: never;
@@ -61,8 +61,8 @@ export interface paths {
          *     response echo the values the server used, and `totalCount` counts all matches, so the number
          *     of pages is `ceil(totalCount / perPage)`.
          *
-         *     **Versions:** `uid` is sent from Grafana 11. An unknown `sort` option answers 400 in newer
-         *     versions and 500 `Failed to fetch users` in older ones.
+         *     **Versions:** `uid` is sent from Grafana 11. An unknown `sort` option answers 400 from about
+         *     10.2 and 500 `Failed to fetch users` before (about 10.2, boundary approximate: a 10.1-era copy of `pkg/services/searchusers` parses `sort` itself and fails with 500, a later copy uses `sortopts` and answers the structured 400).
          */
         get: operations["searchUsersWithPaging"];
         put?: never;
@@ -141,8 +141,21 @@ export interface paths {
          *     (RBAC `users:write` on `global.users:id:<id>`).
          *
          *     **Known server quirks:** an unknown numeric ID answers **500** `Failed to update user`, not
-         *     404 (the store's not-found error is not mapped). Users managed by an external provider answer
-         *     403 `Cannot update external User` (10.x: `User info cannot be updated for external Users`).
+         *     404 (the store's not-found error is not mapped), except with email verification on (about
+         *     10.4 and later), where the verification flow looks the user up first and answers 404
+         *     `user not found`. Users managed by an external provider answer 403
+         *     `Cannot update external User` (about 11.0 and later; about 10.0 to 11.0:
+         *     `User info cannot be updated for external Users`; 8.x does not check).
+         *
+         *     **Versions** (handlers read in an 8.4-8.5, a 10.0-10.2 and a 10.4-11.0 copy and in main;
+         *     "about" marks an approximate boundary, see spec/handler-answers/updateUser.yaml):
+         *     - about 9.3 and later answer 409 when the new login or email belongs to another user
+         *       (case-insensitively); 8.x answers 500 `Failed to update user`.
+         *     - about 10.4 and later, with SMTP and `[user] verify_email_enabled` on, a changed email
+         *       (or an email-shaped login) is not applied: the answer is 200
+         *       `Email sent for verification` and **nothing else** of the request changes; an invalid
+         *       new email answers 400 `Invalid email address`, another user's 409
+         *       `Email is already being used`.
          */
         put: operations["updateUser"];
         post?: never;
@@ -1671,8 +1684,9 @@ export interface paths {
          *     **Validation order and messages:**
          *     - a malformed body or a missing/empty `password` → 400 `bad request data`;
          *     - neither `login` nor `email` → 400 `Need to specify either username or email` (structured
-         *       error, newer versions; older versions answer 400
-         *       `Validation error, need specify either username or email`);
+         *       error of the user service, about 11.0 and later; 8.0 to about 10.x answer 400
+         *       `Validation error, need specify either username or email` from the handler; boundary
+         *       approximate: the handler's check is in 8.4-8.5 and 10.0 copies, the service's in main);
          *     - `orgId` names an organization that does not exist (only with `auto_assign_org` on) → 400
          *       with the store's error text, e.g. `[org.notFound] failed to get organization with ID: 99`;
          *     - the login or email is already used by another user → **412** `User with email '<email>' or
@@ -1680,13 +1694,16 @@ export interface paths {
          *       (an omitted field shows as `''`);
          *     - the password is too short → 400 (see below).
          *
-         *     **Versions:** from Grafana 11.4 the response carries the new user's `uid`. Older versions
-         *     reject a password shorter than 4 characters in the handler (400 `Password is missing or too
-         *     short`); newer versions validate it in the user service (400 `New password is too short`, or
-         *     `New password doesn't comply with the password policy` with
-         *     `basic_auth_strong_password_policy`). **Known server quirk:** in some 11.x versions the policy
-         *     error is not recognised as a structured error and the server answers 500
-         *     `failed to create user` instead. Newer versions store login and email in lower case.
+         *     **Versions:** from Grafana 11.4 (boundary approximate: pull request grafana/grafana#95424,
+         *     opened after 11.3.0 was released) the response carries the new user's `uid`. 8.0 to about
+         *     10.x reject a password shorter than 4 characters in the handler (400 `Password is missing or
+         *     too short`); from about 11.0 (boundary approximate, as above) the user service validates it
+         *     (400 `New password is too short`, or `New password doesn't comply with the password policy`
+         *     with `basic_auth_strong_password_policy`). **Known server quirk:** in some 11.x versions the
+         *     policy error is not recognised as a structured error and the server answers 500
+         *     `failed to create user` instead. The 10.0 handler trims spaces around `login` and `email`;
+         *     the 8.x handler and main do not (main's user service stores login and email in lower case,
+         *     from about 9.3, boundary approximate: the case-insensitive login work).
          */
         post: operations["adminCreateUser"];
         delete?: never;
@@ -1728,7 +1745,8 @@ export interface paths {
          *     account's ID). An unknown numeric ID answers 404 `user not found`; an unknown UID (11.4+)
          *     answers 404 `User not found` (capital U) from the UID resolver.
          *
-         *     **Versions:** newer versions accept the user's UID in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** from Grafana 11.4 `{id}` may also be the user's UID (UID resolver; boundary
+         *     approximate: pull request grafana/grafana#95424 was opened after 11.3.0 was released).
          */
         delete: operations["adminDeleteUser"];
         options?: never;
@@ -1755,26 +1773,30 @@ export interface paths {
         get?: never;
         /**
          * Set a user's password
-         * @description Sets another user's password without knowing the old one. Newer versions also reset the
-         *     user's failed-login counter and revoke all the user's sessions.
+         * @description Sets another user's password without knowing the old one. From about 10.1 (boundary
+         *     approximate: not in a 10.0-10.2 copy, in main) the server also revokes all the user's
+         *     sessions, and main also resets the user's failed-login counter.
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `users.password:update` on `global.users:id:<id>`, evaluated in the global organization).
          *     Service account tokens get 403.
          *
          *     **Known server quirks:**
-         *     - an unknown numeric ID answers **500**, not 404 (newer versions `Failed to update user
-         *       password`, 10.x `Could not read user from database`);
-         *     - in newer versions a password that is too short or breaks the strong password policy also
-         *       answers **500** `Failed to update user password` (the policy error is not mapped); 10.x and
-         *       earlier answer 400 `New password too short` for fewer than 4 characters;
-         *     - if the password was changed but the sessions could not be revoked, newer versions answer
-         *       **417** `User password updated but unable to revoke user sessions`.
+         *     - an unknown numeric ID answers **500**, not 404 (main: `Failed to update user password`;
+         *       8.x and 10.0: `Could not read user from database`);
+         *     - from about 11.0 (boundary approximate: the handler's own check is in 8.4-8.5 and 10.0
+         *       copies, not in main) a password that is too short or breaks the strong password policy
+         *       also answers **500** `Failed to update user password` (the policy error is not mapped);
+         *       8.x to 10.x answer 400 `New password too short` for fewer than 4 characters;
+         *     - if the password was changed but the sessions could not be revoked, the answer is **417**
+         *       `User password updated but unable to revoke user sessions` (about 10.1 and later).
          *
-         *     **Versions:** newer versions answer 403 `Not allowed to reset password when login form is
-         *     disabled` when `disable_login_form` or `disable_login` is set, and 403 `Cannot update external
-         *     User` for a user managed by an enabled external provider. Newer versions accept the user's
-         *     UID in `{id}` (UID resolver, 11.4+).
+         *     **Versions** ("about" marks an approximate boundary, see
+         *     spec/handler-answers/adminUpdateUserPassword.yaml): about 10.1 and later answer 403
+         *     `Not allowed to reset password when login form is disabled` when `disable_login_form` (main:
+         *     or `disable_login`) is set, checked before the body; about 11.0 and later answer 403
+         *     `Cannot update external User` for a user managed by an enabled external provider. From
+         *     Grafana 11.4 (boundary approximate) `{id}` may also be the user's UID.
          */
         put: operations["adminUpdateUserPassword"];
         post?: never;
@@ -1808,20 +1830,23 @@ export interface paths {
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `users.permissions:update` on `global.users:id:<id>`, evaluated in the global organization).
-         *     Newer versions additionally require the caller **to be** a server administrator (legacy
-         *     guard): anyone else gets 403 `{"message":"Permission denied"}` even with an RBAC role that
+         *     Main additionally requires the caller **to be** a server administrator (legacy guard in the
+         *     route; not in a 10.x route table, first version not dated, listed from about 11.4 in the
+         *     data): anyone else gets 403 `{"message":"Permission denied"}` even with an RBAC role that
          *     grants the action. Service account tokens get 403.
          *
          *     **Known server quirks:**
          *     - `isGrafanaAdmin` is not required: a body without it, or an empty body, **removes** the flag;
-         *     - an unknown numeric ID answers **500** `Failed to update user permissions` in newer
-         *       versions, and 200 `User permissions updated` (changing nothing) in 10.x - never 404;
+         *     - an unknown numeric ID answers **500** `Failed to update user permissions` in main, and
+         *       200 `User permissions updated` (changing nothing) in 10.x - never 404;
          *     - removing the flag from the last server administrator answers 400
          *       `cannot remove last grafana admin` (lower case, no trace ID).
          *
-         *     **Versions:** newer versions answer 403 `Cannot change Grafana Admin role for externally
-         *     synced user` when the flag is synced from an external provider, and accept the user's UID in
-         *     `{id}` (UID resolver, 11.4+).
+         *     **Versions:** about 10.3 and later (boundary approximate: not in a 10.0-10.2 copy, in main)
+         *     answer 403 `Cannot change Grafana Admin role for externally synced user` when the flag is
+         *     synced from an external provider. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         put: operations["adminUpdateUserPermissions"];
         post?: never;
@@ -1905,7 +1930,7 @@ export interface paths {
          *
          *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`): the
          *     answer is then **403** `Quotas not enabled` (`messageId` `quota.disabled`) whatever the
-         *     target (404 in versions before the late-2022 quota rewrite), and nothing is stored.
+         *     target (8.0 to about 9.3, before the quota rewrite, boundary approximate: 404), and nothing is stored.
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `users.quotas:update` on `global.users:id:<id>`). Service account tokens get 403.
@@ -1913,7 +1938,7 @@ export interface paths {
          *     **Known server quirks:**
          *     - the answer says `Organization quota updated`, although a user quota was changed;
          *     - a target Grafana does not know answers **500** (`messageId`
-         *       `quota.invalid-target-table`), not 400 or 404 (versions before the quota rewrite: 404
+         *       `quota.invalid-target-table`), not 400 or 404 (8.0 to about 9.3, before the quota rewrite: 404
          *       `Invalid quota target`); a known target of another scope (`dashboard`, …) is accepted and
          *       stored, but has no effect;
          *     - `{id}` is not checked: an unknown user ID gets 200 and a quota row of its own;
@@ -1966,8 +1991,10 @@ export interface paths {
          *     An unknown numeric ID answers 404 `user not found` (lower case, no `traceID`); an
          *     unknown UID (11.4+) answers 404 `User not found` from the UID resolver.
          *
-         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
-         *     in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in every version read (8.x, 10.0 and main copies); the
+         *     route exists in every covered version. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         post: operations["adminDisableUser"];
         delete?: never;
@@ -2011,8 +2038,10 @@ export interface paths {
          *     An unknown numeric ID answers 404 `user not found`; an unknown UID (11.4+) answers 404
          *     `User not found`.
          *
-         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
-         *     in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in every version read (8.x, 10.0 and main copies); the
+         *     route exists in every covered version. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         post: operations["adminEnableUser"];
         delete?: never;
@@ -2054,8 +2083,10 @@ export interface paths {
          *     with `traceID`), unlike disable and enable; an unknown UID (11.4+) answers 404 `User not
          *     found` from the UID resolver.
          *
-         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
-         *     in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in every version read (8.x, 10.0 and main copies); the
+         *     route exists in every covered version. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         post: operations["adminLogoutUser"];
         delete?: never;
@@ -2095,8 +2126,12 @@ export interface paths {
          *     `[]`. An unknown numeric ID answers 404 `User not found` (capital U, with `traceID`); an
          *     unknown UID (11.4+) answers 404 `User not found` from the UID resolver.
          *
-         *     **Versions:** in every version read, up to the newest; `authModule` only in the newest.
-         *     Newer versions accept the user's UID in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in 8.x, 10.0 and main copies, except 409 (from about 9.3,
+         *     boundary approximate: not in an 8.0-8.2 copy, in the 10.0 copy). `authModule` is sent from
+         *     about 11.3 (boundary approximate: the external-session work of pull request
+         *     grafana/grafana#93849, listed in the 11.3.0 CHANGELOG; the token handler itself was not read in
+         *     11.3). From Grafana 11.4 (boundary approximate: pull request grafana/grafana#95424) `{id}`
+         *     may also be the user's UID.
          */
         get: operations["adminGetUserAuthTokens"];
         put?: never;
@@ -2141,8 +2176,10 @@ export interface paths {
          *     404 `User auth token not found`; the caller's own current session 400 `Cannot revoke
          *     active user auth token`.
          *
-         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
-         *     in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in every version read (8.x, 10.0 and main copies); the
+         *     route exists in every covered version. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         post: operations["adminRevokeUserAuthToken"];
         delete?: never;
@@ -3428,7 +3465,7 @@ export interface components {
              */
             lastSeenAt: string;
             /**
-             * @description How long ago the user was last active, e.g. `10 years`, `< 1 minute` (older versions `10y`, `2M`, `< 1m`).
+             * @description How long ago the user was last active, e.g. `10 years`, `< 1 minute` (before about 9.0, boundary approximate - util.GetAgeString copies read, not dated - `10y`, `2M`, `< 1m`).
              * @example 10 years
              */
             lastSeenAtAge: string;
@@ -3516,13 +3553,15 @@ export interface components {
         };
         /**
          * @description A user's profile, as returned by `GET /api/user`, `GET /api/users/{id}` and
-         *     `GET /api/users/lookup`. Newer Grafana versions add fields (`uid`, `isExternallySynced`,
-         *     `isGrafanaAdminExternallySynced`, `isProvisioned`) and old ones (Grafana 4.x) sent only
+         *     `GET /api/users/lookup`. Later Grafana releases add fields (`uid` from about 11.0,
+         *     `isExternallySynced` from about 10.0, `isGrafanaAdminExternallySynced` from about 10.3,
+         *     `isProvisioned` from about 12.0; each field's `x-grafana-versions` says it, boundaries
+         *     approximate) and old ones (Grafana 4.x) sent only
          *     `email`, `name`, `login`, `theme`, `orgId` and `isGrafanaAdmin`). Required are the fields
          *     every covered version (8.0 and later) sends: plain fields of `UserProfileDTO` in every
-         *     version. `orgId` is left out when zero in newer versions, `accessControl` is sent only on
-         *     request, and the fields named as newer are missing from older versions; a client must accept
-         *     properties it does not know.
+         *     version. `orgId` is left out when zero in main (not dated), `accessControl` is sent only on
+         *     request, and the fields named above are missing before their first version; a client must
+         *     accept properties it does not know.
          */
         UserProfile: {
             /**
@@ -3558,7 +3597,7 @@ export interface components {
             theme: string;
             /**
              * Format: int64
-             * @description The user's active organization. Newer versions leave it out when zero (`omitempty`); 8.x sends it always.
+             * @description The user's active organization. Main leaves it out when zero (`omitempty`; first version not dated); 8.x sends it always.
              * @example 1
              */
             orgId?: number;
@@ -4050,7 +4089,7 @@ export interface components {
              */
             device: string;
             /**
-             * @description Newest versions only: the label of the external authentication module of the session
+             * @description About 11.3 and later: the label of the external authentication module of the session
              *     (e.g. `OAuth`); an empty string for a password login.
              * @example
              */
@@ -4843,7 +4882,7 @@ export interface components {
              */
             id: number;
             /**
-             * @description The new user's UID (Grafana 11.4+).
+             * @description The new user's UID (Grafana 11.4 and later; boundary approximate).
              * @example ce4ctzwq1qbr4c
              */
             uid?: string;
@@ -5908,8 +5947,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Newer versions only - an unknown `sort` option (structured error). Older versions answer
-             *     500 instead.
+             * @description About 10.2 and later only (boundary approximate) - an unknown `sort` option (structured
+             *     error). Earlier versions answer 500 instead.
              */
             400: {
                 headers: {
@@ -5922,8 +5961,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenServerAdmin"];
             /**
-             * @description The database failed. **Known server quirk:** older versions also answer 500 for an
-             *     unknown `sort` option.
+             * @description The database failed. **Known server quirk:** before about 10.2 (boundary approximate) also
+             *     an unknown `sort` option.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -5969,8 +6008,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Newer versions only - an unknown `sort` option (structured error). Older versions answer
-             *     500 instead.
+             * @description About 10.2 and later only (boundary approximate) - an unknown `sort` option (structured
+             *     error). Earlier versions answer 500 instead.
              */
             400: {
                 headers: {
@@ -5983,8 +6022,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenServerAdmin"];
             /**
-             * @description The database failed. **Known server quirk:** older versions also answer 500 for an
-             *     unknown `sort` option.
+             * @description The database failed. **Known server quirk:** before about 10.2 (boundary approximate) also
+             *     an unknown `sort` option.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -6141,9 +6180,10 @@ export interface operations {
                 };
             };
             /**
-             * @description The body is malformed, or has neither login nor email.
-             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
-             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
+             * @description The body is malformed, has neither login nor email, or (email verification on, about
+             *     10.4 and later) the new email is not valid.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 answer.
+             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.4.0`, upper boundary approximate).
              */
             400: {
                 headers: {
@@ -6157,8 +6197,8 @@ export interface operations {
             /**
              * @description The caller is not a Grafana server administrator (RBAC denial). Service account tokens always
              *     get this answer: a service account cannot be a server administrator.
-             *     `Cannot update external User` (Grafana `>=11.0.0`).
-             *     `User info cannot be updated for external Users` (Grafana `>=10.0.0 <11.0.0`).
+             *     `Cannot update external User` (Grafana `>=11.0.0`, boundary approximate).
+             *     `User info cannot be updated for external Users` (Grafana `>=10.0.0 <11.0.0`, boundaries approximate).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
@@ -6170,7 +6210,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No user with this UID (Grafana 11.4+ UID resolver). */
+            /**
+             * @description No user with this UID (Grafana 11.4+ UID resolver, boundary approximate), or (email
+             *     verification on, about 10.4 and later) no user with this numeric ID.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6179,7 +6222,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The new login or email belongs to another user. */
+            /**
+             * @description The new login or email belongs to another user (about 9.3 and later), or (email
+             *     verification on, about 10.4 and later) the new email does.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6192,8 +6238,11 @@ export interface operations {
             /**
              * @description Known server quirk - an unknown numeric ID answers 500.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
-             *     `Failed to validate User` (Grafana `>=10.0.0`).
-             *     `Failed to resolve user` (Grafana `>=11.4.0`: user UID resolver middleware: the lookup failed).
+             *     `Failed to validate User` (Grafana `>=10.0.0`, boundary approximate).
+             *     `Failed to resolve user` (Grafana `>=11.4.0`, boundary approximate: user UID resolver middleware: the lookup failed).
+             *     With email verification on (about 10.4 and later): `Failed to get user`, and the
+             *     verification flow's failures (`Failed to generate email verification` in main; about 10.4
+             *     to 11.0 one message per step).
              */
             500: {
                 headers: {
@@ -9271,8 +9320,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Another user already has this login, or this email address (newer versions compare
-             *     case-insensitively).
+             * @description Another user already has this login, or this email address (about 9.3 and later compare
+             *     case-insensitively; boundary approximate).
              */
             412: {
                 headers: {
@@ -9420,8 +9469,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `users.password:update` (is not a Grafana server administrator; service
-             *     account tokens always get this answer), or (newer versions) the login form is disabled, or
-             *     the user is managed by an external provider.
+             *     account tokens always get this answer), or (about 10.1 and later) the login form is
+             *     disabled, or (about 11.0 and later) the user is managed by an external provider.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
@@ -9444,8 +9493,8 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description Known server quirk (newer versions): the password **was** changed, but the user's sessions
-             *     could not be revoked.
+             * @description Known server quirk (about 10.1 and later, boundary approximate): the password **was**
+             *     changed, but the user's sessions could not be revoked.
              */
             417: {
                 headers: {
@@ -9457,10 +9506,10 @@ export interface operations {
             };
             422: components["responses"]["BindingRequired"];
             /**
-             * @description Known server quirk: an unknown numeric ID, and in newer versions a password rejected by
-             *     the password policy, answer 500. Also a database error or a failed external-user check.
+             * @description Known server quirk: an unknown numeric ID, and (about 11.0 and later) a password rejected
+             *     by the password policy, answer 500. Also a database error or a failed external-user check.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
-             *     `Could not encode password` (Grafana `>=9.0.0 <11.0.0`: hashing the new password failed (seen in 10.x code; boundaries approximate)).
+             *     `Could not encode password` (Grafana `>=8.0.0 <11.0.0`, upper boundary approximate: hashing the new password in the handler failed; read in 8.4-8.5 and 10.0 copies, not in main).
              */
             500: {
                 headers: {
@@ -9518,9 +9567,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description The caller is not a Grafana server administrator (newer versions: legacy guard,
-             *     `Permission denied`; otherwise the RBAC denial), or (newer versions) the flag is synced
-             *     from an external provider. Service account tokens always get this answer.
+             * @description The caller is not a Grafana server administrator (main: legacy guard, `Permission
+             *     denied`; otherwise the RBAC denial), or (about 10.3 and later) the flag is synced from an
+             *     external provider. Service account tokens always get this answer.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
@@ -9542,7 +9591,7 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description Known server quirk - an unknown numeric ID answers 500 (newer versions). Also a database error.
+             * @description Known server quirk - an unknown numeric ID answers 500 (main). Also a database error.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -9584,7 +9633,7 @@ export interface operations {
             };
             /**
              * @description `{id}` is not a number (versions without the UID resolver).
-             *     `id is invalid` (Grafana `>=8.4.0`: a non-numeric {id} (11.4+: only when it is not a UID either)).
+             *     `id is invalid` (Grafana `>=8.4.0 <9.4.0`, upper boundary approximate); from about 9.4 the structured `Bad request` (quota.ErrBadRequest); from 11.4 (boundary approximate) only when `{id}` is not a UID either.
              */
             400: {
                 headers: {
@@ -9672,7 +9721,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The body cannot be read, or `{id}` is not a number (versions without the UID resolver).
+             * @description The body cannot be read, or `{id}` is not a number (from about 11.4: not a UID either).
+             *     `bad request data` and `id is invalid` (Grafana `>=8.4.0 <9.4.0`, upper boundary approximate); the structured `Bad request` from about 9.4.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -10009,7 +10059,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Known server quirk (newer versions): the user's login or email collides,
+             * @description Known server quirk (about 9.3 and later, boundary approximate): the user's login or email collides,
              *     case-insensitively, with another user's.
              */
             409: {
