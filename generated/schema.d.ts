@@ -545,7 +545,7 @@ export interface paths {
          *       decoded it in the route (binding middleware: 400/415/422 with an array of binding
          *       errors).
          *     - Grafana 8.5.15 (8.5 line) and 9.2.4 and later check the address and answer 400
-         *       `Invalid email address` (the fix for CVE-2022-39306); earlier versions accept any
+         *       `Invalid email address` (the fix for CVE-2022-39306); 8.0 to 8.5.14 and 9.0 to 9.2.3 accept any
          *       non-empty string.
          */
         post: operations["signUp"];
@@ -666,7 +666,7 @@ export interface paths {
          *       `Invalid email address provided`) and, for an invitation made for an address, require
          *       that same address (400
          *       `The provided email is different from the address that is found in the invite`): the
-         *       fix for CVE-2022-39306; earlier versions accept any address.
+         *       fix for CVE-2022-39306; 8.0 to 8.5.14 and 9.0 to 9.2.3 accept any address.
          *     - About 11.0 to about 11.2 (read in one copy only, boundaries approximate) the handler
          *       checks the password policy itself: 400 `New password is too short` or
          *       `New password doesn't comply with the password policy` (structured errors).
@@ -1703,7 +1703,8 @@ export interface paths {
          *     policy error is not recognised as a structured error and the server answers 500
          *     `failed to create user` instead. The 10.0 handler trims spaces around `login` and `email`;
          *     the 8.x handler and main do not (main's user service stores login and email in lower case,
-         *     from about 9.3, boundary approximate: the case-insensitive login work).
+         *     as the earlier walk read it; about 11.0, boundary approximate: the user service was not read
+         *     in between).
          */
         post: operations["adminCreateUser"];
         delete?: never;
@@ -4837,7 +4838,9 @@ export interface components {
         /**
          * @description A new user. `password` is required. At least `login` or `email` must be given: without
          *     `login` the server uses `email` as the login, and without `email` it stores the login as the
-         *     email. Newer versions store login and email in lower case. Unknown fields are ignored.
+         *     email. Main's user service stores login and email in lower case (as the earlier walk read
+         *     it; about 11.0, boundary approximate: the 8.x and 10.0 handlers pass them on as sent and the
+         *     user service was not read in between). Unknown fields are ignored.
          *     (The rule is stated here rather than as `anyOf` of `required`, which client generators turn
          *     into an untyped body.)
          */
@@ -5948,7 +5951,7 @@ export interface operations {
             };
             /**
              * @description About 10.2 and later only (boundary approximate) - an unknown `sort` option (structured
-             *     error). Earlier versions answer 500 instead.
+             *     error). Before about 10.2 the answer is 500 instead.
              */
             400: {
                 headers: {
@@ -6009,7 +6012,7 @@ export interface operations {
             };
             /**
              * @description About 10.2 and later only (boundary approximate) - an unknown `sort` option (structured
-             *     error). Earlier versions answer 500 instead.
+             *     error). Before about 10.2 the answer is 500 instead.
              */
             400: {
                 headers: {
