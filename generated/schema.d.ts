@@ -531,7 +531,7 @@ export interface paths {
          *     **Who may call it:** anyone; no authentication is needed. The server must allow sign-up
          *     (`[users] allow_sign_up`, **off by default**): otherwise the answer is **401**
          *     `User signup is disabled`, not 403 or 404. When quotas are enabled, the quota middleware
-         *     answers first: 403 `user Quota reached` when the user quota is full, and (from about 9.4,
+         *     answers first: 403 `user Quota reached` when the user quota is full, and (from about 9.3,
          *     boundary approximate: the per-service quota code registers the org quota on this route too)
          *     403 `org Quota reached` when the organization quota is full.
          *
@@ -1881,7 +1881,7 @@ export interface paths {
          *
          *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`): the
          *     answer is then **403** `Quotas not enabled` (`messageId` `quota.disabled`; 404 in versions
-         *     before the late-2022 quota rewrite).
+         *     before the quota rewrite of about 9.3, boundary approximate).
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `users.quotas:list` on `global.users:id:<id>`). Service account tokens get 403.
@@ -1931,7 +1931,7 @@ export interface paths {
          *
          *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`): the
          *     answer is then **403** `Quotas not enabled` (`messageId` `quota.disabled`) whatever the
-         *     target (8.0 to about 9.3, before the quota rewrite, boundary approximate: 404), and nothing is stored.
+         *     target (8.0 to about 9.2, before the quota rewrite, boundary approximate: 404), and nothing is stored.
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `users.quotas:update` on `global.users:id:<id>`). Service account tokens get 403.
@@ -1939,7 +1939,7 @@ export interface paths {
          *     **Known server quirks:**
          *     - the answer says `Organization quota updated`, although a user quota was changed;
          *     - a target Grafana does not know answers **500** (`messageId`
-         *       `quota.invalid-target-table`), not 400 or 404 (8.0 to about 9.3, before the quota rewrite: 404
+         *       `quota.invalid-target-table`), not 400 or 404 (8.0 to about 9.2, before the quota rewrite: 404
          *       `Invalid quota target`); a known target of another scope (`dashboard`, …) is accepted and
          *       stored, but has no effect;
          *     - `{id}` is not checked: an unknown user ID gets 200 and a quota row of its own;
@@ -6875,7 +6875,7 @@ export interface operations {
             };
             /**
              * @description A quota is enabled and full: the user quota (`[quota] enabled` with `user_quota`), or,
-             *     from about 9.4 (boundary approximate), the organization quota. The message names the
+             *     from about 9.3 (boundary approximate), the organization quota. The message names the
              *     quota target.
              */
             403: {
@@ -9636,7 +9636,7 @@ export interface operations {
             };
             /**
              * @description `{id}` is not a number (versions without the UID resolver).
-             *     `id is invalid` (Grafana `>=8.4.0 <9.4.0`, upper boundary approximate); from about 9.4 the structured `Bad request` (quota.ErrBadRequest); from 11.4 (boundary approximate) only when `{id}` is not a UID either.
+             *     `id is invalid` (Grafana `>=8.4.0 <9.3.0`, upper boundary approximate); from about 9.3 the structured `Bad request` (quota.ErrBadRequest); from 11.4 (boundary approximate) only when `{id}` is not a UID either.
              */
             400: {
                 headers: {
@@ -9661,7 +9661,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No user has this UID (UID resolver, 11.4+), or (versions before the late-2022 quota rewrite) quotas are disabled. */
+            /** @description No user has this UID (UID resolver, 11.4+), or (8.0 to about 9.2, before the quota rewrite) quotas are disabled. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9725,7 +9725,7 @@ export interface operations {
             };
             /**
              * @description The body cannot be read, or `{id}` is not a number (from about 11.4: not a UID either).
-             *     `bad request data` and `id is invalid` (Grafana `>=8.4.0 <9.4.0`, upper boundary approximate); the structured `Bad request` from about 9.4.
+             *     `bad request data` and `id is invalid` (Grafana `>=8.4.0 <9.3.0`, upper boundary approximate); the structured `Bad request` from about 9.3.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -9752,7 +9752,7 @@ export interface operations {
                 };
             };
             /**
-             * @description No user has this UID (UID resolver, 11.4+), or (versions before the late-2022 quota
+             * @description No user has this UID (UID resolver, 11.4+), or (8.0 to about 9.2, before the quota
              *     rewrite) quotas are disabled or the target is unknown.
              */
             404: {
