@@ -1774,8 +1774,8 @@ export interface paths {
         get?: never;
         /**
          * Set a user's password
-         * @description Sets another user's password without knowing the old one. From about 10.1 (boundary
-         *     approximate: not in a 10.0-10.2 copy, in main) the server also revokes all the user's
+         * @description Sets another user's password without knowing the old one. From about 10.0 (boundary
+         *     approximate: not in a contextmodel copy dated 9.5-10.2, in main) the server also revokes all the user's
          *     sessions, and main also resets the user's failed-login counter.
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
@@ -1790,10 +1790,10 @@ export interface paths {
          *       also answers **500** `Failed to update user password` (the policy error is not mapped);
          *       8.x to 10.x answer 400 `New password too short` for fewer than 4 characters;
          *     - if the password was changed but the sessions could not be revoked, the answer is **417**
-         *       `User password updated but unable to revoke user sessions` (about 10.1 and later).
+         *       `User password updated but unable to revoke user sessions` (about 10.0 and later).
          *
          *     **Versions** ("about" marks an approximate boundary, see
-         *     spec/handler-answers/adminUpdateUserPassword.yaml): about 10.1 and later answer 403
+         *     spec/handler-answers/adminUpdateUserPassword.yaml): about 10.0 and later answer 403
          *     `Not allowed to reset password when login form is disabled` when `disable_login_form` (main:
          *     or `disable_login`) is set, checked before the body; about 11.0 and later answer 403
          *     `Cannot update external User` for a user managed by an enabled external provider. From
@@ -9472,7 +9472,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `users.password:update` (is not a Grafana server administrator; service
-             *     account tokens always get this answer), or (about 10.1 and later) the login form is
+             *     account tokens always get this answer), or (about 10.0 and later) the login form is
              *     disabled, or (about 11.0 and later) the user is managed by an external provider.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
@@ -9496,7 +9496,7 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description Known server quirk (about 10.1 and later, boundary approximate): the password **was**
+             * @description Known server quirk (about 10.0 and later, boundary approximate): the password **was**
              *     changed, but the user's sessions could not be revoked.
              */
             417: {
