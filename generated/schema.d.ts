@@ -540,7 +540,7 @@ export interface paths {
          *     check compares the address with users' logins and emails.
          *
          *     **Versions:**
-         *     - Grafana 8.4.0 and later decode the body in the handler, before checking the setting, so a
+         *     - Grafana 8.4.0 and later (boundary approximate: some 8.3 handlers may already) decode the body in the handler, before checking the setting, so a
          *       malformed body answers 400 `bad request data` even with sign-up off; `>=8.0.0 <8.4.0`
          *       decoded it in the route (binding middleware: 400/415/422 with an array of binding
          *       errors).
@@ -582,7 +582,7 @@ export interface paths {
          *     **Known server quirks:** a login or address that a user already has answers **401**
          *     `User with same email address already exists` (422 in the first step).
          *
-         *     **Versions:** Grafana 8.4.0 and later decode the body in the handler, before checking the
+         *     **Versions:** Grafana 8.4.0 and later (boundary approximate: some 8.3 handlers may already) decode the body in the handler, before checking the
          *     setting (400 `bad request data` for a malformed body); `>=8.0.0 <8.4.0` decoded it in the
          *     route (binding middleware: 400 or 415 with an array of binding errors). The 9.x handler
          *     (read in a 9.2 copy) and, per the independent review of issue 21, the 10.x one trim spaces
@@ -659,7 +659,7 @@ export interface paths {
          *     - `confirmPassword` is never compared with `password`.
          *
          *     **Versions:**
-         *     - Grafana 8.4.0 and later decode the body in the handler (400 `bad request data`);
+         *     - Grafana 8.4.0 and later (boundary approximate: some 8.3 handlers may already) decode the body in the handler (400 `bad request data`);
          *       `>=8.0.0 <8.4.0` decoded it in the route (binding middleware: 400, 415 or 422 with an
          *       array of binding errors).
          *     - Grafana 8.5.15 (8.5 line) and 9.2.4 and later check the address (400
