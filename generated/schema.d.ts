@@ -26,8 +26,8 @@ export interface paths {
          *     `[]`, never `null`.
          *
          *     **Versions:** `uid` is sent from Grafana 11; `lastSeenAtAge` reads `10 years`, `< 1 minute`
-         *     in newer versions and `10y`, `< 1m` in older ones. An unknown `sort` option answers 400 in
-         *     newer versions and 500 `Failed to fetch users` in older ones.
+         *     from about 9.0 and `10y`, `< 1m` before (about 9.0, boundary approximate: `util.GetAgeString` returns the short form in copies read whose `SplitString` has no JSON list support, the long form in every later copy; neither side dated to a release). An unknown `sort` option answers 400 from
+         *     about 10.2 and 500 `Failed to fetch users` before (about 10.2, boundary approximate: a 10.1-era copy of `pkg/services/searchusers` parses `sort` itself and fails with 500, a later copy uses `sortopts` and answers the structured 400).
          */
         get: operations["searchUsers"];
         put?: never;
@@ -61,8 +61,8 @@ export interface paths {
          *     response echo the values the server used, and `totalCount` counts all matches, so the number
          *     of pages is `ceil(totalCount / perPage)`.
          *
-         *     **Versions:** `uid` is sent from Grafana 11. An unknown `sort` option answers 400 in newer
-         *     versions and 500 `Failed to fetch users` in older ones.
+         *     **Versions:** `uid` is sent from Grafana 11. An unknown `sort` option answers 400 from about
+         *     10.2 and 500 `Failed to fetch users` before (about 10.2, boundary approximate: a 10.1-era copy of `pkg/services/searchusers` parses `sort` itself and fails with 500, a later copy uses `sortopts` and answers the structured 400).
          */
         get: operations["searchUsersWithPaging"];
         put?: never;
@@ -141,8 +141,21 @@ export interface paths {
          *     (RBAC `users:write` on `global.users:id:<id>`).
          *
          *     **Known server quirks:** an unknown numeric ID answers **500** `Failed to update user`, not
-         *     404 (the store's not-found error is not mapped). Users managed by an external provider answer
-         *     403 `Cannot update external User` (10.x: `User info cannot be updated for external Users`).
+         *     404 (the store's not-found error is not mapped), except with email verification on (about
+         *     10.4 and later), where the verification flow looks the user up first and answers 404
+         *     `user not found`. Users managed by an external provider answer 403
+         *     `Cannot update external User` (about 11.0 and later; about 10.0 to 11.0:
+         *     `User info cannot be updated for external Users`; 8.x does not check).
+         *
+         *     **Versions** (handlers read in an 8.4-8.5, a 10.0-10.2 and a 10.4-11.0 copy and in main;
+         *     "about" marks an approximate boundary, see spec/handler-answers/updateUser.yaml):
+         *     - about 9.3 and later answer 409 when the new login or email belongs to another user
+         *       (case-insensitively); 8.x answers 500 `Failed to update user`.
+         *     - about 10.4 and later, with SMTP and `[user] verify_email_enabled` on, a changed email
+         *       (or an email-shaped login) is not applied: the answer is 200
+         *       `Email sent for verification` and **nothing else** of the request changes; an invalid
+         *       new email answers 400 `Invalid email address`, another user's 409
+         *       `Email is already being used`.
          */
         put: operations["updateUser"];
         post?: never;
@@ -395,22 +408,26 @@ export interface paths {
          *     with this login or address. Needs SMTP to be configured.
          *
          *     **Who may call it:** anyone; no authentication is needed. The login form must be enabled:
-         *     with `[auth] disable_login_form` (or, newer versions, `[auth] disable_login`) on, the answer
+         *     with `[auth] disable_login_form` (or, in main, `[auth] disable_login`) on, the answer
          *     is **401** `Not allowed to reset password when login form is disabled`.
          *
          *     **Notes:** the answer is **200** `Email sent` also when no email was sent - for an unknown
-         *     login or address (so the answer does not reveal whether an account exists), and in newer
-         *     versions for a disabled user or one managed by an enabled external provider.
+         *     login or address (so the answer does not reveal whether an account exists), from about 9.3
+         *     for a disabled user, and in main for a user of an enabled external provider.
          *
-         *     **Versions:**
-         *     - newest: the login-form check comes before the body is read (401 even for a malformed
+         *     **Versions** (handlers read in an 8.4-8.5, a 9.3-9.5 and a 10.x copy and in main; the
+         *     boundaries marked "about" are approximate, see spec/handler-answers/sendResetPasswordEmail.yaml):
+         *     - main: the login-form check comes before the body is read (401 even for a malformed
          *       body); external users get 200 without an email;
-         *     - 10.x: body first (400), then the login-form check; an LDAP or auth-proxy user gets 401
-         *       `Not allowed to reset password for LDAP or Auth Proxy user`;
-         *     - 9.x and older: body first, then 401
+         *     - about 9.3 to about 10.x: body first (400), then the login-form check; an LDAP or
+         *       auth-proxy user gets 401 `Not allowed to reset password for LDAP or Auth Proxy user`;
+         *     - 8.x to about 9.2: body first, then 401
          *       `Not allowed to reset password when LDAP or Auth Proxy is enabled` whenever LDAP or the
-         *       auth proxy is on, then the login-form check; an unknown user's 200 body also carries
-         *       `traceID`.
+         *       auth proxy is on, then the login-form check; about 8.4 to about 9.2 also answer 401
+         *       `Not allowed to reset password when JWT authentication is enabled` with JWT auth on;
+         *     - `>=8.0.0 <8.4.0` bound the body in the route (binding middleware: 400/415/422 with an
+         *       array of binding errors);
+         *     - 8.x to 10.x: an unknown user's 200 body also carries `traceID`.
          */
         post: operations["sendResetPasswordEmail"];
         delete?: never;
@@ -431,30 +448,34 @@ export interface paths {
         /**
          * Reset a password with an emailed code
          * @description Sets a new password for the user that a reset code (from `POST
-         *     /api/user/password/send-reset-email`) was made for. Newer versions also clear the user's
-         *     failed login attempts and sign the user out everywhere.
+         *     /api/user/password/send-reset-email`) was made for. From about 10.x the handler also clears
+         *     the user's failed login attempts, and from about 11.0 it signs the user out everywhere.
          *
-         *     **Who may call it:** anyone who has a valid code; no authentication is needed. In newer
-         *     versions the login form must be enabled (`[auth] disable_login_form` and
-         *     `[auth] disable_login` off), otherwise **401**
-         *     `Not allowed to reset password when grafana authentication is disabled`; 9.x and 10.x do
-         *     not check it.
+         *     **Who may call it:** anyone who has a valid code; no authentication is needed. From about
+         *     11.0 the login form must be enabled (`[auth] disable_login_form` and `[auth] disable_login`
+         *     off), otherwise **401** `Not allowed to reset password when grafana authentication is
+         *     disabled`; 8.x to 10.x do not check it.
          *
          *     **Notes:** an unknown, expired or already used code answers 400
          *     `Invalid or expired reset password code`; `newPassword` and `confirmPassword` must be
          *     equal (400 `Passwords do not match`).
          *
-         *     **Versions:**
-         *     - newest: the two passwords are compared before the code is checked; a user managed by an
-         *       external provider gets 403 `Cannot update external User`; the password policy answers
-         *       400 with a structured error (`password.password-policy-too-short`,
-         *       `password.password-policy-infringe`); when the sessions cannot be revoked the answer is
-         *       **417** `User password updated but unable to revoke user sessions` (the password was
-         *       changed);
-         *     - 11.x-era code: the code first, then an external user gets 400
+         *     **Versions** (handlers read in an 8.4-8.5, a 9.3-9.5 and a 10.x copy and in main; "about"
+         *     marks an approximate boundary, see spec/handler-answers/resetPassword.yaml):
+         *     - main: the two passwords are compared before the code is checked; a user managed by an
+         *       external provider gets 403 `Cannot update external User` (500 `Failed to validate User`
+         *       when that cannot be checked); the password policy answers 400 with a structured error
+         *       (`password.password-policy-too-short`, `password.password-policy-infringe`); when the
+         *       sessions cannot be revoked the answer is **417**
+         *       `User password updated but unable to revoke user sessions` (the password was changed);
+         *     - 11.x: the code first, then an external user gets 400
          *       `Cannot update external user password`, then the passwords and the policy;
-         *     - 9.x and 10.x: a password of 4 characters or fewer answers 400
-         *       `New password is too short`; no login-form check, no external-user check.
+         *     - about 9.0 to 10.x: a password of 4 characters or fewer answers 400
+         *       `New password is too short` (a plain message); no login-form check, no external-user
+         *       check;
+         *     - 8.x to 10.x: the handler hashes the password itself (500 `Failed to encode password`
+         *       when it cannot); `>=8.0.0 <8.4.0` bound the body in the route (binding middleware: 400
+         *       or 415 with an array of binding errors).
          */
         post: operations["resetPassword"];
         delete?: never;
@@ -509,20 +530,23 @@ export interface paths {
          *
          *     **Who may call it:** anyone; no authentication is needed. The server must allow sign-up
          *     (`[users] allow_sign_up`, **off by default**): otherwise the answer is **401**
-         *     `User signup is disabled`, not 403 or 404. When user quotas are enabled and full, the quota
-         *     middleware answers 403 `Quota reached` first (newer versions also check the organization
-         *     quota).
+         *     `User signup is disabled`, not 403 or 404. When quotas are enabled, the quota middleware
+         *     answers first: 403 `user Quota reached` when the user quota is full, and (from about 9.3,
+         *     boundary approximate: the per-service quota code registers the org quota on this route too)
+         *     403 `org Quota reached` when the organization quota is full.
          *
          *     **Known server quirks:** an address that a user already has answers **422**
          *     `User with same email address already exists` (nothing is saved and no email is sent); the
          *     check compares the address with users' logins and emails.
          *
          *     **Versions:**
-         *     - 9.x and later decode the body before checking the setting, so a malformed body answers
-         *       400 `bad request data` even with sign-up off; 8.x decoded it in the route, before the
-         *       handler.
-         *     - Newer versions (seen in the 10.x code and later) check the address and answer 400
-         *       `Invalid email address`; older ones accept any non-empty string.
+         *     - Grafana 8.4.0 and later (boundary approximate: some 8.3 handlers may already) decode the body in the handler, before checking the setting, so a
+         *       malformed body answers 400 `bad request data` even with sign-up off; `>=8.0.0 <8.4.0`
+         *       decoded it in the route (binding middleware: 400/415/422 with an array of binding
+         *       errors).
+         *     - Grafana 8.5.15 (8.5 line) and 9.2.4 and later check the address and answer 400
+         *       `Invalid email address` (the fix for CVE-2022-39306); 8.0 to 8.5.14 and 9.0 to 9.2.3 accept any
+         *       non-empty string.
          */
         post: operations["signUp"];
         delete?: never;
@@ -558,10 +582,12 @@ export interface paths {
          *     **Known server quirks:** a login or address that a user already has answers **401**
          *     `User with same email address already exists` (422 in the first step).
          *
-         *     **Versions:** 9.x and later decode the body before checking the setting (400
-         *     `bad request data` for a malformed body); newer versions (10.x code and later) trim spaces
-         *     around `email` and `username`. Grafana's handler is `SignUpStep2`; the operationId avoids
-         *     the digit.
+         *     **Versions:** Grafana 8.4.0 and later (boundary approximate: some 8.3 handlers may already) decode the body in the handler, before checking the
+         *     setting (400 `bad request data` for a malformed body); `>=8.0.0 <8.4.0` decoded it in the
+         *     route (binding middleware: 400 or 415 with an array of binding errors). The 9.x handler
+         *     (read in a 9.2 copy) and, per the independent review of issue 21, the 10.x one trim spaces
+         *     around `email` and `username`; the 8.x handler and main do not. Grafana's handler is
+         *     `SignUpStep2`; the operationId avoids the digit.
          */
         post: operations["completeSignUp"];
         delete?: never;
@@ -583,7 +609,7 @@ export interface paths {
         /**
          * Get a pending invitation by its code
          * @description The invitee's side of an invitation made with `POST /api/org/invites`: returns what the
-         *     invitation page shows (the invited address, the inviter, and in newer versions the
+         *     invitation page shows (the invited address, the inviter, and from about 11.4 the
          *     organization's name), given the code from the invitation link.
          *
          *     **Who may call it:** anyone who has the code; no authentication is needed.
@@ -591,9 +617,11 @@ export interface paths {
          *     **Notes:** only a pending invitation is returned; an unknown code, and an invitation that
          *     was already completed or revoked, answer 404 `Invite not found`.
          *
-         *     **Versions:** newer versions (seen in the 10.x code and later) add `orgName` and answer
-         *     404 `org not found` when the invitation's organization was deleted; 8.x and 9.x leave
-         *     `orgName` out.
+         *     **Versions:** from about 11.4 (boundary approximate: issue grafana/grafana#94932 of
+         *     2024-10-17 reports the name missing in every release; a copy dated about 11.0-11.2 has no
+         *     lookup, main has it) the handler adds `orgName`, answers 404 `org not found` when the
+         *     invitation's organization was deleted and 500 `Failed to get org` when it cannot be read;
+         *     8.0 to about 11.3 leave `orgName` out.
          */
         get: operations["getInviteInfoByCode"];
         put?: never;
@@ -630,11 +658,18 @@ export interface paths {
          *       `User with email '<email>' or username '<username>' already exists`;
          *     - `confirmPassword` is never compared with `password`.
          *
-         *     **Versions:** 9.x and later decode the body in the handler (400 `bad request data`), check
-         *     the address (400 `Invalid email address provided`) and, for an invitation made for an
-         *     address, require that same address (400
-         *     `The provided email is different from the address that is found in the invite`); 8.x
-         *     accepted any address.
+         *     **Versions:**
+         *     - Grafana 8.4.0 and later (boundary approximate: some 8.3 handlers may already) decode the body in the handler (400 `bad request data`);
+         *       `>=8.0.0 <8.4.0` decoded it in the route (binding middleware: 400, 415 or 422 with an
+         *       array of binding errors).
+         *     - Grafana 8.5.15 (8.5 line) and 9.2.4 and later check the address (400
+         *       `Invalid email address provided`) and, for an invitation made for an address, require
+         *       that same address (400
+         *       `The provided email is different from the address that is found in the invite`): the
+         *       fix for CVE-2022-39306; 8.0 to 8.5.14 and 9.0 to 9.2.3 accept any address.
+         *     - About 11.0 to about 11.2 (read in one copy only, boundaries approximate) the handler
+         *       checks the password policy itself: 400 `New password is too short` or
+         *       `New password doesn't comply with the password policy` (structured errors).
          */
         post: operations["completeInvite"];
         delete?: never;
@@ -1683,8 +1718,9 @@ export interface paths {
          *     **Validation order and messages:**
          *     - a malformed body or a missing/empty `password` → 400 `bad request data`;
          *     - neither `login` nor `email` → 400 `Need to specify either username or email` (structured
-         *       error, newer versions; older versions answer 400
-         *       `Validation error, need specify either username or email`);
+         *       error of the user service, about 11.0 and later; 8.0 to about 10.x answer 400
+         *       `Validation error, need specify either username or email` from the handler; boundary
+         *       approximate: the handler's check is in 8.4-8.5 and 10.0 copies, the service's in main);
          *     - `orgId` names an organization that does not exist (only with `auto_assign_org` on) → 400
          *       with the store's error text, e.g. `[org.notFound] failed to get organization with ID: 99`;
          *     - the login or email is already used by another user → **412** `User with email '<email>' or
@@ -1692,13 +1728,17 @@ export interface paths {
          *       (an omitted field shows as `''`);
          *     - the password is too short → 400 (see below).
          *
-         *     **Versions:** from Grafana 11.4 the response carries the new user's `uid`. Older versions
-         *     reject a password shorter than 4 characters in the handler (400 `Password is missing or too
-         *     short`); newer versions validate it in the user service (400 `New password is too short`, or
-         *     `New password doesn't comply with the password policy` with
-         *     `basic_auth_strong_password_policy`). **Known server quirk:** in some 11.x versions the policy
-         *     error is not recognised as a structured error and the server answers 500
-         *     `failed to create user` instead. Newer versions store login and email in lower case.
+         *     **Versions:** from Grafana 11.4 (boundary approximate: pull request grafana/grafana#95424,
+         *     opened after 11.3.0 was released) the response carries the new user's `uid`. 8.0 to about
+         *     10.x reject a password shorter than 4 characters in the handler (400 `Password is missing or
+         *     too short`); from about 11.0 (boundary approximate, as above) the user service validates it
+         *     (400 `New password is too short`, or `New password doesn't comply with the password policy`
+         *     with `basic_auth_strong_password_policy`). **Known server quirk:** in some 11.x versions the
+         *     policy error is not recognised as a structured error and the server answers 500
+         *     `failed to create user` instead. The 10.0 handler trims spaces around `login` and `email`;
+         *     the 8.x handler and main do not (main's user service stores login and email in lower case,
+         *     as the earlier walk read it; about 11.0, boundary approximate: the user service was not read
+         *     in between).
          */
         post: operations["adminCreateUser"];
         delete?: never;
@@ -1740,7 +1780,8 @@ export interface paths {
          *     account's ID). An unknown numeric ID answers 404 `user not found`; an unknown UID (11.4+)
          *     answers 404 `User not found` (capital U) from the UID resolver.
          *
-         *     **Versions:** newer versions accept the user's UID in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** from Grafana 11.4 `{id}` may also be the user's UID (UID resolver; boundary
+         *     approximate: pull request grafana/grafana#95424 was opened after 11.3.0 was released).
          */
         delete: operations["adminDeleteUser"];
         options?: never;
@@ -1767,26 +1808,30 @@ export interface paths {
         get?: never;
         /**
          * Set a user's password
-         * @description Sets another user's password without knowing the old one. Newer versions also reset the
-         *     user's failed-login counter and revoke all the user's sessions.
+         * @description Sets another user's password without knowing the old one. From about 10.0 (boundary
+         *     approximate: not in a contextmodel copy dated 9.5-10.2, in main) the server also revokes all the user's
+         *     sessions, and main also resets the user's failed-login counter.
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `users.password:update` on `global.users:id:<id>`, evaluated in the global organization).
          *     Service account tokens get 403.
          *
          *     **Known server quirks:**
-         *     - an unknown numeric ID answers **500**, not 404 (newer versions `Failed to update user
-         *       password`, 10.x `Could not read user from database`);
-         *     - in newer versions a password that is too short or breaks the strong password policy also
-         *       answers **500** `Failed to update user password` (the policy error is not mapped); 10.x and
-         *       earlier answer 400 `New password too short` for fewer than 4 characters;
-         *     - if the password was changed but the sessions could not be revoked, newer versions answer
-         *       **417** `User password updated but unable to revoke user sessions`.
+         *     - an unknown numeric ID answers **500**, not 404 (main: `Failed to update user password`;
+         *       8.x and 10.0: `Could not read user from database`);
+         *     - from about 11.0 (boundary approximate: the handler's own check is in 8.4-8.5 and 10.0
+         *       copies, not in main) a password that is too short or breaks the strong password policy
+         *       also answers **500** `Failed to update user password` (the policy error is not mapped);
+         *       8.x to 10.x answer 400 `New password too short` for fewer than 4 characters;
+         *     - if the password was changed but the sessions could not be revoked, the answer is **417**
+         *       `User password updated but unable to revoke user sessions` (about 10.0 and later).
          *
-         *     **Versions:** newer versions answer 403 `Not allowed to reset password when login form is
-         *     disabled` when `disable_login_form` or `disable_login` is set, and 403 `Cannot update external
-         *     User` for a user managed by an enabled external provider. Newer versions accept the user's
-         *     UID in `{id}` (UID resolver, 11.4+).
+         *     **Versions** ("about" marks an approximate boundary, see
+         *     spec/handler-answers/adminUpdateUserPassword.yaml): about 10.0 and later answer 403
+         *     `Not allowed to reset password when login form is disabled` when `disable_login_form` (main:
+         *     or `disable_login`) is set, checked before the body; about 11.0 and later answer 403
+         *     `Cannot update external User` for a user managed by an enabled external provider. From
+         *     Grafana 11.4 (boundary approximate) `{id}` may also be the user's UID.
          */
         put: operations["adminUpdateUserPassword"];
         post?: never;
@@ -1820,20 +1865,23 @@ export interface paths {
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `users.permissions:update` on `global.users:id:<id>`, evaluated in the global organization).
-         *     Newer versions additionally require the caller **to be** a server administrator (legacy
-         *     guard): anyone else gets 403 `{"message":"Permission denied"}` even with an RBAC role that
+         *     Main additionally requires the caller **to be** a server administrator (legacy guard in the
+         *     route; not in a 10.x route table, first version not dated, listed from about 11.4 in the
+         *     data): anyone else gets 403 `{"message":"Permission denied"}` even with an RBAC role that
          *     grants the action. Service account tokens get 403.
          *
          *     **Known server quirks:**
          *     - `isGrafanaAdmin` is not required: a body without it, or an empty body, **removes** the flag;
-         *     - an unknown numeric ID answers **500** `Failed to update user permissions` in newer
-         *       versions, and 200 `User permissions updated` (changing nothing) in 10.x - never 404;
+         *     - an unknown numeric ID answers **500** `Failed to update user permissions` in main, and
+         *       200 `User permissions updated` (changing nothing) in 10.x - never 404;
          *     - removing the flag from the last server administrator answers 400
          *       `cannot remove last grafana admin` (lower case, no trace ID).
          *
-         *     **Versions:** newer versions answer 403 `Cannot change Grafana Admin role for externally
-         *     synced user` when the flag is synced from an external provider, and accept the user's UID in
-         *     `{id}` (UID resolver, 11.4+).
+         *     **Versions:** about 10.3 and later (boundary approximate: not in a 10.0-10.2 copy, in main)
+         *     answer 403 `Cannot change Grafana Admin role for externally synced user` when the flag is
+         *     synced from an external provider. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         put: operations["adminUpdateUserPermissions"];
         post?: never;
@@ -1867,7 +1915,7 @@ export interface paths {
          *
          *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`): the
          *     answer is then **403** `Quotas not enabled` (`messageId` `quota.disabled`; 404 in versions
-         *     before the late-2022 quota rewrite).
+         *     before the quota rewrite of about 9.3, boundary approximate).
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `users.quotas:list` on `global.users:id:<id>`). Service account tokens get 403.
@@ -1917,7 +1965,7 @@ export interface paths {
          *
          *     **Quotas are disabled in Grafana's default configuration** (`[quota] enabled = false`): the
          *     answer is then **403** `Quotas not enabled` (`messageId` `quota.disabled`) whatever the
-         *     target (404 in versions before the late-2022 quota rewrite), and nothing is stored.
+         *     target (8.0 to about 9.2, before the quota rewrite, boundary approximate: 404), and nothing is stored.
          *
          *     **Who may call it:** a Grafana server administrator, with basic authentication (RBAC
          *     `users.quotas:update` on `global.users:id:<id>`). Service account tokens get 403.
@@ -1925,7 +1973,7 @@ export interface paths {
          *     **Known server quirks:**
          *     - the answer says `Organization quota updated`, although a user quota was changed;
          *     - a target Grafana does not know answers **500** (`messageId`
-         *       `quota.invalid-target-table`), not 400 or 404 (versions before the quota rewrite: 404
+         *       `quota.invalid-target-table`), not 400 or 404 (8.0 to about 9.2, before the quota rewrite: 404
          *       `Invalid quota target`); a known target of another scope (`dashboard`, …) is accepted and
          *       stored, but has no effect;
          *     - `{id}` is not checked: an unknown user ID gets 200 and a quota row of its own;
@@ -1978,8 +2026,10 @@ export interface paths {
          *     An unknown numeric ID answers 404 `user not found` (lower case, no `traceID`); an
          *     unknown UID (11.4+) answers 404 `User not found` from the UID resolver.
          *
-         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
-         *     in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in every version read (8.x, 10.0 and main copies); the
+         *     route exists in every covered version. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         post: operations["adminDisableUser"];
         delete?: never;
@@ -2023,8 +2073,10 @@ export interface paths {
          *     An unknown numeric ID answers 404 `user not found`; an unknown UID (11.4+) answers 404
          *     `User not found`.
          *
-         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
-         *     in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in every version read (8.x, 10.0 and main copies); the
+         *     route exists in every covered version. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         post: operations["adminEnableUser"];
         delete?: never;
@@ -2066,8 +2118,10 @@ export interface paths {
          *     with `traceID`), unlike disable and enable; an unknown UID (11.4+) answers 404 `User not
          *     found` from the UID resolver.
          *
-         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
-         *     in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in every version read (8.x, 10.0 and main copies); the
+         *     route exists in every covered version. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         post: operations["adminLogoutUser"];
         delete?: never;
@@ -2107,8 +2161,12 @@ export interface paths {
          *     `[]`. An unknown numeric ID answers 404 `User not found` (capital U, with `traceID`); an
          *     unknown UID (11.4+) answers 404 `User not found` from the UID resolver.
          *
-         *     **Versions:** in every version read, up to the newest; `authModule` only in the newest.
-         *     Newer versions accept the user's UID in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in 8.x, 10.0 and main copies, except 409 (from about 9.3,
+         *     boundary approximate: not in an 8.0-8.2 copy, in the 10.0 copy). `authModule` is sent from
+         *     about 11.3 (boundary approximate: the external-session work of pull request
+         *     grafana/grafana#93849, listed in the 11.3.0 CHANGELOG; the token handler itself was not read in
+         *     11.3). From Grafana 11.4 (boundary approximate: pull request grafana/grafana#95424) `{id}`
+         *     may also be the user's UID.
          */
         get: operations["adminGetUserAuthTokens"];
         put?: never;
@@ -2153,8 +2211,10 @@ export interface paths {
          *     404 `User auth token not found`; the caller's own current session 400 `Cannot revoke
          *     active user auth token`.
          *
-         *     **Versions:** in every version read, up to the newest. Newer versions accept the user's UID
-         *     in `{id}` (UID resolver, 11.4+).
+         *     **Versions:** the same answers in every version read (8.x, 10.0 and main copies); the
+         *     route exists in every covered version. From Grafana 11.4 (boundary approximate: pull request
+         *     grafana/grafana#95424 was opened after 11.3.0 was released) `{id}` may also be the user's
+         *     UID.
          */
         post: operations["adminRevokeUserAuthToken"];
         delete?: never;
@@ -3569,7 +3629,7 @@ export interface components {
              */
             lastSeenAt: string;
             /**
-             * @description How long ago the user was last active, e.g. `10 years`, `< 1 minute` (older versions `10y`, `2M`, `< 1m`).
+             * @description How long ago the user was last active, e.g. `10 years`, `< 1 minute` (before about 9.0, boundary approximate - util.GetAgeString copies read, not dated - `10y`, `2M`, `< 1m`).
              * @example 10 years
              */
             lastSeenAtAge: string;
@@ -3657,13 +3717,15 @@ export interface components {
         };
         /**
          * @description A user's profile, as returned by `GET /api/user`, `GET /api/users/{id}` and
-         *     `GET /api/users/lookup`. Newer Grafana versions add fields (`uid`, `isExternallySynced`,
-         *     `isGrafanaAdminExternallySynced`, `isProvisioned`) and old ones (Grafana 4.x) sent only
+         *     `GET /api/users/lookup`. Later Grafana releases add fields (`uid` from about 11.0,
+         *     `isExternallySynced` from about 10.0, `isGrafanaAdminExternallySynced` from about 10.3,
+         *     `isProvisioned` from about 12.0; each field's `x-grafana-versions` says it, boundaries
+         *     approximate) and old ones (Grafana 4.x) sent only
          *     `email`, `name`, `login`, `theme`, `orgId` and `isGrafanaAdmin`). Required are the fields
          *     every covered version (8.0 and later) sends: plain fields of `UserProfileDTO` in every
-         *     version. `orgId` is left out when zero in newer versions, `accessControl` is sent only on
-         *     request, and the fields named as newer are missing from older versions; a client must accept
-         *     properties it does not know.
+         *     version. `orgId` is left out when zero in main (not dated), `accessControl` is sent only on
+         *     request, and the fields named above are missing before their first version; a client must
+         *     accept properties it does not know.
          */
         UserProfile: {
             /**
@@ -3699,7 +3761,7 @@ export interface components {
             theme: string;
             /**
              * Format: int64
-             * @description The user's active organization. Newer versions leave it out when zero (`omitempty`); 8.x sends it always.
+             * @description The user's active organization. Main leaves it out when zero (`omitempty`; first version not dated); 8.x sends it always.
              * @example 1
              */
             orgId?: number;
@@ -4084,14 +4146,15 @@ export interface components {
              */
             invitedBy: string;
             /**
-             * @description The name of the organization the invitation is for (newer versions only; the 8.x and 9.x handlers leave it out).
+             * @description The name of the organization the invitation is for (about 11.4 and later; 8.0 to about 11.3 leave it out).
              * @example Main Org.
              */
             orgName?: string;
         };
         /**
-         * @description The invitee's account details. `email` is required; newer versions also require it to be a
-         *     valid address equal to the invitation's when the invitation was made for an address.
+         * @description The invitee's account details. `email` is required; Grafana 8.5.15 and 9.2.4 and later also
+         *     require it to be a valid address equal to the invitation's when the invitation was made for
+         *     an address.
          *     `confirmPassword` is accepted but never compared with `password`.
          */
         CompleteInviteRequest: {
@@ -4190,7 +4253,7 @@ export interface components {
              */
             device: string;
             /**
-             * @description Newest versions only: the label of the external authentication module of the session
+             * @description About 11.3 and later: the label of the external authentication module of the session
              *     (e.g. `OAuth`); an empty string for a password login.
              * @example
              */
@@ -4948,7 +5011,9 @@ export interface components {
         /**
          * @description A new user. `password` is required. At least `login` or `email` must be given: without
          *     `login` the server uses `email` as the login, and without `email` it stores the login as the
-         *     email. Newer versions store login and email in lower case. Unknown fields are ignored.
+         *     email. Main's user service stores login and email in lower case (as the earlier walk read
+         *     it; about 11.0, boundary approximate: the 8.x and 10.0 handlers pass them on as sent and the
+         *     user service was not read in between). Unknown fields are ignored.
          *     (The rule is stated here rather than as `anyOf` of `required`, which client generators turn
          *     into an untyped body.)
          */
@@ -4993,7 +5058,7 @@ export interface components {
              */
             id: number;
             /**
-             * @description The new user's UID (Grafana 11.4+).
+             * @description The new user's UID (Grafana 11.4 and later; boundary approximate).
              * @example ce4ctzwq1qbr4c
              */
             uid?: string;
@@ -5887,15 +5952,6 @@ export interface components {
             };
             content?: never;
         };
-        /** @description The route does not exist on this Grafana version. */
-        RouteNotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GrafanaError"];
-            };
-        };
         /**
          * @description Grafana 8.0 to 8.3 only: a field the body requires is missing or empty (binding middleware).
          *     Grafana 8.4 and later answer 400 `bad request data` instead.
@@ -5906,6 +5962,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["BindingProblems"];
+            };
+        };
+        /** @description The route does not exist on this Grafana version. */
+        RouteNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GrafanaError"];
             };
         };
         /** @description The request body, a parameter or a value in it is not valid. */
@@ -6157,8 +6222,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Newer versions only - an unknown `sort` option (structured error). Older versions answer
-             *     500 instead.
+             * @description About 10.2 and later only (boundary approximate) - an unknown `sort` option (structured
+             *     error). Before about 10.2 the answer is 500 instead.
              */
             400: {
                 headers: {
@@ -6171,8 +6236,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenServerAdmin"];
             /**
-             * @description The database failed. **Known server quirk:** older versions also answer 500 for an
-             *     unknown `sort` option.
+             * @description The database failed. **Known server quirk:** before about 10.2 (boundary approximate) also
+             *     an unknown `sort` option.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -6218,8 +6283,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Newer versions only - an unknown `sort` option (structured error). Older versions answer
-             *     500 instead.
+             * @description About 10.2 and later only (boundary approximate) - an unknown `sort` option (structured
+             *     error). Before about 10.2 the answer is 500 instead.
              */
             400: {
                 headers: {
@@ -6232,8 +6297,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenServerAdmin"];
             /**
-             * @description The database failed. **Known server quirk:** older versions also answer 500 for an
-             *     unknown `sort` option.
+             * @description The database failed. **Known server quirk:** before about 10.2 (boundary approximate) also
+             *     an unknown `sort` option.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -6390,9 +6455,10 @@ export interface operations {
                 };
             };
             /**
-             * @description The body is malformed, or has neither login nor email.
-             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
-             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
+             * @description The body is malformed, has neither login nor email, or (email verification on, about
+             *     10.4 and later) the new email is not valid.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 answer.
+             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.4.0`, upper boundary approximate).
              */
             400: {
                 headers: {
@@ -6406,8 +6472,8 @@ export interface operations {
             /**
              * @description The caller is not a Grafana server administrator (RBAC denial). Service account tokens always
              *     get this answer: a service account cannot be a server administrator.
-             *     `Cannot update external User` (Grafana `>=11.0.0`).
-             *     `User info cannot be updated for external Users` (Grafana `>=10.0.0 <11.0.0`).
+             *     `Cannot update external User` (Grafana `>=11.0.0`, boundary approximate).
+             *     `User info cannot be updated for external Users` (Grafana `>=10.0.0 <11.0.0`, boundaries approximate).
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
@@ -6419,7 +6485,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No user with this UID (Grafana 11.4+ UID resolver). */
+            /**
+             * @description No user with this UID (Grafana 11.4+ UID resolver, boundary approximate), or (email
+             *     verification on, about 10.4 and later) no user with this numeric ID.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6428,7 +6497,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The new login or email belongs to another user. */
+            /**
+             * @description The new login or email belongs to another user (about 9.3 and later), or (email
+             *     verification on, about 10.4 and later) the new email does.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6441,8 +6513,11 @@ export interface operations {
             /**
              * @description Known server quirk - an unknown numeric ID answers 500.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
-             *     `Failed to validate User` (Grafana `>=10.0.0`).
-             *     `Failed to resolve user` (Grafana `>=11.4.0`: user UID resolver middleware: the lookup failed).
+             *     `Failed to validate User` (Grafana `>=10.0.0`, boundary approximate).
+             *     `Failed to resolve user` (Grafana `>=11.4.0`, boundary approximate: user UID resolver middleware: the lookup failed).
+             *     With email verification on (about 10.4 and later): `Failed to get user`, and the
+             *     verification flow's failures (`Failed to generate email verification` in main; about 10.4
+             *     to 11.0 one message per step).
              */
             500: {
                 headers: {
@@ -6889,7 +6964,11 @@ export interface operations {
                     "application/json": components["schemas"]["EmailSentResult"];
                 };
             };
-            /** @description The body is malformed or has no `userOrEmail`. */
+            /**
+             * @description The body is malformed or has no `userOrEmail`. Grafana `>=8.0.0 <8.4.0` (binding
+             *     middleware) answer a body that is not JSON with an array of binding errors, not this
+             *     object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6899,8 +6978,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Password reset is not allowed: the login form is disabled, or (older versions) LDAP or the
-             *     auth proxy is in use.
+             * @description Password reset is not allowed: the login form is disabled, or (8.x to about 10.x) LDAP,
+             *     the auth proxy or JWT authentication is in use for the server or the user.
              */
             401: {
                 headers: {
@@ -6910,6 +6989,8 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
             /** @description The email could not be sent (for example SMTP is not configured). */
             500: {
                 headers: {
@@ -6945,7 +7026,9 @@ export interface operations {
             };
             /**
              * @description The body is malformed; the code is unknown, expired or used; the passwords differ; the
-             *     new password is too short or breaks the policy; or (11.x-era code) the user is external.
+             *     new password is too short or breaks the policy; or (11.x) the user is external.
+             *     Grafana `>=8.0.0 <8.4.0` (binding middleware) answer a body that is not JSON with an
+             *     array of binding errors, not this object; see the 415 answer.
              */
             400: {
                 headers: {
@@ -6955,7 +7038,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description (Newer versions) password reset is not allowed because the login form or login is disabled. */
+            /** @description (About 11.0 and later) password reset is not allowed because the login form or login is disabled. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6964,7 +7047,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description (Newest versions) the user is managed by an external authentication provider. */
+            /** @description (About 12.0 and later) the user is managed by an external authentication provider. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6973,7 +7056,8 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description (Newer versions) the password was changed, but the user's sessions could not be revoked. */
+            415: components["responses"]["BindingContentType"];
+            /** @description (About 11.0 and later) the password was changed, but the user's sessions could not be revoked. */
             417: {
                 headers: {
                     [name: string]: unknown;
@@ -6982,7 +7066,10 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The code could not be checked, or the password could not be saved. */
+            /**
+             * @description The code could not be checked, the password could not be hashed (8.x to 10.x) or saved,
+             *     or (about 12.0 and later) whether the user is external could not be checked.
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7035,7 +7122,12 @@ export interface operations {
                     "application/json": components["schemas"]["SignUpStatus"];
                 };
             };
-            /** @description The body is malformed or has no `email`, or (newer versions) the address is not valid. */
+            /**
+             * @description The body is malformed or has no `email`, or (Grafana 8.5.15 and 9.2.4 and later) the
+             *     address is not valid. Grafana `>=8.0.0 <8.4.0` (binding middleware) answer a body that
+             *     is not JSON with an array of binding errors, not this object; see the 415 and 422
+             *     answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7053,7 +7145,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description User quotas are enabled and full. */
+            /**
+             * @description A quota is enabled and full: the user quota (`[quota] enabled` with `user_quota`), or,
+             *     from about 9.3 (boundary approximate), the organization quota. The message names the
+             *     quota target.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7062,16 +7158,24 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description A user already has this address (as email or login). */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description A user already has this address (as email or login). Grafana `>=8.0.0 <8.4.0` also
+             *     answer 422 when `email` is missing or empty, with the binding middleware's array of
+             *     errors instead of a Grafana error object.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GrafanaError"];
+                    "application/json": components["schemas"]["GrafanaError"] | components["schemas"]["BindingProblems"];
                 };
             };
-            /** @description The sign-up could not be saved, or the event could not be published. */
+            /**
+             * @description The quota could not be read, the sign-up code could not be generated, the sign-up could
+             *     not be saved, or the sign-up event (which sends the email) could not be published.
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7104,7 +7208,10 @@ export interface operations {
                     "application/json": components["schemas"]["SignUpCompletedResult"];
                 };
             };
-            /** @description The body is malformed. */
+            /**
+             * @description The body is malformed. Grafana `>=8.0.0 <8.4.0` (binding middleware) answer a body that
+             *     is not JSON with an array of binding errors, not this object; see the 415 answer.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7134,7 +7241,13 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The user could not be created, signed in, or the invitations applied. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The verification code could not be looked up, the user could not be created, the
+             *     sign-up event could not be published, the sign-up or a pending invitation could not be
+             *     marked completed or applied, or the new user could not be signed in. After the user was
+             *     created these answers leave the user in place.
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7166,7 +7279,7 @@ export interface operations {
                     "application/json": components["schemas"]["InviteInfo"];
                 };
             };
-            /** @description No pending invitation has this code (or, newer versions, its organization is gone). */
+            /** @description No pending invitation has this code (or, from about 11.4, its organization is gone). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7208,7 +7321,12 @@ export interface operations {
                     "application/json": components["schemas"]["CompleteInviteResult"];
                 };
             };
-            /** @description The body is malformed or has no `email`, or (9.x and later) the address is not valid or not the invitation's. */
+            /**
+             * @description The body is malformed or has no `email`; (Grafana 8.5.15 and 9.2.4 and later) the
+             *     address is not valid or not the invitation's; or (about 11.0 to 11.2) the password
+             *     breaks the policy. Grafana `>=8.0.0 <8.4.0` (binding middleware) answer a body that is
+             *     not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7235,7 +7353,14 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The invitation could not be read, or the user could not be created, added or signed in. */
+            415: components["responses"]["BindingContentType"];
+            422: components["responses"]["BindingRequired"];
+            /**
+             * @description The invitation could not be read; the user could not be created; or, after the user was
+             *     created (which stays in place), the sign-up event could not be published, the user could
+             *     not be added to the organization, the invitation could not be marked completed, the
+             *     organization could not be made the active one, or the user could not be signed in.
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9477,8 +9602,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Another user already has this login, or this email address (newer versions compare
-             *     case-insensitively).
+             * @description Another user already has this login, or this email address (about 9.3 and later compare
+             *     case-insensitively; boundary approximate).
              */
             412: {
                 headers: {
@@ -9626,8 +9751,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description The caller lacks `users.password:update` (is not a Grafana server administrator; service
-             *     account tokens always get this answer), or (newer versions) the login form is disabled, or
-             *     the user is managed by an external provider.
+             *     account tokens always get this answer), or (about 10.0 and later) the login form is
+             *     disabled, or (about 11.0 and later) the user is managed by an external provider.
              *     `Permission denied` (Grafana `>=8.0.0 <10.0.0`): the legacy role guard, on 8.x without the accesscontrol feature toggle and on 9.x with RBAC disabled.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
@@ -9650,8 +9775,8 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description Known server quirk (newer versions): the password **was** changed, but the user's sessions
-             *     could not be revoked.
+             * @description Known server quirk (about 10.0 and later, boundary approximate): the password **was**
+             *     changed, but the user's sessions could not be revoked.
              */
             417: {
                 headers: {
@@ -9663,10 +9788,10 @@ export interface operations {
             };
             422: components["responses"]["BindingRequired"];
             /**
-             * @description Known server quirk: an unknown numeric ID, and in newer versions a password rejected by
-             *     the password policy, answer 500. Also a database error or a failed external-user check.
+             * @description Known server quirk: an unknown numeric ID, and (about 11.0 and later) a password rejected
+             *     by the password policy, answer 500. Also a database error or a failed external-user check.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
-             *     `Could not encode password` (Grafana `>=9.0.0 <11.0.0`: hashing the new password failed (seen in 10.x code; boundaries approximate)).
+             *     `Could not encode password` (Grafana `>=8.0.0 <11.0.0`, upper boundary approximate: hashing the new password in the handler failed; read in 8.4-8.5 and 10.0 copies, not in main).
              */
             500: {
                 headers: {
@@ -9724,9 +9849,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description The caller is not a Grafana server administrator (newer versions: legacy guard,
-             *     `Permission denied`; otherwise the RBAC denial), or (newer versions) the flag is synced
-             *     from an external provider. Service account tokens always get this answer.
+             * @description The caller is not a Grafana server administrator (main: legacy guard, `Permission
+             *     denied`; otherwise the RBAC denial), or (about 10.3 and later) the flag is synced from an
+             *     external provider. Service account tokens always get this answer.
              *     `Your user account does not have permissions to do the action. …` (Grafana `>=8.0.0 <8.3.0`): the RBAC denial before 8.3 (accesscontrol feature toggle only), naming no permission.
              */
             403: {
@@ -9748,7 +9873,7 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description Known server quirk - an unknown numeric ID answers 500 (newer versions). Also a database error.
+             * @description Known server quirk - an unknown numeric ID answers 500 (main). Also a database error.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -9790,7 +9915,7 @@ export interface operations {
             };
             /**
              * @description `{id}` is not a number (versions without the UID resolver).
-             *     `id is invalid` (Grafana `>=8.4.0`: a non-numeric {id} (11.4+: only when it is not a UID either)).
+             *     `id is invalid` (Grafana `>=8.4.0 <9.3.0`, upper boundary approximate); from about 9.3 the structured `Bad request` (quota.ErrBadRequest); from 11.4 (boundary approximate) only when `{id}` is not a UID either.
              */
             400: {
                 headers: {
@@ -9815,7 +9940,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description No user has this UID (UID resolver, 11.4+), or (versions before the late-2022 quota rewrite) quotas are disabled. */
+            /** @description No user has this UID (UID resolver, 11.4+), or (8.0 to about 9.2, before the quota rewrite) quotas are disabled. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9878,7 +10003,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The body cannot be read, or `{id}` is not a number (versions without the UID resolver).
+             * @description The body cannot be read, or `{id}` is not a number (from about 11.4: not a UID either).
+             *     `bad request data` and `id is invalid` (Grafana `>=8.4.0 <9.3.0`, upper boundary approximate); the structured `Bad request` from about 9.3.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -9905,7 +10031,7 @@ export interface operations {
                 };
             };
             /**
-             * @description No user has this UID (UID resolver, 11.4+), or (versions before the late-2022 quota
+             * @description No user has this UID (UID resolver, 11.4+), or (8.0 to about 9.2, before the quota
              *     rewrite) quotas are disabled or the target is unknown.
              */
             404: {
@@ -10215,7 +10341,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Known server quirk (newer versions): the user's login or email collides,
+             * @description Known server quirk (about 9.3 and later, boundary approximate): the user's login or email collides,
              *     case-insensitively, with another user's.
              */
             409: {
