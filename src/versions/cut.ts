@@ -104,9 +104,27 @@ function cutContent(node: unknown, has: (n: unknown) => boolean, resolve: (n: un
     for (const [name, example] of Object.entries(media.examples)) {
       const value = resolve(example);
       if (!has(example) || !exampleKept(value)) delete media.examples[name];
+      // The version's example leaves out the fields that version does not send.
+      else if (isNode(value)) value.value = withoutAbsentFields(value.value, media.schema, has, resolve);
     }
     if (!Object.keys(media.examples).length) delete media.examples;
   }
+}
+
+/** An example value without the properties its schema says the version has not (before the schemas are cut). */
+function withoutAbsentFields(value: unknown, schema: unknown, has: (n: unknown) => boolean, resolve: (n: unknown) => unknown): unknown {
+  const resolved = resolve(schema);
+  if (!isNode(resolved)) return value;
+  if (Array.isArray(resolved.allOf)) for (const part of resolved.allOf) value = withoutAbsentFields(value, part, has, resolve);
+  if (Array.isArray(value)) return resolved.items ? value.map((item) => withoutAbsentFields(item, resolved.items, has, resolve)) : value;
+  if (!isNode(value) || !isNode(resolved.properties)) return value;
+  const kept: Node = {};
+  for (const [key, field] of Object.entries(value)) {
+    const property = resolved.properties[key];
+    if (property === undefined) kept[key] = field;
+    else if (has(property) && has(resolve(property))) kept[key] = withoutAbsentFields(field, property, has, resolve);
+  }
+  return kept;
 }
 
 /** A path id that accepts a UID in this version is a string there (see spec/VERSIONS.md). */
