@@ -667,8 +667,10 @@ export interface paths {
          *     `Only users can verify their email`. A user whose address is already verified gets **304
          *     Not Modified** with an empty body, and no email.
          *
-         *     **Versions:** the route is in the newest route table that was read and in none of the 8.x
-         *     to 10.x ones; Grafana's handler is spelled `StartEmailVerificaton`.
+         *     **Versions:** added by PR #85587 (April 2024) in about Grafana 11.1.0, boundary approximate:
+         *     the pull request is not in Grafana's CHANGELOG and was merged after the v11.0.x branch was
+         *     cut, with no backport found (it may be in 11.0.0). The 10.4 route table has no such route.
+         *     Grafana's handler is spelled `StartEmailVerificaton`.
          */
         post: operations["startEmailVerification"];
         delete?: never;
@@ -984,10 +986,13 @@ export interface paths {
          *     this description sends: a request with basic authentication, a token, or nothing at all
          *     gets **401** `Unauthorized` (an invalid cookie is also deleted).
          *
-         *     **Versions:** added in Grafana 10.0 behind the `clientTokenRotation` feature toggle (10.x
-         *     route tables register it only with the toggle on); the newest route table registers it
-         *     unconditionally. Where the route is not registered the answer is 404 `Not found`. Grafana's
-         *     annotation for this route has no operationId; `rotateUserAuthToken` is the handler's name.
+         *     **Versions:** added in Grafana 9.5.0 (PR #65060) behind the `clientTokenRotation` feature
+         *     toggle, which is off by default until 10.2.2 and on by default from 10.2.3 (PR #78384); the
+         *     route is registered only with the toggle on. The toggle was removed (PR #82886, February
+         *     2024) in about 11.0.0, boundary approximate: that pull request is not in Grafana's
+         *     CHANGELOG; since then the route is always registered. Where it is not registered the answer
+         *     is 404 `Not found`. Grafana's annotation for this route has no operationId;
+         *     `rotateUserAuthToken` is the handler's name.
          */
         post: operations["rotateUserAuthToken"];
         delete?: never;
@@ -1143,11 +1148,18 @@ export interface paths {
          *     permission is needed.
          *
          *     **Versions:**
-         *     - versions that know `homeDashboardUID` look the dashboard up by UID (404
-         *       `Dashboard not found` for an unknown one; `""` clears the home dashboard);
-         *     - the newest versions also look up a non-zero `homeDashboardId` in the current
-         *       organization (404 `Dashboard not found`); older ones store any number without a check;
-         *     - 8.x takes `homeDashboardId`, `theme`, `timezone` and `weekStart` only.
+         *     - Grafana 8.0 to 8.3 decode the body in the route's binding middleware (415 without a JSON
+         *       Content-Type, 400 with an array of binding errors); 8.4 and later decode it in the
+         *       handler (400 `bad request data`).
+         *     - From about 9.0.0 (boundary approximate: in the 9.1 handler, not in the 8.5 one)
+         *       `homeDashboardUID` is looked up by UID, in any organization (404 `Dashboard not found`
+         *       for an unknown one; `""` clears the home dashboard).
+         *     - The newest handler (main) also looks up a non-zero `homeDashboardId` sent without
+         *       `homeDashboardUID`, in the current organization (404 `Dashboard not found`); the 10.x
+         *       handler read stores any number unchecked.
+         *     - The body takes the other preferences the version's command knows: `navbar` (about 8.5),
+         *       `queryHistory` (about 9.0), `language` and `cookiePreferences` (about 10.0),
+         *       `regionalFormat` (about 12.0), `dateStyle` (about 12.3); see the schema.
          */
         post: operations["setHomeDashboard"];
         delete?: never;
@@ -4338,17 +4350,26 @@ export interface components {
         };
         /**
          * @description The signed-in user's preferences in the current organization, saved as a whole (like
-         *     `PUT /api/user/preferences`): a field left out is reset to its default, not kept.
+         *     `PUT /api/user/preferences`): a field left out is reset to its default, not kept. The body is
+         *     Grafana's preference-saving command itself, so besides the home dashboard it takes every
+         *     preference that command knows in the version (unknown keys are ignored). Unlike
+         *     `PUT /api/user/preferences`, the handler does not check the theme, and the cookie consent key
+         *     is `cookiePreferences`.
          */
         SetHomeDashboardRequest: {
             /**
              * Format: int64
-             * @description The home dashboard's numeric ID (`0` clears it).
+             * @description The home dashboard's numeric ID (`0` clears it). Stored unchecked up to the 10.x handler
+             *     read; the newest handler looks a non-zero ID up in the current organization (404
+             *     `Dashboard not found`).
              * @example 1
              */
             homeDashboardId?: number;
             /**
-             * @description The home dashboard's UID (versions that know it; it wins over `homeDashboardId`, and `""` clears the home dashboard).
+             * @description The home dashboard's UID; it wins over `homeDashboardId`, and `""` clears the home
+             *     dashboard. Looked up without the organization, so the UID of a dashboard of another
+             *     organization is accepted. About Grafana 9.0.0, boundary approximate: in the 9.1 handler,
+             *     not in the 8.5 one.
              * @example cIBgcSjkk
              */
             homeDashboardUID?: string;
@@ -4367,6 +4388,47 @@ export interface components {
              * @example monday
              */
             weekStart?: string;
+            /**
+             * @description The navigation menu's settings. About Grafana 8.5.0, boundary approximate: the command
+             *     has it in the 8.5-era preference service read, not in the 8.4 one.
+             */
+            navbar?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Explore's query history settings. About Grafana 9.0.0, boundary approximate: in the 9.x
+             *     command read, not in the 8.5 one.
+             */
+            queryHistory?: {
+                /**
+                 * @description `query`, `starred` or `""`.
+                 * @example query
+                 */
+                homeTab?: string;
+            };
+            /**
+             * @description The UI language (e.g. `en-US`), or `""` for the default. About Grafana 10.0.0, boundary
+             *     approximate: in the 10.x command read, not in the 9.x one.
+             * @example en-US
+             */
+            language?: string;
+            /**
+             * @description The cookie categories the user consented to (`PUT /api/user/preferences` names this key
+             *     `cookies`). About Grafana 10.0.0, boundary approximate: the 10.x handlers save it.
+             */
+            cookiePreferences?: ("analytics" | "performance" | "functional")[] | null;
+            /**
+             * @description The locale for dates and numbers. About Grafana 12.0.0, boundary approximate: in the
+             *     12.x command read, not in the 10.x one.
+             * @example de-DE
+             */
+            regionalFormat?: string;
+            /**
+             * @description `localized` or `international`. About Grafana 12.3.0, boundary approximate: only in the
+             *     newest command read (main), not in the 12.x handler read.
+             * @example localized
+             */
+            dateStyle?: string;
         };
         /** @description The answer of the help flag operations - the user's help flags after the change. */
         HelpFlagsResult: {
@@ -7010,7 +7072,12 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["RouteNotFound"];
-            /** @description The user could not be read, or the verification could not be saved or emailed. */
+            /**
+             * @description The identity's id is not a number, the user could not be read, or the verification
+             *     could not be saved or emailed (a structured error from the user or verifier service is
+             *     sent with its own message).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7917,7 +7984,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed. */
+            /**
+             * @description The body is malformed.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 answer.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7927,7 +7997,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The dashboard named by `homeDashboardUID` (or, newest versions, `homeDashboardId`) does not exist in the organization. */
+            /**
+             * @description No dashboard has the UID `homeDashboardUID` names (in any organization), or (the newest
+             *     handler, main) no dashboard of the current organization has the ID `homeDashboardId`
+             *     names.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7936,7 +8010,12 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The preferences could not be saved. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The preferences could not be saved (a structured error from the preference service is
+             *     sent with its own message).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
