@@ -795,16 +795,20 @@ export interface paths {
          *
          *     **Who may call it:** any signed-in user, with basic authentication (or a session). Unlike
          *     the other `/api/user` operations, service account tokens are accepted too (service accounts
-         *     can star dashboards); other identities, such as API keys or render keys, get 400 in 10.x and
-         *     11.x. No organization role or RBAC permission is needed.
+         *     can star dashboards); other identities, such as API keys or render keys, get 400 from 10.3.0
+         *     to 12.1 (in the 10.4 handler, not in the 12.2 one). No organization role or RBAC
+         *     permission is needed.
          *
          *     **Versions:**
+         *     - from about 9.0.0 (boundary approximate: the route is in the 10.x route tables read and in
+         *       none of the 8.x ones; no 9.x route table was found);
          *     - up to 12.1: only dashboards of the **current organization**, as an array (`[]` when none);
-         *     - about 12.2 and later: starred dashboards of **all organizations**, in no particular
-         *       (random) order;
-         *     - newest (stars backed by the Kubernetes-style stars resource): read errors are only
-         *       logged, and the answer is still 200 - with the list, or **`null`** when there is none.
-         *       Treat `null` as an empty list.
+         *     - from 12.2.0 (the 12.2 handler read): starred dashboards of **all organizations**, in no
+         *       particular (random) order;
+         *     - the Kubernetes-backed stars (about 12.3 and later, boundary approximate: behind the
+         *       `kubernetesStars` feature toggle in a 12.x copy read, unconditional in main): read errors
+         *       are only logged, and the answer is still 200 - with the list, or **`null`** when there
+         *       is none. Treat `null` as an empty list.
          */
         get: operations["getStars"];
         put?: never;
@@ -847,14 +851,15 @@ export interface paths {
          *     render keys) get 400 `Only users and service accounts can star dashboards`. No organization
          *     role or RBAC permission is needed.
          *
-         *     **Versions:** removed in about Grafana 12.2 (September 2025): the route no longer exists
-         *     and answers **404** `{"message":"Not found"}` - even without credentials, because unknown
+         *     **Versions:** removed in Grafana 12.2.0 (PR #110499, "Stars: Remove deprecated internal ID
+         *     apis", in the 12.2.0 CHANGELOG; the newest route table read has no such route): the route
+         *     answers **404** `{"message":"Not found"}` - even without credentials, because unknown
          *     routes are answered before authentication.
          *
-         *     **Known server quirks (up to 12.1):** the dashboard's existence is **not checked** - any
-         *     positive ID answers 200. Starring a dashboard that is already starred breaks a unique
-         *     index and answers 500 `Failed to star dashboard` in older versions; newer versions ignore
-         *     the duplicate and answer 200.
+         *     **Known server quirks (8.0.0 to 12.1):** the dashboard's existence is **not checked** - any
+         *     positive ID answers 200. Starring a dashboard that is already starred answers 500
+         *     `Failed to star dashboard` where the star store rejects the duplicate (a unique index);
+         *     where it ignores the duplicate the answer is 200 (the releases of each were not mapped).
          */
         post: operations["starDashboard"];
         /**
@@ -867,10 +872,10 @@ export interface paths {
          *     account tokens are accepted too. Other identities get 400 `Only users and service accounts
          *     can star dashboards`. No organization role or RBAC permission is needed.
          *
-         *     **Versions:** removed in about Grafana 12.2 (September 2025): the route answers **404**
-         *     `{"message":"Not found"}`, even without credentials.
+         *     **Versions:** removed in Grafana 12.2.0 (PR #110499, in the 12.2.0 CHANGELOG): the route
+         *     answers **404** `{"message":"Not found"}`, even without credentials.
          *
-         *     **Known server quirk (up to 12.1):** neither the dashboard nor the star is checked; removing
+         *     **Known server quirk (8.0.0 to 12.1):** neither the dashboard nor the star is checked; removing
          *     a star that does not exist answers 200 `Dashboard unstarred`.
          */
         delete: operations["unstarDashboard"];
@@ -906,11 +911,14 @@ export interface paths {
          *     render keys) get 400 `Only users and service accounts can star dashboards`. No organization
          *     role or RBAC permission is needed; the dashboard only has to exist.
          *
-         *     **Versions:** up to 12.x an unknown UID (in the current organization) answers **404**
-         *     `Dashboard not found`. In the newest versions (stars backed by the Kubernetes-style stars
-         *     resource) every failure, including an unknown UID, answers **500** `Failed to star
-         *     dashboard`. Starring an already-starred dashboard answers 500 in older versions (unique
-         *     index) and 200 in newer ones.
+         *     **Versions:** added in about Grafana 9.3.0 (PR #54340, merged October 2022; boundary
+         *     approximate: the pull request is not in Grafana's CHANGELOG). In the 10.4 and 12.2 handlers
+         *     read, an unknown UID (in the current organization) answers **404** `Dashboard not found`.
+         *     With the Kubernetes-backed stars (about 12.3 and later, boundary approximate: behind the
+         *     `kubernetesStars` feature toggle in a 12.x copy read, unconditional in main) every failure,
+         *     including an unknown UID, answers **500** `Failed to star dashboard`. Starring an
+         *     already-starred dashboard answers 500 where the star store rejects the duplicate (a unique
+         *     index) and 200 where it ignores it (the releases of each were not mapped).
          */
         post: operations["starDashboardByUid"];
         /**
@@ -922,11 +930,14 @@ export interface paths {
          *     can star dashboards`. No organization role or RBAC permission is needed.
          *
          *     **Versions and known server quirks:**
-         *     - up to 12.1: an unknown UID answers **404** `Dashboard not found`;
-         *     - about 12.2 to 12.x: the dashboard is **not checked** - an unknown UID (or a dashboard that
-         *       was never starred) answers **200** `Dashboard unstarred`;
-         *     - newest (Kubernetes-style stars resource): any failure, including an unknown UID, answers
-         *       **500** `Failed to unstar dashboard`.
+         *     - added in about 9.3.0 (PR #54340, merged October 2022; boundary approximate: not in
+         *       Grafana's CHANGELOG);
+         *     - 9.3 to 12.1: an unknown UID answers **404** `Dashboard not found` (read in 10.4);
+         *     - from 12.2.0 (the 12.2 handler read): the dashboard is **not checked** - an unknown UID (or
+         *       a dashboard that was never starred) answers **200** `Dashboard unstarred`;
+         *     - Kubernetes-backed stars (about 12.3 and later, boundary approximate: behind the
+         *       `kubernetesStars` feature toggle in a 12.x copy read, unconditional in main): any failure,
+         *       including an unknown UID, answers **500** `Failed to unstar dashboard`.
          */
         delete: operations["unstarDashboardByUid"];
         options?: never;
@@ -7273,7 +7284,7 @@ export interface operations {
                     "application/json": string[] | null;
                 };
             };
-            /** @description 10.x and 11.x - the identity is neither a user nor a service account (e.g. an API key). */
+            /** @description 10.3.0 to 12.1 - the identity is neither a user nor a service account (e.g. an API key). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7285,7 +7296,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description Not found.
-             *     `Not found` (Grafana `>=8.0.0 <9.0.0`: no such route: the 8.x route table has no GET /api/user/stars (boundary approximate)).
+             *     `Not found` (Grafana `>=8.0.0 <9.0.0`, boundary approximate: the 8.x route tables have no GET /api/user/stars).
              */
             404: {
                 headers: {
@@ -7296,7 +7307,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Up to 12.x - the stars or the starred dashboards cannot be read.
+             * @description Up to 12.2 (the handlers read) - the stars or the starred dashboards cannot be read, or
+             *     (10.3.0 to 12.1) the identity's user id is not a number.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7354,7 +7366,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["RouteNotFound"];
             /**
-             * @description The star could not be saved (in older versions also when it already exists).
+             * @description The star could not be saved (where the star store rejects a duplicate, also when it
+             *     already exists), or (10.3.0 to 12.1) the identity's user id is not a number.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7412,7 +7425,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["RouteNotFound"];
             /**
-             * @description The star could not be removed.
+             * @description The star could not be removed, or (10.3.0 to 12.1) the identity's user id is not a number.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7463,7 +7476,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description Up to 12.x - no dashboard with this UID in the current organization.
+             * @description No dashboard with this UID in the current organization (9.3 to 12.2; the Kubernetes-backed
+             *     stars answer 500 instead).
              *     `Not found` (Grafana `>=8.0.0 <9.3.0`: no such route before 9.3).
              */
             404: {
@@ -7475,7 +7489,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The star could not be saved. **Known server quirk (newest versions):** also for an
+             * @description The star could not be saved, or (10.3.0 to 12.1) the identity's user id is not a number.
+             *     **Known server quirk (Kubernetes-backed stars, about 12.3 and later):** also for an
              *     unknown UID.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
@@ -7539,7 +7554,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The star could not be removed. **Known server quirk (newest versions):** also for an
+             * @description The star could not be removed, or (10.3.0 to 12.1) the identity's user id is not a number.
+             *     **Known server quirk (Kubernetes-backed stars, about 12.3 and later):** also for an
              *     unknown UID.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
