@@ -313,11 +313,15 @@ export interface paths {
          *
          *     **Body rules:** at least `login` or `email` must be given. Without `login` the server uses
          *     `email` as the login, so sending only `email` also changes the login; with neither it
-         *     answers 400 `Need to specify either username or email`. Omitted fields are kept; a field
-         *     cannot be cleared to an empty string. Email and login are trimmed of surrounding whitespace.
+         *     answers 400 `Need to specify either username or email` (`Validation error, need to specify
+         *     either username or email` up to about 10.2, boundary approximate: the 10.0 handler has the
+         *     old text, the 10.4 one the new). Omitted fields are kept; a field cannot be cleared to an
+         *     empty string. From about 10.0 (boundary approximate: in the 10.0 handler, not in the 9.2
+         *     one) email and login are trimmed of surrounding whitespace.
          *
          *     **Configuration-dependent answers:** with the auth proxy enabled, changing the property the
-         *     proxy identifies users by answers 400. With SMTP and `verify_email_enabled` on, a changed
+         *     proxy identifies users by answers 400. From Grafana 10.4, with SMTP and
+         *     `verify_email_enabled` on, a changed
          *     email (or a login that is an email address) starts an email verification: the server
          *     answers 200 `Email sent for verification` and changes **nothing else** in that request;
          *     an invalid email answers 400 `Invalid email address`, an email used by another user 409
@@ -352,18 +356,25 @@ export interface paths {
          *     organization role or RBAC permission is needed. Users managed by an enabled external
          *     authentication provider cannot change their password here.
          *
-         *     **Body:** `oldPassword` and `newPassword`. Older documentation also sends `confirmNew`; the
+         *     **Body:** `oldPassword` and `newPassword`. Grafana's HTTP API documentation also sends `confirmNew`; the
          *     server has no such field and ignores it (it never compares it with `newPassword`).
          *
          *     **Versions:**
          *     - 11.3 and later: a wrong (or missing) old password answers **400** with a structured error
-         *       (`user.password-missmatch`); a new password shorter than 4 characters answers 400
-         *       `password.password-policy-too-short`; with `basic_auth_strong_password_policy` a weak new
-         *       password answers 400 `password.password-policy-infringe`.
-         *     - 10.x: a wrong old password answers **401** `{"message":"Invalid old password"}` - not an
-         *       authentication failure, the credentials were accepted. An external user gets 400
-         *       `Cannot update external user password`.
-         *     - Older versions rejected passwords of 4 characters or fewer (newest: fewer than 4).
+         *       (`user.password-missmatch`); an external user gets 403 `Cannot update external User`.
+         *     - From about 10.3 (boundary approximate: the 10.4 handler has it, the 10.0 one not) the new
+         *       password is checked against the password policy: shorter than 4 characters answers 400
+         *       `password.password-policy-too-short`; with `[auth.basic] password_policy` on, a weak new
+         *       password answers 400 `password.password-policy-infringe`. Before, passwords of 4
+         *       characters or fewer were refused with 400 `New password is too short`.
+         *     - 8.0 to 11.2: a wrong old password answers **401** `{"message":"Invalid old password"}` -
+         *       not an authentication failure, the credentials were accepted.
+         *     - Who is refused as external: 8.x refuses **every** user while LDAP or the auth proxy is
+         *       enabled on the server (400 `Not allowed to change password when LDAP or Auth Proxy is
+         *       enabled`); about 9.0 to 10.2 refuses users who sign in through LDAP or the auth proxy
+         *       (400 `Not allowed to reset password for LDAP or Auth Proxy user`); about 10.3 to 11.2
+         *       users of any enabled external provider (400 `Cannot update external user password`).
+         *       These boundaries are approximate: read in 8.4, 9.2, 10.0 and 10.4.
          *
          *     **Known server quirks:** a non-user identity (service account token) gets **304 Not
          *     Modified** with an empty body from 11.3 (403 `Endpoint only available for users` in 10.3 to
@@ -6542,7 +6553,7 @@ export interface operations {
              * @description The body is malformed; it has neither login nor email; the auth proxy forbids the change;
              *     or (email verification on) the new email is not valid.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
-             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
+             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.3.0`, boundary approximate: the 10.0 handler has it, the 10.4 one the structured error).
              */
             400: {
                 headers: {
@@ -6565,7 +6576,24 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The new login or email belongs to another user (compared case-insensitively). */
+            /**
+             * @description Grafana 10.4 and later, with SMTP and `verify_email_enabled` on: the signed-in user was
+             *     not found when the email verification started.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description The new login or email belongs to another user (compared case-insensitively). From
+             *     about 9.2 (boundary approximate: the 8.4 handler answers any update error with 500
+             *     `Failed to update user`, the 9.2 one has the 409).
+             *     `Email is already being used`: Grafana 10.4, with SMTP and `verify_email_enabled` on.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6576,7 +6604,12 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description The user's authentication info cannot be read, or the database failed.
+             * @description The user's authentication info cannot be read, the identity's user id is not a number
+             *     (10.3 and later), or the database failed. With SMTP and `verify_email_enabled` on, the
+             *     email verification could not be started: Grafana 10.4 starts it in the handler (the six
+             *     step-by-step messages below, up to about 11.0, boundary approximate: PR #85587, not in
+             *     Grafana's CHANGELOG, moved it to the verifier service), later versions answer `Failed to
+             *     generate email verification` or the verifier's own structured error.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -6614,7 +6647,8 @@ export interface operations {
             304: components["responses"]["NotModifiedNonUser"];
             /**
              * @description The body is malformed; (11.3+) the old password is wrong; the new password is too short
-             *     or breaks the password policy; or (10.x) the user is external.
+             *     or breaks the password policy; or (8.0 to 11.2) the user, or in 8.x the server's
+             *     settings, make it external.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -6654,8 +6688,9 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description The database failed; the user's authentication info cannot be read; or (some 11.x builds)
-             *     a password-policy error that was not mapped to 400.
+             * @description The database failed; the user's authentication info cannot be read; a password could not
+             *     be hashed (8.0 to 11.2); the identity's user id is not a number (10.3 and later); or
+             *     (some 11.x builds) a password-policy error that was not mapped to 400.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
