@@ -977,7 +977,9 @@ export interface paths {
          *     authentication does not. A user who only ever used basic authentication gets `[]`.
          *     `isActive` is `true` only for the session cookie of the request itself, so with basic
          *     authentication every item has `isActive: false`. `seenAt` equals `createdAt` for a
-         *     session that was not seen since. `authModule` exists only in the newest versions.
+         *     session that was not seen since. `authModule` (the provider of the login that created the
+         *     session) is sent from about 11.4 (PR #94958, October 2024; boundary approximate: not in
+         *     Grafana's CHANGELOG).
          */
         get: operations["getUserAuthTokens"];
         put?: never;
@@ -1069,12 +1071,13 @@ export interface paths {
          *
          *     **Known server quirk:** the route shares its handler with
          *     `GET /api/admin/users/{id}/quotas`, which reads the user ID from the path, and this path has
-         *     none. So the operation does not work in any recent version: it answers **400**
-         *     `{"message":"Bad request","messageId":"quota.bad-request",…}` whether quotas are enabled or
-         *     not. Versions before the late-2022 quota rewrite answered 404 `Quotas not enabled` when
-         *     quotas were disabled and 400 `id is invalid` otherwise; still older versions answered 200,
-         *     with the quotas of user ID 0 rather than the caller's. Read a user's quotas
-         *     with `GET /api/admin/users/{id}/quotas` instead.
+         *     none. So the operation does not work from Grafana 8.4 on: from 9.4 (the quota rewrite) it
+         *     answers **400** `{"message":"Bad request","messageId":"quota.bad-request",…}` whether quotas
+         *     are enabled or not; 8.4 to 9.3 answer 404 `Quotas not enabled` when quotas are disabled and
+         *     400 `id is invalid` otherwise; 8.0 to 8.3 answer 404 when quotas are disabled and otherwise
+         *     200, with the quotas of user ID 0 rather than the caller's. The 8.4 boundary is approximate
+         *     (the handler copies read are dated from their code). Read a user's quotas with
+         *     `GET /api/admin/users/{id}/quotas` instead.
          *
          *     **Who may call it:** any signed-in user, with basic authentication or a service account
          *     token (no RBAC check; anonymous users get 401).
@@ -1105,9 +1108,9 @@ export interface paths {
          *
          *     **Who may call it:** any signed-in user, with basic authentication (or a session). No
          *     organization role or RBAC permission is needed; anonymous access is refused. A service
-         *     account token is accepted and reads the service account's own preferences. In the newest
-         *     versions an identity that is neither a user nor a service account gets 401 `Not a valid
-         *     identity`.
+         *     account token is accepted and reads the service account's own preferences. From about 11.3
+         *     (boundary approximate: in the 12.2 handler, not in the 10.2 one) an identity that is
+         *     neither a user nor a service account gets 401 `Not a valid identity`.
          */
         get: operations["getUserPreferences"];
         /**
@@ -1122,10 +1125,12 @@ export interface paths {
          *
          *     **Checks, in this order:** a body that does not parse (or has a wrong JSON type) answers
          *     400 `bad request data`; a non-empty unknown `theme` answers 400 `Invalid theme`; a
-         *     `homeDashboardUID` that names no dashboard of the organization (and, in the newest
-         *     versions, an unknown `homeDashboardId`) answers 404 `Dashboard not found`. The newest
-         *     builds also answer 400 `Invalid preferences` for a `dateStyle` other than `localized` or
-         *     `international`. `timezone`, `weekStart` and `language` are not validated.
+         *     `homeDashboardUID` that names no dashboard of the organization (from about 9.0, boundary
+         *     approximate: in the 9.1 handler, not in the 8.5 one; and, in the newest prefapi read
+         *     (main), an unknown `homeDashboardId`) answers 404 `Dashboard not found`. From about 12.3
+         *     (boundary approximate: in the newest prefapi read, not in the 12.2 handler) a `dateStyle`
+         *     other than `localized` or `international` answers 400 `Invalid preferences`. `timezone`,
+         *     `weekStart` and `language` are not validated.
          */
         put: operations["updateUserPreferences"];
         post?: never;
@@ -1141,11 +1146,13 @@ export interface paths {
          *     organization role or RBAC permission is needed. A service account token is accepted and
          *     changes the service account's own preferences.
          *
-         *     **Checks:** as for PUT, with one difference: a `theme` that is sent must be a known theme
-         *     ID, so `"theme": ""` answers 400 `Invalid theme` here (PUT accepts it as "default").
+         *     **Checks:** as for PUT, with one difference in the 12.2 handler: a `theme` that is sent must
+         *     be a known theme ID, so `"theme": ""` answers 400 `Invalid theme` here (PUT accepts it as
+         *     "default"; the 8.5 to 10.2 handlers read accept it in PATCH too).
          *
-         *     **Versions:** PATCH is in every route table read from Grafana 9.0 on (it came with the
-         *     query history preferences) and still exists in the newest version.
+         *     **Versions:** PATCH arrived in about Grafana 8.5.0 (PR #44914, March 2022; boundary
+         *     approximate: the pull request is not in the CHANGELOG, and the 8.4 and 8.5 handlers read
+         *     are dated from their code); before, the route answers 404 `Not found`.
          */
         patch: operations["patchUserPreferences"];
         trace?: never;
@@ -1176,9 +1183,9 @@ export interface paths {
          *     - From about 9.0.0 (boundary approximate: in the 9.1 handler, not in the 8.5 one)
          *       `homeDashboardUID` is looked up by UID, in any organization (404 `Dashboard not found`
          *       for an unknown one; `""` clears the home dashboard).
-         *     - The newest handler (main) also looks up a non-zero `homeDashboardId` sent without
-         *       `homeDashboardUID`, in the current organization (404 `Dashboard not found`); the 10.x
-         *       handler read stores any number unchecked.
+         *     - The 12.2 handler also looks up a non-zero `homeDashboardId` sent without
+         *       `homeDashboardUID`, in the current organization (404 `Dashboard not found`); the 8.4 to
+         *       10.2 handlers read store any number unchecked (first release of the check not found).
          *     - The body takes the other preferences the version's command knows: `navbar` (about 8.5),
          *       `queryHistory` (about 9.0), `language` and `cookiePreferences` (about 10.0),
          *       `regionalFormat` (about 12.0), `dateStyle` (about 12.3); see the schema.
@@ -1217,7 +1224,7 @@ export interface paths {
          *     **Non-user identities (bearer tokens):** from Grafana 11.3 a service account token gets
          *     **304** with an empty body; 10.3 to 11.2 answer 403 `Endpoint only available for users`.
          *
-         *     **Versions:** the route exists in every version read, up to the newest.
+         *     **Versions:** the route exists in every version read (8.4, 9.2, 10.0, 10.4, 11.3).
          */
         put: operations["setHelpFlag"];
         post?: never;
@@ -4061,8 +4068,10 @@ export interface components {
              */
             device: string;
             /**
-             * @description Newest versions only: the label of the external authentication module of the session
-             *     (e.g. `OAuth`); an empty string for a password login.
+             * @description The label of the external authentication module of the session (e.g. `OAuth`); an empty
+             *     string for a password login. About Grafana 11.4 and later (boundary approximate: added by
+             *     PR #94958, opened 2024-10-18, not in Grafana's CHANGELOG; in the newest handler read, not
+             *     in the 8.x one).
              * @example
              */
             authModule?: string;
@@ -4146,11 +4155,13 @@ export interface components {
          *     them. These are the values saved at that level only: nothing is inherited or filled in from
          *     the organization, the server defaults or the teams.
          *
-         *     **Versions:** from Grafana 10 (the preferences kind) only the keys that hold a value are sent;
-         *     a level with nothing saved answers `{}`. No key is ever `null`. Grafana 9.x sent a fixed
-         *     object instead: `theme`, `homeDashboardId`, `timezone`, `weekStart` and `locale` always (empty
-         *     string or `0` when unset), plus `navbar` and `queryHistory` objects. `homeDashboardId` and
-         *     `locale` are no longer sent by newer versions; `language` replaced `locale`.
+         *     **Versions:** from about Grafana 10.0 (the preferences kind; boundary approximate: the 10.2
+         *     handler read sends it, the 9.1 one the fixed object) only the keys that hold a value are
+         *     sent; a level with nothing saved answers `{}`. No key is ever `null`. Grafana 8.x and 9.x
+         *     sent a fixed object instead: `theme`, `homeDashboardId`, `timezone` and `weekStart` always
+         *     (empty string or `0` when unset), plus `navbar` (from about 8.5), and `locale` and
+         *     `queryHistory` (9.x). `homeDashboardId` and `locale` are not sent from about 10.0;
+         *     `language` replaced `locale`. The ranges of each key are in `x-grafana-versions`.
          */
         Preferences: {
             /**
@@ -4164,14 +4175,15 @@ export interface components {
             /**
              * Format: int64
              * @deprecated
-             * @description Grafana 9.x only: the numeric ID of the home dashboard, `0` for the default home page.
-             *     Newer versions send `homeDashboardUID` instead.
+             * @description Grafana 8.x and 9.x only: the numeric ID of the home dashboard, `0` for the default home
+             *     page. From about 10.0 `homeDashboardUID` is sent instead.
              * @example 0
              */
             homeDashboardId?: number;
             /**
              * @description The UID of the home dashboard. Absent when the default home page applies, and also when
-             *     the stored dashboard no longer exists (older versions resolve the stored ID on each read).
+             *     the stored dashboard no longer exists (the 9.1 to 12.2 handlers read resolve the stored ID
+             *     on each read).
              * @example cIBgcSjkk
              */
             homeDashboardUID?: string;
@@ -4197,18 +4209,23 @@ export interface components {
              */
             language?: string;
             /**
-             * @description Grafana 12.x, only while the feature toggle `localeFormatPreference` is on: the locale used
-             *     to format dates and numbers (e.g. `de-DE`). Servers without the toggle never send it.
+             * @description From about Grafana 12.0 (boundary approximate: in the 12.2 handler read, not in the 10.2
+             *     one), only while the feature toggle `localeFormatPreference` is on: the locale used to
+             *     format dates and numbers (e.g. `de-DE`). Servers without the toggle never send it.
              * @example de-DE
              */
             regionalFormat?: string;
             /**
-             * @description Newest builds, only while the feature toggle `localeFormatPreference` is on: `localized`
-             *     or `international`.
+             * @description From about Grafana 12.3 (boundary approximate: in the newest prefapi read, main, not in
+             *     the 12.2 handler), only while the feature toggle `localeFormatPreference` is on:
+             *     `localized` or `international`.
              * @example international
              */
             dateStyle?: string;
-            /** @description Explore's query history settings. Sent only when `homeTab` is set (newer versions). */
+            /**
+             * @description Explore's query history settings. Sent always in 9.x, and from about 10.0 only when
+             *     `homeTab` is set.
+             */
             queryHistory?: {
                 /**
                  * @description The tab the query history opens on - `query` or `starred`, or `""`.
@@ -4217,8 +4234,9 @@ export interface components {
                 homeTab?: string;
             };
             /**
-             * @description The navigation menu's settings, sent only when bookmarks were saved (11.x and later).
-             *     Grafana 9.x sent `{"savedItems": ...}` here instead.
+             * @description The navigation menu's settings, sent only when bookmarks were saved (about 11.0 and later,
+             *     boundary approximate: in the newest prefapi read, not in the 10.2 handler). From about
+             *     8.5 to 9.x the fixed object carried `{"savedItems": ...}` here instead.
              */
             navbar?: {
                 /** @description Paths of the pages bookmarked in the navigation menu. */
@@ -4248,8 +4266,9 @@ export interface components {
              * Format: int64
              * @deprecated
              * @description Deprecated: the numeric ID of the home dashboard (`0` for the default). Used only when
-             *     `homeDashboardUID` is absent. The newest versions check it (404 `Dashboard not found` for
-             *     an unknown ID); older versions store any number unchecked.
+             *     `homeDashboardUID` is absent. The newest prefapi read (main) checks it (404 `Dashboard not
+             *     found` for an ID that names no dashboard of the organization); the 8.4 to 10.2 handlers
+             *     read store any number unchecked (first release of the check not found).
              * @example 0
              */
             homeDashboardId?: number;
@@ -4264,19 +4283,21 @@ export interface components {
              */
             weekStart?: string;
             /**
-             * @description The UI language (e.g. `en-US`), or `""` for the default. Not validated. 10.x and later.
+             * @description The UI language (e.g. `en-US`), or `""` for the default. Not validated. About 10.0 and later.
              * @example en-US
              */
             language?: string;
             /**
-             * @description Grafana 12.x: the locale for dates and numbers. Ignored (not saved) unless the feature
-             *     toggle `localeFormatPreference` is on.
+             * @description The locale for dates and numbers. Ignored (not saved) by the newest prefapi read unless the
+             *     feature toggle `localeFormatPreference` is on. About 12.0 and later (boundary approximate:
+             *     in the newest prefapi read, not in the 10.2 handler).
              * @example de-DE
              */
             regionalFormat?: string;
             /**
-             * @description Newest builds: `localized` or `international` (anything else answers 400 `Invalid
-             *     preferences`). Ignored unless the feature toggle `localeFormatPreference` is on.
+             * @description `localized` or `international` (anything else answers 400 `Invalid preferences`). Ignored
+             *     unless the feature toggle `localeFormatPreference` is on. About 12.3 and later (boundary
+             *     approximate: in the newest prefapi read, main, not in the 12.2 handler).
              * @example localized
              */
             dateStyle?: string;
@@ -4291,10 +4312,14 @@ export interface components {
             /**
              * @description The cookie categories the user consented to. Note the name: the request key is `cookies`,
              *     not `cookiePreferences`. The stored value is not returned by GET. `null` is read as an
-             *     empty list (Go clients send it for an unset list).
+             *     empty list (Go clients send it for an unset list). About 10.0 and later.
              */
             cookies?: ("analytics" | "performance" | "functional")[] | null;
-            /** @description The navigation menu's settings (11.x and later). */
+            /**
+             * @description The navigation menu's settings. Saved by the 9.1 handler read (then with `savedItems`),
+             *     not by the 8.5 or 10.2 ones, and again by the newest prefapi read (with `bookmarkUrls`,
+             *     about 11.0 and later, boundary approximate: 10.3 to 12.1 not read).
+             */
             navbar?: {
                 /** @description Paths of the pages bookmarked in the navigation menu. */
                 bookmarkUrls?: string[];
@@ -4307,8 +4332,9 @@ export interface components {
          */
         PatchPreferencesRequest: {
             /**
-             * @description A theme ID (`light`, `dark`, `system`, or an extra theme the version ships). Unlike PUT,
-             *     `""` is not accepted here (400 `Invalid theme`): the stored theme cannot be reset with PATCH.
+             * @description A theme ID (`light`, `dark`, `system`, or an extra theme the version ships). In the 12.2
+             *     handler, unlike PUT, `""` is not accepted here (400 `Invalid theme`): the stored theme
+             *     cannot be reset with PATCH; the 8.5 to 10.2 handlers read accept `""` as the default.
              * @example light
              */
             theme?: string;
@@ -4322,7 +4348,8 @@ export interface components {
              * Format: int64
              * @deprecated
              * @description Deprecated: the numeric ID of the home dashboard, used only when `homeDashboardUID` is
-             *     absent. The newest versions answer 404 `Dashboard not found` for an unknown ID.
+             *     absent. The 12.2 handler answers 404 `Dashboard not found` for an ID that names no
+             *     dashboard of the organization; the 8.5 to 10.2 handlers read store any number unchecked.
              * @example 0
              */
             homeDashboardId?: number;
@@ -4337,17 +4364,21 @@ export interface components {
              */
             weekStart?: string;
             /**
-             * @description The UI language (e.g. `de-DE`), or `""` for the default. 10.x and later.
+             * @description The UI language (e.g. `de-DE`), or `""` for the default. About 10.0 and later.
              * @example de-DE
              */
             language?: string;
             /**
-             * @description Grafana 12.x, saved only while the feature toggle `localeFormatPreference` is on.
+             * @description The locale for dates and numbers. About Grafana 12.0 and later (boundary approximate: in
+             *     the 12.2 handler read, not in the 10.2 one), where the 12.2 handler saves it without
+             *     looking at the feature toggle `localeFormatPreference`.
              * @example de-DE
              */
             regionalFormat?: string;
             /**
-             * @description Newest builds - `localized` or `international`; needs the feature toggle `localeFormatPreference`.
+             * @description `localized` or `international` (anything else answers 400 `Invalid preferences`). About
+             *     Grafana 12.3 and later (boundary approximate: in the newest preference model read, main,
+             *     not in the 12.2 handler).
              * @example international
              */
             dateStyle?: string;
@@ -4361,10 +4392,14 @@ export interface components {
             };
             /**
              * @description The cookie categories the user consented to (the request key is `cookies`); `null` is read
-             *     as an empty list.
+             *     as an empty list. About 10.0 and later.
              */
             cookies?: ("analytics" | "performance" | "functional")[] | null;
-            /** @description The navigation menu's settings (11.x and later); replaces the stored bookmarks. */
+            /**
+             * @description The navigation menu's settings; replaces the stored bookmarks. Saved by the 8.5 and 9.1
+             *     handlers read (then with `savedItems`), not by the 10.2 one, and again by the 12.2 one
+             *     (with `bookmarkUrls`, about 11.0 and later, boundary approximate: 10.3 to 12.1 not read).
+             */
             navbar?: {
                 /** @description Paths of the pages bookmarked in the navigation menu. */
                 bookmarkUrls?: string[];
@@ -4381,9 +4416,9 @@ export interface components {
         SetHomeDashboardRequest: {
             /**
              * Format: int64
-             * @description The home dashboard's numeric ID (`0` clears it). Stored unchecked up to the 10.x handler
-             *     read; the newest handler looks a non-zero ID up in the current organization (404
-             *     `Dashboard not found`).
+             * @description The home dashboard's numeric ID (`0` clears it). Stored unchecked by the 8.4 to 10.2
+             *     handlers read; the 12.2 handler looks a non-zero ID sent without `homeDashboardUID` up in
+             *     the current organization (404 `Dashboard not found`; first release not found).
              * @example 1
              */
             homeDashboardId?: number;
@@ -4440,14 +4475,14 @@ export interface components {
              */
             cookiePreferences?: ("analytics" | "performance" | "functional")[] | null;
             /**
-             * @description The locale for dates and numbers. About Grafana 12.0.0, boundary approximate: in the
-             *     12.x command read, not in the 10.x one.
+             * @description The locale for dates and numbers. About Grafana 12.0.0, boundary approximate: the 12.2
+             *     handler saves it, the 10.2 one does not.
              * @example de-DE
              */
             regionalFormat?: string;
             /**
-             * @description `localized` or `international`. About Grafana 12.3.0, boundary approximate: only in the
-             *     newest command read (main), not in the 12.x handler read.
+             * @description `localized` or `international`. About Grafana 12.3.0, boundary approximate: in the newest
+             *     command read (main), not in the 12.2 handler read.
              * @example localized
              */
             dateStyle?: string;
@@ -6607,9 +6642,9 @@ export interface operations {
              * @description The user's authentication info cannot be read, the identity's user id is not a number
              *     (10.3 and later), or the database failed. With SMTP and `verify_email_enabled` on, the
              *     email verification could not be started: Grafana 10.4 starts it in the handler (the six
-             *     step-by-step messages below, up to about 11.0, boundary approximate: PR #85587, not in
-             *     Grafana's CHANGELOG, moved it to the verifier service), later versions answer `Failed to
-             *     generate email verification` or the verifier's own structured error.
+             *     step-by-step messages below); from about 11.1 (boundary approximate: PR #85587, not in
+             *     Grafana's CHANGELOG, moved it to the verifier service) the answer is `Failed to generate
+             *     email verification` or the verifier's own structured error.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7783,7 +7818,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user's quotas, as the operation is documented (no recent version answers this). */
+            /** @description The quotas of user ID 0, not the caller's (8.0 to 8.3 with quotas enabled; 8.4 and later never answer this). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7792,7 +7827,7 @@ export interface operations {
                     "application/json": components["schemas"]["Quota"][];
                 };
             };
-            /** @description Known server quirk - the handler finds no user ID in this path (every recent version). */
+            /** @description Known server quirk - the handler finds no user ID in this path (8.4 and later with quotas enabled; 9.4 and later always). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7802,7 +7837,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Quotas are disabled (versions before the late-2022 quota rewrite). */
+            /** @description Quotas are disabled (8.0 to 9.3; the quota rewrite in 9.4 answers 400 instead). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7812,7 +7847,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The quotas could not be read.
+             * @description The quotas could not be read (8.0 to 8.3, while the handler still read user ID 0).
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7850,8 +7885,8 @@ export interface operations {
                 };
             };
             /**
-             * @description No credentials, or wrong ones; in the newest versions also an identity that is neither
-             *     a user nor a service account.
+             * @description No credentials, or wrong ones; from about 11.3 also an identity that is neither a user
+             *     nor a service account.
              *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
              *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
              *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
@@ -7907,7 +7942,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The body is malformed, the theme is unknown, or (newest builds) the dateStyle is invalid.
+             * @description The body is malformed, the theme is unknown, or (about 12.3 and later) the dateStyle is invalid.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -7930,7 +7965,7 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description The database failed, or (newer versions) the identity's user ID cannot be parsed.
+             * @description The database failed, or (10.3 and later) the identity's user ID cannot be parsed.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7971,7 +8006,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed, the theme is unknown or empty, or (newest builds) the dateStyle is invalid. */
+            /** @description The body is malformed, the theme is unknown (or, in the 12.2 handler, empty), or (about 12.3 and later) the dateStyle is invalid. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7994,7 +8029,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The database failed, or (newer versions) the identity's user ID cannot be parsed.
+             * @description The database failed, or (10.3 and later) the identity's user ID cannot be parsed.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -8049,9 +8084,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description No dashboard has the UID `homeDashboardUID` names (in any organization), or (the newest
-             *     handler, main) no dashboard of the current organization has the ID `homeDashboardId`
-             *     names.
+             * @description No dashboard has the UID `homeDashboardUID` names (in any organization), or (the 12.2
+             *     handler) no dashboard of the current organization has the ID `homeDashboardId` names.
              */
             404: {
                 headers: {
@@ -8123,7 +8157,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The user cannot be read (newer versions) or the flags cannot be saved.
+             * @description The user cannot be read (about 10.3 and later, boundary approximate: in the 10.4 handler,
+             *     not in the 10.0 one), the identity's user id is not a number (10.3 and later), or the
+             *     flags cannot be saved.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
