@@ -292,11 +292,13 @@ export interface paths {
          *     organization role or RBAC permission is needed. Anonymous access is refused even when it is
          *     enabled on the server.
          *
-         *     **Non-user identities (bearer tokens):** from Grafana 11 a service account token (or API
+         *     **Non-user identities (bearer tokens):** from Grafana 11.3 a service account token (or API
          *     key) gets **200** with a minimal profile built from the token's identity: `id` is `0`,
          *     `uid` is the typed identity (e.g. `service-account:3`), `createdAt` and `updatedAt` are the
          *     zero time `0001-01-01T00:00:00Z`, `authLabels` is `null` and `avatarUrl` is empty. Grafana
-         *     10.x answers such tokens with 403 `Endpoint only available for users`.
+         *     10.3 to 11.2 answer such tokens with 403 `Endpoint only available for users` (read in 10.4;
+         *     the 11.3 handler has the minimal profile); 8.0 to 10.2 look the identity's user ID up, so an
+         *     API key (user ID 0) gets 404 `user not found`.
          *
          *     For a user, `authLabels` is always an array (`[]`, or e.g. `["OAuth"]` for a user of an
          *     external provider, who then also has `isExternal: true`). `accessControl` is added only
@@ -6516,7 +6518,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The signed-in user's profile (or, 11.x+, a minimal profile of a non-user identity). */
+            /** @description The signed-in user's profile (or, 11.3 and later, a minimal profile of a non-user identity). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6526,7 +6528,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Grafana 10.x only - the caller is not a user (for example a service account token). */
+            /** @description Grafana 10.3 to 11.2 - the caller is not a user (for example a service account token). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6695,8 +6697,8 @@ export interface operations {
                 };
             };
             /**
-             * @description No credentials, or wrong ones. **Known server quirk (10.x):** a wrong old password also
-             *     answers 401, with the body `{"message":"Invalid old password"}`; 11.3+ answers 400.
+             * @description No credentials, or wrong ones. **Known server quirk (8.0 to 11.2):** a wrong old password
+             *     also answers 401, with the body `{"message":"Invalid old password"}`; 11.3+ answers 400.
              *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
              *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
              *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
@@ -6710,8 +6712,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The user is managed by an external authentication provider (11.x), or (10.3 to 11.2) the
-             *     caller is not a user.
+             * @description The user is managed by an external authentication provider (11.3 and later), or (10.3 to
+             *     11.2) the caller is not a user.
              */
             403: {
                 headers: {
