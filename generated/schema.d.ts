@@ -815,9 +815,11 @@ export interface paths {
          *     **Versions:**
          *     - from about 9.0.0 (boundary approximate: the route is in the 10.x route tables read and in
          *       none of the 8.x ones; no 9.x route table was found);
-         *     - up to 12.1: only dashboards of the **current organization**, as an array (`[]` when none);
-         *     - from 12.2.0 (the 12.2 handler read): starred dashboards of **all organizations**, in no
-         *       particular (random) order;
+         *     - only dashboards of the **current organization**, as an array (`[]` when none), in the 10.4
+         *       handler read;
+         *     - starred dashboards of **all organizations**, in no particular (random) order, in the 12.2
+         *       handler read - stars are stored by dashboard UID since PR #96408 (November 2024), so from
+         *       about 11.4 (boundary approximate: not in Grafana's CHANGELOG, 11.x not read);
          *     - the Kubernetes-backed stars (about 12.3 and later, boundary approximate: behind the
          *       `kubernetesStars` feature toggle in a 12.x copy read, unconditional in main): read errors
          *       are only logged, and the answer is still 200 - with the list, or **`null`** when there
