@@ -814,7 +814,7 @@ export interface paths {
          *
          *     **Versions:**
          *     - from about 9.0.0 (boundary approximate: the route is in the 10.x route tables read and in
-         *       none of the 8.x ones; no 9.x route table was found);
+         *       none of the 8.0, 8.3 and 8.4 ones; no 9.x route table was found);
          *     - only dashboards of the **current organization**, as an array (`[]` when none), in the 10.4
          *       handler read;
          *     - starred dashboards of **all organizations**, in no particular (random) order, in the 12.2
@@ -1108,7 +1108,7 @@ export interface paths {
          *     preferences are kept per organization: the active one, or the one chosen with
          *     `X-Grafana-Org-Id`). Only the user's own level is returned: nothing is merged in from the
          *     user's teams, the organization or the server defaults, so a user who never saved anything
-         *     gets `{}` (10.x and later; see the `Preferences` schema for the 9.x shape).
+         *     gets `{}` (about 10.0 and later, boundary approximate: the 10.2 handler read does, the 9.1 one sends a fixed object; see the `Preferences` schema).
          *
          *     **Who may call it:** any signed-in user, with basic authentication (or a session). No
          *     organization role or RBAC permission is needed; anonymous access is refused. A service
