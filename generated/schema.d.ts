@@ -5719,7 +5719,8 @@ export interface components {
          *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
          *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
          *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
-         *     `Invalid Basic Auth Header`, `Invalid Render Key` (Grafana `>=8.0.0 <10.1.0`: the legacy context handler, read in 8.4 and 10.0).
+         *     `Invalid Basic Auth Header` (Grafana `>=8.0.0 <10.1.0`: the legacy context handler, read in 8.4 and 10.0; the authn service only tries basic authentication on a header that decodes).
+         *     `Invalid Render Key` (an unknown `renderKey` cookie; the legacy context handler up to 10.0, the authn service's render client from 10.1).
          *     `Revoked token`, `Service account is disabled` (Grafana about 9.0 to 10.0, boundary approximate: in the 10.0 context handler, not in the 8.4 one).
          */
         Unauthorized: {
