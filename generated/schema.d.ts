@@ -305,11 +305,13 @@ export interface paths {
          *     organization role or RBAC permission is needed. Anonymous access is refused even when it is
          *     enabled on the server.
          *
-         *     **Non-user identities (bearer tokens):** from Grafana 11 a service account token (or API
+         *     **Non-user identities (bearer tokens):** from Grafana 11.3 a service account token (or API
          *     key) gets **200** with a minimal profile built from the token's identity: `id` is `0`,
          *     `uid` is the typed identity (e.g. `service-account:3`), `createdAt` and `updatedAt` are the
          *     zero time `0001-01-01T00:00:00Z`, `authLabels` is `null` and `avatarUrl` is empty. Grafana
-         *     10.x answers such tokens with 403 `Endpoint only available for users`.
+         *     10.3 to 11.2 answer such tokens with 403 `Endpoint only available for users` (read in 10.4;
+         *     the 11.3 handler has the minimal profile); 8.0 to 10.2 look the identity's user ID up, so an
+         *     API key (user ID 0) gets 404 `user not found`.
          *
          *     For a user, `authLabels` is always an array (`[]`, or e.g. `["OAuth"]` for a user of an
          *     external provider, who then also has `isExternal: true`). `accessControl` is added only
@@ -326,11 +328,15 @@ export interface paths {
          *
          *     **Body rules:** at least `login` or `email` must be given. Without `login` the server uses
          *     `email` as the login, so sending only `email` also changes the login; with neither it
-         *     answers 400 `Need to specify either username or email`. Omitted fields are kept; a field
-         *     cannot be cleared to an empty string. Email and login are trimmed of surrounding whitespace.
+         *     answers 400 `Need to specify either username or email` (`Validation error, need to specify
+         *     either username or email` up to about 10.2, boundary approximate: the 10.0 handler has the
+         *     old text, the 10.4 one the new). Omitted fields are kept; a field cannot be cleared to an
+         *     empty string. From about 10.0 (boundary approximate: in the 10.0 handler, not in the 9.2
+         *     one) email and login are trimmed of surrounding whitespace.
          *
          *     **Configuration-dependent answers:** with the auth proxy enabled, changing the property the
-         *     proxy identifies users by answers 400. With SMTP and `verify_email_enabled` on, a changed
+         *     proxy identifies users by answers 400. From Grafana 10.4, with SMTP and
+         *     `verify_email_enabled` on, a changed
          *     email (or a login that is an email address) starts an email verification: the server
          *     answers 200 `Email sent for verification` and changes **nothing else** in that request;
          *     an invalid email answers 400 `Invalid email address`, an email used by another user 409
@@ -365,18 +371,25 @@ export interface paths {
          *     organization role or RBAC permission is needed. Users managed by an enabled external
          *     authentication provider cannot change their password here.
          *
-         *     **Body:** `oldPassword` and `newPassword`. Older documentation also sends `confirmNew`; the
+         *     **Body:** `oldPassword` and `newPassword`. Grafana's HTTP API documentation also sends `confirmNew`; the
          *     server has no such field and ignores it (it never compares it with `newPassword`).
          *
          *     **Versions:**
          *     - 11.3 and later: a wrong (or missing) old password answers **400** with a structured error
-         *       (`user.password-missmatch`); a new password shorter than 4 characters answers 400
-         *       `password.password-policy-too-short`; with `basic_auth_strong_password_policy` a weak new
-         *       password answers 400 `password.password-policy-infringe`.
-         *     - 10.x: a wrong old password answers **401** `{"message":"Invalid old password"}` - not an
-         *       authentication failure, the credentials were accepted. An external user gets 400
-         *       `Cannot update external user password`.
-         *     - Older versions rejected passwords of 4 characters or fewer (newest: fewer than 4).
+         *       (`user.password-missmatch`); an external user gets 403 `Cannot update external User`.
+         *     - From about 10.3 (boundary approximate: the 10.4 handler has it, the 10.0 one not) the new
+         *       password is checked against the password policy: shorter than 4 characters answers 400
+         *       `password.password-policy-too-short`; with `[auth.basic] password_policy` on, a weak new
+         *       password answers 400 `password.password-policy-infringe`. Before, passwords of 4
+         *       characters or fewer were refused with 400 `New password is too short`.
+         *     - 8.0 to 11.2: a wrong old password answers **401** `{"message":"Invalid old password"}` -
+         *       not an authentication failure, the credentials were accepted.
+         *     - Who is refused as external: 8.x refuses **every** user while LDAP or the auth proxy is
+         *       enabled on the server (400 `Not allowed to change password when LDAP or Auth Proxy is
+         *       enabled`); about 9.0 to 10.2 refuses users who sign in through LDAP or the auth proxy
+         *       (400 `Not allowed to reset password for LDAP or Auth Proxy user`); about 10.3 to 11.2
+         *       users of any enabled external provider (400 `Cannot update external user password`).
+         *       These boundaries are approximate: read in 8.4, 9.2, 10.0 and 10.4.
          *
          *     **Known server quirks:** a non-user identity (service account token) gets **304 Not
          *     Modified** with an empty body from 11.3 (403 `Endpoint only available for users` in 10.3 to
@@ -702,8 +715,10 @@ export interface paths {
          *     `Only users can verify their email`. A user whose address is already verified gets **304
          *     Not Modified** with an empty body, and no email.
          *
-         *     **Versions:** the route is in the newest route table that was read and in none of the 8.x
-         *     to 10.x ones; Grafana's handler is spelled `StartEmailVerificaton`.
+         *     **Versions:** added by PR #85587 (April 2024) in about Grafana 11.1.0, boundary approximate:
+         *     the pull request is not in Grafana's CHANGELOG and was merged after the v11.0.x branch was
+         *     cut, with no backport found (it may be in 11.0.0). The 10.4 route table has no such route.
+         *     Grafana's handler is spelled `StartEmailVerificaton`.
          */
         post: operations["startEmailVerification"];
         delete?: never;
@@ -828,16 +843,22 @@ export interface paths {
          *
          *     **Who may call it:** any signed-in user, with basic authentication (or a session). Unlike
          *     the other `/api/user` operations, service account tokens are accepted too (service accounts
-         *     can star dashboards); other identities, such as API keys or render keys, get 400 in 10.x and
-         *     11.x. No organization role or RBAC permission is needed.
+         *     can star dashboards); other identities, such as API keys or render keys, get 400 from 10.3.0
+         *     to 12.1 (in the 10.4 handler, not in the 12.2 one). No organization role or RBAC
+         *     permission is needed.
          *
          *     **Versions:**
-         *     - up to 12.1: only dashboards of the **current organization**, as an array (`[]` when none);
-         *     - about 12.2 and later: starred dashboards of **all organizations**, in no particular
-         *       (random) order;
-         *     - newest (stars backed by the Kubernetes-style stars resource): read errors are only
-         *       logged, and the answer is still 200 - with the list, or **`null`** when there is none.
-         *       Treat `null` as an empty list.
+         *     - from about 9.0.0 (boundary approximate: the route is in the 10.x route tables read and in
+         *       none of the 8.0, 8.3 and 8.4 ones; no 9.x route table was found);
+         *     - only dashboards of the **current organization**, as an array (`[]` when none), in the 10.4
+         *       handler read;
+         *     - starred dashboards of **all organizations**, in no particular (random) order, in the 12.2
+         *       handler read - stars are stored by dashboard UID since PR #96408 (November 2024), so from
+         *       about 11.4 (boundary approximate: not in Grafana's CHANGELOG, 11.x not read);
+         *     - the Kubernetes-backed stars (about 12.3 and later, boundary approximate: behind the
+         *       `kubernetesStars` feature toggle in a 12.x copy read, unconditional in main): read errors
+         *       are only logged, and the answer is still 200 - with the list, or **`null`** when there
+         *       is none. Treat `null` as an empty list.
          */
         get: operations["getStars"];
         put?: never;
@@ -880,14 +901,15 @@ export interface paths {
          *     render keys) get 400 `Only users and service accounts can star dashboards`. No organization
          *     role or RBAC permission is needed.
          *
-         *     **Versions:** removed in about Grafana 12.2 (September 2025): the route no longer exists
-         *     and answers **404** `{"message":"Not found"}` - even without credentials, because unknown
+         *     **Versions:** removed in Grafana 12.2.0 (PR #110499, "Stars: Remove deprecated internal ID
+         *     apis", in the 12.2.0 CHANGELOG; the newest route table read has no such route): the route
+         *     answers **404** `{"message":"Not found"}` - even without credentials, because unknown
          *     routes are answered before authentication.
          *
-         *     **Known server quirks (up to 12.1):** the dashboard's existence is **not checked** - any
-         *     positive ID answers 200. Starring a dashboard that is already starred breaks a unique
-         *     index and answers 500 `Failed to star dashboard` in older versions; newer versions ignore
-         *     the duplicate and answer 200.
+         *     **Known server quirks (8.0.0 to 12.1):** the dashboard's existence is **not checked** - any
+         *     positive ID answers 200. Starring a dashboard that is already starred answers 500
+         *     `Failed to star dashboard` where the star store rejects the duplicate (a unique index);
+         *     where it ignores the duplicate the answer is 200 (the releases of each were not mapped).
          */
         post: operations["starDashboard"];
         /**
@@ -900,10 +922,10 @@ export interface paths {
          *     account tokens are accepted too. Other identities get 400 `Only users and service accounts
          *     can star dashboards`. No organization role or RBAC permission is needed.
          *
-         *     **Versions:** removed in about Grafana 12.2 (September 2025): the route answers **404**
-         *     `{"message":"Not found"}`, even without credentials.
+         *     **Versions:** removed in Grafana 12.2.0 (PR #110499, in the 12.2.0 CHANGELOG): the route
+         *     answers **404** `{"message":"Not found"}`, even without credentials.
          *
-         *     **Known server quirk (up to 12.1):** neither the dashboard nor the star is checked; removing
+         *     **Known server quirk (8.0.0 to 12.1):** neither the dashboard nor the star is checked; removing
          *     a star that does not exist answers 200 `Dashboard unstarred`.
          */
         delete: operations["unstarDashboard"];
@@ -939,11 +961,14 @@ export interface paths {
          *     render keys) get 400 `Only users and service accounts can star dashboards`. No organization
          *     role or RBAC permission is needed; the dashboard only has to exist.
          *
-         *     **Versions:** up to 12.x an unknown UID (in the current organization) answers **404**
-         *     `Dashboard not found`. In the newest versions (stars backed by the Kubernetes-style stars
-         *     resource) every failure, including an unknown UID, answers **500** `Failed to star
-         *     dashboard`. Starring an already-starred dashboard answers 500 in older versions (unique
-         *     index) and 200 in newer ones.
+         *     **Versions:** added in about Grafana 9.3.0 (PR #54340, merged October 2022; boundary
+         *     approximate: the pull request is not in Grafana's CHANGELOG). In the 10.4 and 12.2 handlers
+         *     read, an unknown UID (in the current organization) answers **404** `Dashboard not found`.
+         *     With the Kubernetes-backed stars (about 12.3 and later, boundary approximate: behind the
+         *     `kubernetesStars` feature toggle in a 12.x copy read, unconditional in main) every failure,
+         *     including an unknown UID, answers **500** `Failed to star dashboard`. Starring an
+         *     already-starred dashboard answers 500 where the star store rejects the duplicate (a unique
+         *     index) and 200 where it ignores it (the releases of each were not mapped).
          */
         post: operations["starDashboardByUid"];
         /**
@@ -955,11 +980,14 @@ export interface paths {
          *     can star dashboards`. No organization role or RBAC permission is needed.
          *
          *     **Versions and known server quirks:**
-         *     - up to 12.1: an unknown UID answers **404** `Dashboard not found`;
-         *     - about 12.2 to 12.x: the dashboard is **not checked** - an unknown UID (or a dashboard that
-         *       was never starred) answers **200** `Dashboard unstarred`;
-         *     - newest (Kubernetes-style stars resource): any failure, including an unknown UID, answers
-         *       **500** `Failed to unstar dashboard`.
+         *     - added in about 9.3.0 (PR #54340, merged October 2022; boundary approximate: not in
+         *       Grafana's CHANGELOG);
+         *     - 9.3 to 12.1: an unknown UID answers **404** `Dashboard not found` (read in 10.4);
+         *     - from 12.2.0 (the 12.2 handler read): the dashboard is **not checked** - an unknown UID (or
+         *       a dashboard that was never starred) answers **200** `Dashboard unstarred`;
+         *     - Kubernetes-backed stars (about 12.3 and later, boundary approximate: behind the
+         *       `kubernetesStars` feature toggle in a 12.x copy read, unconditional in main): any failure,
+         *       including an unknown UID, answers **500** `Failed to unstar dashboard`.
          */
         delete: operations["unstarDashboardByUid"];
         options?: never;
@@ -988,7 +1016,9 @@ export interface paths {
          *     authentication does not. A user who only ever used basic authentication gets `[]`.
          *     `isActive` is `true` only for the session cookie of the request itself, so with basic
          *     authentication every item has `isActive: false`. `seenAt` equals `createdAt` for a
-         *     session that was not seen since. `authModule` exists only in the newest versions.
+         *     session that was not seen since. `authModule` (the provider of the login that created the
+         *     session) is sent from about 11.4 (PR #94958, October 2024; boundary approximate: not in
+         *     Grafana's CHANGELOG).
          */
         get: operations["getUserAuthTokens"];
         put?: never;
@@ -1019,10 +1049,13 @@ export interface paths {
          *     this description sends: a request with basic authentication, a token, or nothing at all
          *     gets **401** `Unauthorized` (an invalid cookie is also deleted).
          *
-         *     **Versions:** added in Grafana 10.0 behind the `clientTokenRotation` feature toggle (10.x
-         *     route tables register it only with the toggle on); the newest route table registers it
-         *     unconditionally. Where the route is not registered the answer is 404 `Not found`. Grafana's
-         *     annotation for this route has no operationId; `rotateUserAuthToken` is the handler's name.
+         *     **Versions:** added in Grafana 9.5.0 (PR #65060) behind the `clientTokenRotation` feature
+         *     toggle, which is off by default until 10.2.2 and on by default from 10.2.3 (PR #78384); the
+         *     route is registered only with the toggle on. The toggle was removed (PR #82886, February
+         *     2024) in about 11.0.0, boundary approximate: that pull request is not in Grafana's
+         *     CHANGELOG; since then the route is always registered. Where it is not registered the answer
+         *     is 404 `Not found`. Grafana's annotation for this route has no operationId;
+         *     `rotateUserAuthToken` is the handler's name.
          */
         post: operations["rotateUserAuthToken"];
         delete?: never;
@@ -1077,12 +1110,13 @@ export interface paths {
          *
          *     **Known server quirk:** the route shares its handler with
          *     `GET /api/admin/users/{id}/quotas`, which reads the user ID from the path, and this path has
-         *     none. So the operation does not work in any recent version: it answers **400**
-         *     `{"message":"Bad request","messageId":"quota.bad-request",…}` whether quotas are enabled or
-         *     not. Versions before the late-2022 quota rewrite answered 404 `Quotas not enabled` when
-         *     quotas were disabled and 400 `id is invalid` otherwise; still older versions answered 200,
-         *     with the quotas of user ID 0 rather than the caller's. Read a user's quotas
-         *     with `GET /api/admin/users/{id}/quotas` instead.
+         *     none. So the operation does not work from Grafana 8.4 on: from 9.4 (the quota rewrite) it
+         *     answers **400** `{"message":"Bad request","messageId":"quota.bad-request",…}` whether quotas
+         *     are enabled or not; 8.4 to 9.3 answer 404 `Quotas not enabled` when quotas are disabled and
+         *     400 `id is invalid` otherwise; 8.0 to 8.3 answer 404 when quotas are disabled and otherwise
+         *     200, with the quotas of user ID 0 rather than the caller's. The 8.4 boundary is approximate
+         *     (the handler copies read are dated from their code). Read a user's quotas with
+         *     `GET /api/admin/users/{id}/quotas` instead.
          *
          *     **Who may call it:** any signed-in user, with basic authentication or a service account
          *     token (no RBAC check; anonymous users get 401).
@@ -1109,13 +1143,13 @@ export interface paths {
          *     preferences are kept per organization: the active one, or the one chosen with
          *     `X-Grafana-Org-Id`). Only the user's own level is returned: nothing is merged in from the
          *     user's teams, the organization or the server defaults, so a user who never saved anything
-         *     gets `{}` (10.x and later; see the `Preferences` schema for the 9.x shape).
+         *     gets `{}` (about 10.0 and later, boundary approximate: the 10.2 handler read does, the 9.1 one sends a fixed object; see the `Preferences` schema).
          *
          *     **Who may call it:** any signed-in user, with basic authentication (or a session). No
          *     organization role or RBAC permission is needed; anonymous access is refused. A service
-         *     account token is accepted and reads the service account's own preferences. In the newest
-         *     versions an identity that is neither a user nor a service account gets 401 `Not a valid
-         *     identity`.
+         *     account token is accepted and reads the service account's own preferences. From about 11.3
+         *     (boundary approximate: in the 12.2 handler, not in the 10.2 one) an identity that is
+         *     neither a user nor a service account gets 401 `Not a valid identity`.
          */
         get: operations["getUserPreferences"];
         /**
@@ -1130,10 +1164,12 @@ export interface paths {
          *
          *     **Checks, in this order:** a body that does not parse (or has a wrong JSON type) answers
          *     400 `bad request data`; a non-empty unknown `theme` answers 400 `Invalid theme`; a
-         *     `homeDashboardUID` that names no dashboard of the organization (and, in the newest
-         *     versions, an unknown `homeDashboardId`) answers 404 `Dashboard not found`. The newest
-         *     builds also answer 400 `Invalid preferences` for a `dateStyle` other than `localized` or
-         *     `international`. `timezone`, `weekStart` and `language` are not validated.
+         *     `homeDashboardUID` that names no dashboard of the organization (from about 9.0, boundary
+         *     approximate: in the 9.1 handler, not in the 8.5 one; and, in the newest prefapi read
+         *     (main), an unknown `homeDashboardId`) answers 404 `Dashboard not found`. From about 12.3
+         *     (boundary approximate: in the newest prefapi read, not in the 12.2 handler) a `dateStyle`
+         *     other than `localized` or `international` answers 400 `Invalid preferences`. `timezone`,
+         *     `weekStart` and `language` are not validated.
          */
         put: operations["updateUserPreferences"];
         post?: never;
@@ -1149,11 +1185,13 @@ export interface paths {
          *     organization role or RBAC permission is needed. A service account token is accepted and
          *     changes the service account's own preferences.
          *
-         *     **Checks:** as for PUT, with one difference: a `theme` that is sent must be a known theme
-         *     ID, so `"theme": ""` answers 400 `Invalid theme` here (PUT accepts it as "default").
+         *     **Checks:** as for PUT, with one difference in the 12.2 handler: a `theme` that is sent must
+         *     be a known theme ID, so `"theme": ""` answers 400 `Invalid theme` here (PUT accepts it as
+         *     "default"; the 8.5 to 10.2 handlers read accept it in PATCH too).
          *
-         *     **Versions:** PATCH is in every route table read from Grafana 9.0 on (it came with the
-         *     query history preferences) and still exists in the newest version.
+         *     **Versions:** PATCH arrived in about Grafana 8.5.0 (PR #44914, March 2022; boundary
+         *     approximate: the pull request is not in the CHANGELOG, and the 8.4 and 8.5 handlers read
+         *     are dated from their code); before, the route answers 404 `Not found`.
          */
         patch: operations["patchUserPreferences"];
         trace?: never;
@@ -1178,11 +1216,18 @@ export interface paths {
          *     permission is needed.
          *
          *     **Versions:**
-         *     - versions that know `homeDashboardUID` look the dashboard up by UID (404
-         *       `Dashboard not found` for an unknown one; `""` clears the home dashboard);
-         *     - the newest versions also look up a non-zero `homeDashboardId` in the current
-         *       organization (404 `Dashboard not found`); older ones store any number without a check;
-         *     - 8.x takes `homeDashboardId`, `theme`, `timezone` and `weekStart` only.
+         *     - Grafana 8.0 to 8.3 decode the body in the route's binding middleware (415 without a JSON
+         *       Content-Type, 400 with an array of binding errors); 8.4 and later decode it in the
+         *       handler (400 `bad request data`).
+         *     - From about 9.0.0 (boundary approximate: in the 9.1 handler, not in the 8.5 one)
+         *       `homeDashboardUID` is looked up by UID, in any organization (404 `Dashboard not found`
+         *       for an unknown one; `""` clears the home dashboard).
+         *     - The 12.2 handler also looks up a non-zero `homeDashboardId` sent without
+         *       `homeDashboardUID`, in the current organization (404 `Dashboard not found`); the 8.4 to
+         *       10.2 handlers read store any number unchecked (first release of the check not found).
+         *     - The body takes the other preferences the version's command knows: `navbar` (about 8.5),
+         *       `queryHistory` (about 9.0), `language` and `cookiePreferences` (about 10.0),
+         *       `regionalFormat` (about 12.0), `dateStyle` (about 12.3); see the schema.
          */
         post: operations["setHomeDashboard"];
         delete?: never;
@@ -1218,7 +1263,7 @@ export interface paths {
          *     **Non-user identities (bearer tokens):** from Grafana 11.3 a service account token gets
          *     **304** with an empty body; 10.3 to 11.2 answer 403 `Endpoint only available for users`.
          *
-         *     **Versions:** the route exists in every version read, up to the newest.
+         *     **Versions:** the route exists in every version read (8.4, 9.2, 10.0, 10.4, 11.3).
          */
         put: operations["setHelpFlag"];
         post?: never;
@@ -4253,7 +4298,7 @@ export interface components {
              */
             device: string;
             /**
-             * @description About 11.3 and later: the label of the external authentication module of the session
+             * @description Grafana 11.3.0 and later (boundary approximate, see below): the label of the external authentication module of the session
              *     (e.g. `OAuth`); an empty string for a password login.
              * @example
              */
@@ -4338,11 +4383,13 @@ export interface components {
          *     them. These are the values saved at that level only: nothing is inherited or filled in from
          *     the organization, the server defaults or the teams.
          *
-         *     **Versions:** from Grafana 10 (the preferences kind) only the keys that hold a value are sent;
-         *     a level with nothing saved answers `{}`. No key is ever `null`. Grafana 9.x sent a fixed
-         *     object instead: `theme`, `homeDashboardId`, `timezone`, `weekStart` and `locale` always (empty
-         *     string or `0` when unset), plus `navbar` and `queryHistory` objects. `homeDashboardId` and
-         *     `locale` are no longer sent by newer versions; `language` replaced `locale`.
+         *     **Versions:** from about Grafana 10.0 (the preferences kind; boundary approximate: the 10.2
+         *     handler read sends it, the 9.1 one the fixed object) only the keys that hold a value are
+         *     sent; a level with nothing saved answers `{}`. No key is ever `null`. Grafana 8.x and 9.x
+         *     sent a fixed object instead: `theme`, `homeDashboardId`, `timezone` and `weekStart` always
+         *     (empty string or `0` when unset), plus `navbar` (from about 8.5), and `locale` and
+         *     `queryHistory` (9.x). `homeDashboardId` and `locale` are not sent from about 10.0;
+         *     `language` replaced `locale`. The ranges of each key are in `x-grafana-versions`.
          */
         Preferences: {
             /**
@@ -4356,14 +4403,15 @@ export interface components {
             /**
              * Format: int64
              * @deprecated
-             * @description Grafana 9.x only: the numeric ID of the home dashboard, `0` for the default home page.
-             *     Newer versions send `homeDashboardUID` instead.
+             * @description Grafana 8.x and 9.x only: the numeric ID of the home dashboard, `0` for the default home
+             *     page. From about 10.0 `homeDashboardUID` is sent instead.
              * @example 0
              */
             homeDashboardId?: number;
             /**
              * @description The UID of the home dashboard. Absent when the default home page applies, and also when
-             *     the stored dashboard no longer exists (older versions resolve the stored ID on each read).
+             *     the stored dashboard no longer exists (the 9.1 to 12.2 handlers read resolve the stored ID
+             *     on each read).
              * @example cIBgcSjkk
              */
             homeDashboardUID?: string;
@@ -4389,18 +4437,23 @@ export interface components {
              */
             language?: string;
             /**
-             * @description Grafana 12.x, only while the feature toggle `localeFormatPreference` is on: the locale used
-             *     to format dates and numbers (e.g. `de-DE`). Servers without the toggle never send it.
+             * @description From about Grafana 12.0 (boundary approximate: in the 12.2 handler read, not in the 10.2
+             *     one), only while the feature toggle `localeFormatPreference` is on: the locale used to
+             *     format dates and numbers (e.g. `de-DE`). Servers without the toggle never send it.
              * @example de-DE
              */
             regionalFormat?: string;
             /**
-             * @description Newest builds, only while the feature toggle `localeFormatPreference` is on: `localized`
-             *     or `international`.
+             * @description From about Grafana 12.3 (boundary approximate: in the newest prefapi read, main, not in
+             *     the 12.2 handler), only while the feature toggle `localeFormatPreference` is on:
+             *     `localized` or `international`.
              * @example international
              */
             dateStyle?: string;
-            /** @description Explore's query history settings. Sent only when `homeTab` is set (newer versions). */
+            /**
+             * @description Explore's query history settings. Sent always in 9.x, and from about 10.0 only when
+             *     `homeTab` is set.
+             */
             queryHistory?: {
                 /**
                  * @description The tab the query history opens on - `query` or `starred`, or `""`.
@@ -4409,8 +4462,9 @@ export interface components {
                 homeTab?: string;
             };
             /**
-             * @description The navigation menu's settings, sent only when bookmarks were saved (11.x and later).
-             *     Grafana 9.x sent `{"savedItems": ...}` here instead.
+             * @description The navigation menu's settings, sent only when bookmarks were saved (about 11.0 and later,
+             *     boundary approximate: in the newest prefapi read, not in the 10.2 handler). From about
+             *     8.5 to 9.x the fixed object carried `{"savedItems": ...}` here instead.
              */
             navbar?: {
                 /** @description Paths of the pages bookmarked in the navigation menu. */
@@ -4440,8 +4494,9 @@ export interface components {
              * Format: int64
              * @deprecated
              * @description Deprecated: the numeric ID of the home dashboard (`0` for the default). Used only when
-             *     `homeDashboardUID` is absent. The newest versions check it (404 `Dashboard not found` for
-             *     an unknown ID); older versions store any number unchecked.
+             *     `homeDashboardUID` is absent. The newest prefapi read (main) checks it (404 `Dashboard not
+             *     found` for an ID that names no dashboard of the organization); the 8.4 to 10.2 handlers
+             *     read store any number unchecked (first release of the check not found).
              * @example 0
              */
             homeDashboardId?: number;
@@ -4456,19 +4511,21 @@ export interface components {
              */
             weekStart?: string;
             /**
-             * @description The UI language (e.g. `en-US`), or `""` for the default. Not validated. 10.x and later.
+             * @description The UI language (e.g. `en-US`), or `""` for the default. Not validated. About 10.0 and later.
              * @example en-US
              */
             language?: string;
             /**
-             * @description Grafana 12.x: the locale for dates and numbers. Ignored (not saved) unless the feature
-             *     toggle `localeFormatPreference` is on.
+             * @description The locale for dates and numbers. Ignored (not saved) by the newest prefapi read unless the
+             *     feature toggle `localeFormatPreference` is on. About 12.0 and later (boundary approximate:
+             *     in the newest prefapi read, not in the 10.2 handler).
              * @example de-DE
              */
             regionalFormat?: string;
             /**
-             * @description Newest builds: `localized` or `international` (anything else answers 400 `Invalid
-             *     preferences`). Ignored unless the feature toggle `localeFormatPreference` is on.
+             * @description `localized` or `international` (anything else answers 400 `Invalid preferences`). Ignored
+             *     unless the feature toggle `localeFormatPreference` is on. About 12.3 and later (boundary
+             *     approximate: in the newest prefapi read, main, not in the 12.2 handler).
              * @example localized
              */
             dateStyle?: string;
@@ -4483,10 +4540,14 @@ export interface components {
             /**
              * @description The cookie categories the user consented to. Note the name: the request key is `cookies`,
              *     not `cookiePreferences`. The stored value is not returned by GET. `null` is read as an
-             *     empty list (Go clients send it for an unset list).
+             *     empty list (Go clients send it for an unset list). About 10.0 and later.
              */
             cookies?: ("analytics" | "performance" | "functional")[] | null;
-            /** @description The navigation menu's settings (11.x and later). */
+            /**
+             * @description The navigation menu's settings. Saved by the 9.1 handler read (then with `savedItems`),
+             *     not by the 8.5 or 10.2 ones, and again by the newest prefapi read (with `bookmarkUrls`,
+             *     about 11.0 and later, boundary approximate: 10.3 to 12.1 not read).
+             */
             navbar?: {
                 /** @description Paths of the pages bookmarked in the navigation menu. */
                 bookmarkUrls?: string[];
@@ -4499,8 +4560,9 @@ export interface components {
          */
         PatchPreferencesRequest: {
             /**
-             * @description A theme ID (`light`, `dark`, `system`, or an extra theme the version ships). Unlike PUT,
-             *     `""` is not accepted here (400 `Invalid theme`): the stored theme cannot be reset with PATCH.
+             * @description A theme ID (`light`, `dark`, `system`, or an extra theme the version ships). In the 12.2
+             *     handler, unlike PUT, `""` is not accepted here (400 `Invalid theme`): the stored theme
+             *     cannot be reset with PATCH; the 8.5 to 10.2 handlers read accept `""` as the default.
              * @example light
              */
             theme?: string;
@@ -4514,7 +4576,8 @@ export interface components {
              * Format: int64
              * @deprecated
              * @description Deprecated: the numeric ID of the home dashboard, used only when `homeDashboardUID` is
-             *     absent. The newest versions answer 404 `Dashboard not found` for an unknown ID.
+             *     absent. The 12.2 handler answers 404 `Dashboard not found` for an ID that names no
+             *     dashboard of the organization; the 8.5 to 10.2 handlers read store any number unchecked.
              * @example 0
              */
             homeDashboardId?: number;
@@ -4529,17 +4592,21 @@ export interface components {
              */
             weekStart?: string;
             /**
-             * @description The UI language (e.g. `de-DE`), or `""` for the default. 10.x and later.
+             * @description The UI language (e.g. `de-DE`), or `""` for the default. About 10.0 and later.
              * @example de-DE
              */
             language?: string;
             /**
-             * @description Grafana 12.x, saved only while the feature toggle `localeFormatPreference` is on.
+             * @description The locale for dates and numbers. About Grafana 12.0 and later (boundary approximate: in
+             *     the 12.2 handler read, not in the 10.2 one), where the 12.2 handler saves it without
+             *     looking at the feature toggle `localeFormatPreference`.
              * @example de-DE
              */
             regionalFormat?: string;
             /**
-             * @description Newest builds - `localized` or `international`; needs the feature toggle `localeFormatPreference`.
+             * @description `localized` or `international` (anything else answers 400 `Invalid preferences`). About
+             *     Grafana 12.3 and later (boundary approximate: in the newest preference model read, main,
+             *     not in the 12.2 handler).
              * @example international
              */
             dateStyle?: string;
@@ -4553,10 +4620,14 @@ export interface components {
             };
             /**
              * @description The cookie categories the user consented to (the request key is `cookies`); `null` is read
-             *     as an empty list.
+             *     as an empty list. About 10.0 and later.
              */
             cookies?: ("analytics" | "performance" | "functional")[] | null;
-            /** @description The navigation menu's settings (11.x and later); replaces the stored bookmarks. */
+            /**
+             * @description The navigation menu's settings; replaces the stored bookmarks. Saved by the 8.5 and 9.1
+             *     handlers read (then with `savedItems`), not by the 10.2 one, and again by the 12.2 one
+             *     (with `bookmarkUrls`, about 11.0 and later, boundary approximate: 10.3 to 12.1 not read).
+             */
             navbar?: {
                 /** @description Paths of the pages bookmarked in the navigation menu. */
                 bookmarkUrls?: string[];
@@ -4564,17 +4635,26 @@ export interface components {
         };
         /**
          * @description The signed-in user's preferences in the current organization, saved as a whole (like
-         *     `PUT /api/user/preferences`): a field left out is reset to its default, not kept.
+         *     `PUT /api/user/preferences`): a field left out is reset to its default, not kept. The body is
+         *     Grafana's preference-saving command itself, so besides the home dashboard it takes every
+         *     preference that command knows in the version (unknown keys are ignored). Unlike
+         *     `PUT /api/user/preferences`, the handler does not check the theme, and the cookie consent key
+         *     is `cookiePreferences`.
          */
         SetHomeDashboardRequest: {
             /**
              * Format: int64
-             * @description The home dashboard's numeric ID (`0` clears it).
+             * @description The home dashboard's numeric ID (`0` clears it). Stored unchecked by the 8.4 to 10.2
+             *     handlers read; the 12.2 handler looks a non-zero ID sent without `homeDashboardUID` up in
+             *     the current organization (404 `Dashboard not found`; first release not found).
              * @example 1
              */
             homeDashboardId?: number;
             /**
-             * @description The home dashboard's UID (versions that know it; it wins over `homeDashboardId`, and `""` clears the home dashboard).
+             * @description The home dashboard's UID; it wins over `homeDashboardId`, and `""` clears the home
+             *     dashboard. Looked up without the organization, so the UID of a dashboard of another
+             *     organization is accepted. About Grafana 9.0.0, boundary approximate: in the 9.1 handler,
+             *     not in the 8.5 one.
              * @example cIBgcSjkk
              */
             homeDashboardUID?: string;
@@ -4593,6 +4673,47 @@ export interface components {
              * @example monday
              */
             weekStart?: string;
+            /**
+             * @description The navigation menu's settings. About Grafana 8.5.0, boundary approximate: the command
+             *     has it in the 8.5-era preference service read, not in the 8.4 one.
+             */
+            navbar?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Explore's query history settings. About Grafana 9.0.0, boundary approximate: in the 9.x
+             *     command read, not in the 8.5 one.
+             */
+            queryHistory?: {
+                /**
+                 * @description `query`, `starred` or `""`.
+                 * @example query
+                 */
+                homeTab?: string;
+            };
+            /**
+             * @description The UI language (e.g. `en-US`), or `""` for the default. About Grafana 10.0.0, boundary
+             *     approximate: in the 10.x command read, not in the 9.x one.
+             * @example en-US
+             */
+            language?: string;
+            /**
+             * @description The cookie categories the user consented to (`PUT /api/user/preferences` names this key
+             *     `cookies`). About Grafana 10.0.0, boundary approximate: the 10.x handlers save it.
+             */
+            cookiePreferences?: ("analytics" | "performance" | "functional")[] | null;
+            /**
+             * @description The locale for dates and numbers. About Grafana 12.0.0, boundary approximate: the 12.2
+             *     handler saves it, the 10.2 one does not.
+             * @example de-DE
+             */
+            regionalFormat?: string;
+            /**
+             * @description `localized` or `international`. About Grafana 12.3.0, boundary approximate: in the newest
+             *     command read (main), not in the 12.2 handler read.
+             * @example localized
+             */
+            dateStyle?: string;
         };
         /** @description The answer of the help flag operations - the user's help flags after the change. */
         HelpFlagsResult: {
@@ -5905,6 +6026,9 @@ export interface components {
          *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
          *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
          *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
+         *     `Invalid Basic Auth Header` (Grafana `>=8.0.0 <10.1.0`: the legacy context handler, read in 8.4 and 10.0; the authn service only tries basic authentication on a header that decodes).
+         *     `Invalid Render Key` (an unknown `renderKey` cookie; the legacy context handler up to 10.0, the authn service's render client from 10.1).
+         *     `Revoked token`, `Service account is disabled` (Grafana about 9.0 to 10.0, boundary approximate: in the 10.0 context handler, not in the 8.4 one).
          */
         Unauthorized: {
             headers: {
@@ -6744,7 +6868,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The signed-in user's profile (or, 11.x+, a minimal profile of a non-user identity). */
+            /** @description The signed-in user's profile (or, 11.3 and later, a minimal profile of a non-user identity). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6754,7 +6878,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Grafana 10.x only - the caller is not a user (for example a service account token). */
+            /** @description Grafana 10.3 to 11.2 - the caller is not a user (for example a service account token). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6816,7 +6940,7 @@ export interface operations {
              * @description The body is malformed; it has neither login nor email; the auth proxy forbids the change;
              *     or (email verification on) the new email is not valid.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
-             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.0.0`).
+             *     `Validation error, need to specify either username or email` (Grafana `>=8.0.0 <10.3.0`, boundary approximate: the 10.0 handler has it, the 10.4 one the structured error).
              */
             400: {
                 headers: {
@@ -6839,7 +6963,24 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The new login or email belongs to another user (compared case-insensitively). */
+            /**
+             * @description Grafana 10.4 and later, with SMTP and `verify_email_enabled` on: the signed-in user was
+             *     not found when the email verification started.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /**
+             * @description The new login or email belongs to another user (compared case-insensitively). From
+             *     about 9.2 (boundary approximate: the 8.4 handler answers any update error with 500
+             *     `Failed to update user`, the 9.2 one has the 409).
+             *     `Email is already being used`: Grafana 10.4, with SMTP and `verify_email_enabled` on.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6850,7 +6991,12 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description The user's authentication info cannot be read, or the database failed.
+             * @description The user's authentication info cannot be read, the identity's user id is not a number
+             *     (10.3 and later), or the database failed. With SMTP and `verify_email_enabled` on, the
+             *     email verification could not be started: Grafana 10.4 starts it in the handler (the six
+             *     step-by-step messages below); from about 11.1 (boundary approximate: PR #85587, not in
+             *     Grafana's CHANGELOG, moved it to the verifier service) the answer is `Failed to generate
+             *     email verification` or the verifier's own structured error.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -6888,7 +7034,8 @@ export interface operations {
             304: components["responses"]["NotModifiedNonUser"];
             /**
              * @description The body is malformed; (11.3+) the old password is wrong; the new password is too short
-             *     or breaks the password policy; or (10.x) the user is external.
+             *     or breaks the password policy; or (8.0 to 11.2) the user, or in 8.x the server's
+             *     settings, make it external.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -6900,8 +7047,8 @@ export interface operations {
                 };
             };
             /**
-             * @description No credentials, or wrong ones. **Known server quirk (10.x):** a wrong old password also
-             *     answers 401, with the body `{"message":"Invalid old password"}`; 11.3+ answers 400.
+             * @description No credentials, or wrong ones. **Known server quirk (8.0 to 11.2):** a wrong old password
+             *     also answers 401, with the body `{"message":"Invalid old password"}`; 11.3+ answers 400.
              *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
              *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
              *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
@@ -6915,8 +7062,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The user is managed by an external authentication provider (11.x), or (10.3 to 11.2) the
-             *     caller is not a user.
+             * @description The user is managed by an external authentication provider (11.3 and later), or (10.3 to
+             *     11.2) the caller is not a user.
              */
             403: {
                 headers: {
@@ -6928,8 +7075,9 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description The database failed; the user's authentication info cannot be read; or (some 11.x builds)
-             *     a password-policy error that was not mapped to 400.
+             * @description The database failed; the user's authentication info cannot be read; a password could not
+             *     be hashed (8.0 to 11.2); the identity's user id is not a number (10.3 and later); or
+             *     (some 11.x builds) a password-policy error that was not mapped to 400.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7407,7 +7555,12 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["RouteNotFound"];
-            /** @description The user could not be read, or the verification could not be saved or emailed. */
+            /**
+             * @description The identity's id is not a number, the user could not be read, or the verification
+             *     could not be saved or emailed (a structured error from the user or verifier service is
+             *     sent with its own message).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7603,7 +7756,7 @@ export interface operations {
                     "application/json": string[] | null;
                 };
             };
-            /** @description 10.x and 11.x - the identity is neither a user nor a service account (e.g. an API key). */
+            /** @description 10.3.0 to 12.1 - the identity is neither a user nor a service account (e.g. an API key). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7615,7 +7768,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description Not found.
-             *     `Not found` (Grafana `>=8.0.0 <9.0.0`: no such route: the 8.x route table has no GET /api/user/stars (boundary approximate)).
+             *     `Not found` (Grafana `>=8.0.0 <9.0.0`, boundary approximate: the 8.x route tables have no GET /api/user/stars).
              */
             404: {
                 headers: {
@@ -7626,7 +7779,8 @@ export interface operations {
                 };
             };
             /**
-             * @description Up to 12.x - the stars or the starred dashboards cannot be read.
+             * @description Up to 12.2 (the handlers read) - the stars or the starred dashboards cannot be read, or
+             *     (10.3.0 to 12.1) the identity's user id is not a number.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7684,7 +7838,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["RouteNotFound"];
             /**
-             * @description The star could not be saved (in older versions also when it already exists).
+             * @description The star could not be saved (where the star store rejects a duplicate, also when it
+             *     already exists), or (10.3.0 to 12.1) the identity's user id is not a number.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7742,7 +7897,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["RouteNotFound"];
             /**
-             * @description The star could not be removed.
+             * @description The star could not be removed, or (10.3.0 to 12.1) the identity's user id is not a number.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -7793,7 +7948,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description Up to 12.x - no dashboard with this UID in the current organization.
+             * @description No dashboard with this UID in the current organization (9.3 to 12.2; the Kubernetes-backed
+             *     stars answer 500 instead).
              *     `Not found` (Grafana `>=8.0.0 <9.3.0`: no such route before 9.3).
              */
             404: {
@@ -7805,7 +7961,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The star could not be saved. **Known server quirk (newest versions):** also for an
+             * @description The star could not be saved, or (10.3.0 to 12.1) the identity's user id is not a number.
+             *     **Known server quirk (Kubernetes-backed stars, about 12.3 and later):** also for an
              *     unknown UID.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
@@ -7869,7 +8026,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The star could not be removed. **Known server quirk (newest versions):** also for an
+             * @description The star could not be removed, or (10.3.0 to 12.1) the identity's user id is not a number.
+             *     **Known server quirk (Kubernetes-backed stars, about 12.3 and later):** also for an
              *     unknown UID.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
@@ -8062,7 +8220,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user's quotas, as the operation is documented (no recent version answers this). */
+            /** @description The quotas of user ID 0, not the caller's (8.0 to 8.3 with quotas enabled; 8.4 and later never answer this). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8071,7 +8229,7 @@ export interface operations {
                     "application/json": components["schemas"]["Quota"][];
                 };
             };
-            /** @description Known server quirk - the handler finds no user ID in this path (every recent version). */
+            /** @description Known server quirk - the handler finds no user ID in this path (8.4 and later with quotas enabled; 9.4 and later always). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8081,7 +8239,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Quotas are disabled (versions before the late-2022 quota rewrite). */
+            /** @description Quotas are disabled (8.0 to 9.3; the quota rewrite in 9.4 answers 400 instead). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8091,7 +8249,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The quotas could not be read.
+             * @description The quotas could not be read (8.0 to 8.3, while the handler still read user ID 0).
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -8129,8 +8287,8 @@ export interface operations {
                 };
             };
             /**
-             * @description No credentials, or wrong ones; in the newest versions also an identity that is neither
-             *     a user nor a service account.
+             * @description No credentials, or wrong ones; from about 11.3 also an identity that is neither a user
+             *     nor a service account.
              *     `Invalid API key` (a bearer token that does not decode or whose secret does not match).
              *     `Revoked API key` (Grafana `>=10.1.0`: the authn service, the default from 10.1).
              *     `API key does not belong to the requested organization` (Grafana `>=10.1.0`: X-Grafana-Org-Id (or targetOrgId) names an organization other than the token's).
@@ -8186,7 +8344,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The body is malformed, the theme is unknown, or (newest builds) the dateStyle is invalid.
+             * @description The body is malformed, the theme is unknown, or (about 12.3 and later) the dateStyle is invalid.
              *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 and 422 answers.
              */
             400: {
@@ -8209,7 +8367,7 @@ export interface operations {
             };
             415: components["responses"]["BindingContentType"];
             /**
-             * @description The database failed, or (newer versions) the identity's user ID cannot be parsed.
+             * @description The database failed, or (10.3 and later) the identity's user ID cannot be parsed.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -8250,7 +8408,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed, the theme is unknown or empty, or (newest builds) the dateStyle is invalid. */
+            /** @description The body is malformed, the theme is unknown (or, in the 12.2 handler, empty), or (about 12.3 and later) the dateStyle is invalid. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8273,7 +8431,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The database failed, or (newer versions) the identity's user ID cannot be parsed.
+             * @description The database failed, or (10.3 and later) the identity's user ID cannot be parsed.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
@@ -8314,7 +8472,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessMessage"];
                 };
             };
-            /** @description The body is malformed. */
+            /**
+             * @description The body is malformed.
+             *     Grafana 8.0 to 8.3 (binding middleware) answer a body that is not JSON with an array of binding errors, not this object; see the 415 answer.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8324,7 +8485,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The dashboard named by `homeDashboardUID` (or, newest versions, `homeDashboardId`) does not exist in the organization. */
+            /**
+             * @description No dashboard has the UID `homeDashboardUID` names (in any organization), or (the 12.2
+             *     handler) no dashboard of the current organization has the ID `homeDashboardId` names.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8333,7 +8497,12 @@ export interface operations {
                     "application/json": components["schemas"]["GrafanaError"];
                 };
             };
-            /** @description The preferences could not be saved. */
+            415: components["responses"]["BindingContentType"];
+            /**
+             * @description The preferences could not be saved (a structured error from the preference service is
+             *     sent with its own message).
+             *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
+             */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8390,7 +8559,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The user cannot be read (newer versions) or the flags cannot be saved.
+             * @description The user cannot be read (about 10.3 and later, boundary approximate: in the 10.4 handler,
+             *     not in the 10.0 one), the identity's user id is not a number (10.3 and later), or the
+             *     flags cannot be saved.
              *     `Internal Server Error - Check the Grafana server logs for the detailed error message.`: a panic, answered by the recovery middleware (with `error`: `Server Error`).
              */
             500: {
