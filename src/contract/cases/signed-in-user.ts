@@ -2,7 +2,7 @@ import { messageIs, type OperationCases, type Requirement } from './define.js';
 
 const emailVerificationRoute: Requirement = ({ fixtures }) => (fixtures.server.emailVerificationRoute ? undefined : 'POST /api/user/email/start-verify is not registered on this server (it needs `[smtp] enabled` and `[user] verify_email_enabled`)');
 const noEmailVerificationRoute: Requirement = ({ fixtures }) => (fixtures.server.emailVerificationRoute ? 'this server registers POST /api/user/email/start-verify (SMTP and email verification on)' : undefined);
-const tokenRotationRoute: Requirement = ({ fixtures }) => (fixtures.server.tokenRotationRoute ? undefined : 'POST /api/user/auth-tokens/rotate is not registered on this server (before 10.0, or the clientTokenRotation toggle off)');
+const tokenRotationRoute: Requirement = ({ fixtures }) => (fixtures.server.tokenRotationRoute ? undefined : 'POST /api/user/auth-tokens/rotate is not registered on this server (before 9.5.0, or the clientTokenRotation toggle off, its default until 10.2.2)');
 const noTokenRotationRoute: Requirement = ({ fixtures }) => (fixtures.server.tokenRotationRoute ? 'this server registers POST /api/user/auth-tokens/rotate' : undefined);
 
 const ROUTE_ABSENT = 'the answer of a server without this route; the mock has every route of the spec';
@@ -51,13 +51,11 @@ export const signedInUserCases: OperationCases[] = [
   },
   {
     operationId: 'starDashboard',
-    versions: { range: '<12.2.0', otherwise: { status: 404, example: 'notFound' }, note: 'the numeric-id star routes were removed in Grafana 12.2 (PR #110499)' },
     ok: { as: 'user', request: ({ fixtures }) => ({ path: { dashboardId: fixtures.dashboard.id } }), status: 200, example: 'dashboardStarred' },
     errors: [{ what: 'id zero', as: 'user', request: () => ({ path: { dashboardId: 0 } }), status: 400, example: 'missingDashboardId' }],
   },
   {
     operationId: 'unstarDashboard',
-    versions: { range: '<12.2.0', otherwise: { status: 404, example: 'notFound' }, note: 'the numeric-id star routes were removed in Grafana 12.2 (PR #110499)' },
     ok: { as: 'user', request: ({ fixtures }) => ({ path: { dashboardId: fixtures.dashboard.id } }), status: 200, example: 'dashboardUnstarred' },
     errors: [{ what: 'id zero', as: 'user', request: () => ({ path: { dashboardId: 0 } }), status: 400, example: 'missingDashboardId' }],
   },
@@ -93,7 +91,7 @@ export const signedInUserCases: OperationCases[] = [
       // Older versions may answer without a trace ID: the message is checked, not the example's keys.
       { what: 'basic auth, no session cookie', as: 'user', status: 401, checks: [messageIs('Unauthorized')] },
       { what: 'no credentials', as: 'none', status: 401, checks: [messageIs('Unauthorized')] },
-      { what: 'route not registered (before 10.0, or the toggle off)', as: 'user', status: 404, example: 'notFound', requires: noTokenRotationRoute, targets: ['url', 'local'], targetsReason: ROUTE_ABSENT },
+      { what: 'route not registered (the clientTokenRotation toggle off)', as: 'user', status: 404, example: 'notFound', requires: noTokenRotationRoute, targets: ['url', 'local'], targetsReason: ROUTE_ABSENT },
     ],
   },
   {

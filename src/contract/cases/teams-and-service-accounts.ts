@@ -58,7 +58,6 @@ export const teamsAndServiceAccountsCases: OperationCases[] = [
   },
   {
     operationId: 'setTeamMemberships',
-    versions: { range: '>=11.1.0', otherwise: { status: 404, example: 'routeNotFound' }, note: 'PUT /api/teams/{id}/members was added in 11.1.0 (PR #87441)' },
     // The request example is sent with the fixture users' emails: user and member as members.
     exampleOverrides: ({ fixtures }) => ({ members: [fixtures.user.email, fixtures.member.email], admins: [] }),
     // Leaves user (and member) in the fixture team; the team's creator (the admin) is removed
