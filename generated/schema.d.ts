@@ -3209,6 +3209,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams/{id}/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop synchronizing an external group into a team (path form)
+         * @description Team Sync: removes an external group from the team, named by a path segment.
+         *
+         *     **Grafana Enterprise and Grafana Cloud only** (open-source Grafana answers 404
+         *     `Not found`). Written from Grafana's Team Sync HTTP API documentation and the Go and Python
+         *     clients, not from source.
+         *
+         *     **Versions - the form changed:** Grafana 8.0 to 10.1 remove a group with this path form;
+         *     from about 10.2 (boundary approximate) the group is named by a query parameter instead
+         *     (`removeTeamGroupApiQuery`). The boundary rests on Grafana's Team Sync documentation (the
+         *     path form up to its 10.1 pages; Amazon Managed Grafana's pages show it too) and on the
+         *     Python `grafana-client`, which sends this form to servers before 10.2.0 and the query form
+         *     from 10.2.0 (after a user reported the path form answering 404); the Enterprise handler is
+         *     not public, so no release was read on either side. The Go client keeps this form as
+         *     `RemoveTeamGroupAPI`. A group identifier with `/` cannot be removed this way, and one with
+         *     `=` or `,` (an LDAP DN) must be percent-encoded.
+         *
+         *     **Who may call it:** an organization administrator (RBAC `teams.permissions:write` on
+         *     `teams:*`), with basic authentication or a service account token.
+         */
+        delete: operations["removeTeamGroupApi"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboards/db": {
         parameters: {
             query?: never;
@@ -6278,6 +6315,12 @@ export interface components {
          *     is required here.
          */
         TeamGroupIdQuery: string;
+        /**
+         * @description The external group's identifier as one path segment, percent-encoded (an LDAP DN such as
+         *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`; one with `/` cannot be named
+         *     this way).
+         */
+        TeamGroupIdPath: string;
         /** @description The dashboard's UID (at most 40 characters of letters, digits, `-` and `_`). */
         DashboardUidPath: string;
         /**
@@ -12872,6 +12915,71 @@ export interface operations {
              * @description The caller lacks `teams.permissions:write`, or (`Unlicensed`) the Enterprise licence is not
              *     valid (the same licence check as the group list, whose 403 `Unlicensed` is a published
              *     response).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            /** @description No team has this ID, or the group is not in it (Enterprise); or the route does not exist (open source). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrafanaError"];
+                };
+            };
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    removeTeamGroupApi: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request in this organization instead of the caller's active one. The caller must be
+                 *     a member of it; the query parameter `targetOrgId` has the same effect.
+                 */
+                "X-Grafana-Org-Id"?: components["parameters"]["OrgIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The team's numeric ID. Grafana's own frontend calls the Team Sync routes with the team's UID
+                 *     from about Grafana 12.0, boundary approximate: Grafana PR #103415 (team UIDs for the group
+                 *     actions, April 2025) depends on an Enterprise change that is not public, and neither is in
+                 *     the CHANGELOG; Grafana's generated clients type this id as a string. Typed as an integer so
+                 *     that every client generator sends the number; `x-grafana-accepts-uid` names the first version
+                 *     believed to accept a UID.
+                 */
+                id: components["parameters"]["TeamSyncTeamIdPath"];
+                /**
+                 * @description The external group's identifier as one path segment, percent-encoded (an LDAP DN such as
+                 *     `cn=editors,ou=groups,dc=grafana,dc=org` contains `=` and `,`; one with `/` cannot be named
+                 *     this way).
+                 */
+                groupId: components["parameters"]["TeamGroupIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessMessage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller lacks `teams.permissions:write`, or (`Unlicensed`) the Enterprise licence is not
+             *     valid.
              */
             403: {
                 headers: {

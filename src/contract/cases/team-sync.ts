@@ -43,4 +43,13 @@ export const teamSyncCases: OperationCases[] = [
       { what: OPEN_SOURCE, as: 'admin', request: (ctx) => ({ ...fixtureTeam(ctx), query: { groupId: GROUP } }), status: 404, example: 'notFound', checks: [messageIs('Not found')], requires: noTeamSync, targets: ['url', 'local'], targetsReason: 'the answer of open-source Grafana; the mock has the Enterprise routes' },
     ],
   },
+  {
+    operationId: 'removeTeamGroupApi',
+    requires: teamSync,
+    ok: { as: 'admin', request: (ctx) => ({ path: { ...fixtureTeam(ctx).path, groupId: GROUP } }), status: 200, example: 'groupRemoved' },
+    errors: [
+      { what: 'group not in the team (after its removal)', as: 'admin', request: (ctx) => ({ path: { ...fixtureTeam(ctx).path, groupId: GROUP } }), status: 404, example: 'groupNotFound' },
+      { what: OPEN_SOURCE, as: 'admin', request: (ctx) => ({ path: { ...fixtureTeam(ctx).path, groupId: GROUP } }), status: 404, example: 'notFound', checks: [messageIs('Not found')], requires: noTeamSync, targets: ['url', 'local'], targetsReason: 'the answer of open-source Grafana; the mock has the Enterprise routes' },
+    ],
+  },
 ];
