@@ -3635,7 +3635,7 @@ export interface paths {
          *     authenticated API group), and anonymous users where anonymous access is on.
          *
          *     **Versions:** the same route and handler in every version from 8.0.0. `buildInfo` is a map
-         *     in 8.x and a typed object later, with the same eight fields. Some versions also send
+         *     or a typed object, depending on the version, with the same eight fields. Some versions also send
          *     `versionString` and `commitShort`: they are optional here, since the first version that sends
          *     them was not established. With `[auth.anonymous] hide_version`, an anonymous caller gets an
          *     empty `version` and `commit`.
@@ -3655,7 +3655,8 @@ export interface components {
     schemas: {
         /**
          * @description A user in a user search result. Required are the plain fields of `UserSearchHitDTO` that every
-         *     covered version (8.0 and later) sends; `uid` (11+) and `isProvisioned` (12+) are newer.
+         *     covered version (8.0 and later) sends; `uid` and `isProvisioned` come later (their
+         *     `x-grafana-versions` say when).
          */
         UserSearchHit: {
             /**
@@ -3665,7 +3666,7 @@ export interface components {
              */
             id: number;
             /**
-             * @description The user's UID (Grafana 11+; not sent by 8.x to 10.x).
+             * @description The user's UID (about Grafana 11.0 and later, boundary approximate; not sent by 8.x to 10.x).
              * @example ce4ctzwq1qbr4c
              */
             uid?: string;
@@ -3700,7 +3701,7 @@ export interface components {
              */
             isDisabled: boolean;
             /**
-             * @description Whether the user is provisioned (SCIM), newer Grafana versions.
+             * @description Whether the user is provisioned (SCIM); sent from about Grafana 12.0, boundary approximate (read only in main copies; the SCIM provisioning work is of 2025).
              * @example false
              */
             isProvisioned?: boolean;
@@ -4062,8 +4063,8 @@ export interface components {
             oldPassword: string;
             /**
              * Format: password
-             * @description The new password. The default policy rejects passwords shorter than 4 characters (older
-             *     versions: 4 characters or fewer). With `basic_auth_strong_password_policy` enabled it needs
+             * @description The new password. The default policy rejects passwords shorter than 4 characters (Grafana
+             *     `>=8.0.0 <10.3.0`: 4 characters or fewer). With `basic_auth_strong_password_policy` enabled it needs
              *     at least 12 characters with upper- and lower-case letters, a digit and a symbol.
              * @example n3w-Secret!pass
              */
@@ -4096,7 +4097,7 @@ export interface components {
              */
             message: string;
             /**
-             * @description Present on older versions when no user had the login or address.
+             * @description Present when no user had the login or address, in Grafana 8.x to 10.x (the handler answers read in 8.5 and 10.2 add it, the newest does not; boundary approximate).
              * @example
              */
             traceID?: string;
@@ -5987,8 +5988,9 @@ export interface components {
             enterpriseCommit?: string;
         };
         /**
-         * @description How the server was built. Grafana 8.x sends a map with these eight keys; later versions a typed
-         *     object with the same keys, and some of them `versionString` and `commitShort` too. Other keys
+         * @description How the server was built. Depending on the version, Grafana sends a map with these eight keys
+         *     or a typed object with the same keys (both forms read in upstream copies; where one replaced the
+         *     other was not established), and some versions `versionString` and `commitShort` too. Other keys
          *     are allowed.
          */
         FrontendBuildInfo: {
@@ -6029,7 +6031,7 @@ export interface components {
              */
             edition: string;
             /**
-             * @description The newest Grafana version the server knows of (empty unless update checks are on).
+             * @description The latest Grafana release the server has heard of (empty unless update checks are on).
              * @example
              */
             latestVersion: string;
@@ -6166,8 +6168,8 @@ export interface components {
         /**
          * @description A comma-separated list of sort options. Without it users are ordered by login, then email.
          *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
-         *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 in
-         *     newer versions (500 `Failed to fetch users` in older ones).
+         *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 `Bad request` from Grafana 10.2.0 (500 `Failed to fetch users`
+         *     before).
          */
         UserSort: string;
         /**
@@ -6368,8 +6370,8 @@ export interface operations {
                 /**
                  * @description A comma-separated list of sort options. Without it users are ordered by login, then email.
                  *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
-                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 in
-                 *     newer versions (500 `Failed to fetch users` in older ones).
+                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 `Bad request` from Grafana 10.2.0 (500 `Failed to fetch users`
+                 *     before).
                  */
                 sort?: components["parameters"]["UserSort"];
             };
@@ -6429,8 +6431,8 @@ export interface operations {
                 /**
                  * @description A comma-separated list of sort options. Without it users are ordered by login, then email.
                  *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
-                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 in
-                 *     newer versions (500 `Failed to fetch users` in older ones).
+                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 `Bad request` from Grafana 10.2.0 (500 `Failed to fetch users`
+                 *     before).
                  */
                 sort?: components["parameters"]["UserSort"];
             };
@@ -9163,8 +9165,8 @@ export interface operations {
                 /**
                  * @description A comma-separated list of sort options. Without it users are ordered by login, then email.
                  *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
-                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 in
-                 *     newer versions (500 `Failed to fetch users` in older ones).
+                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 `Bad request` from Grafana 10.2.0 (500 `Failed to fetch users`
+                 *     before).
                  */
                 sort?: components["parameters"]["UserSort"];
             };
@@ -11178,8 +11180,8 @@ export interface operations {
                 /**
                  * @description A comma-separated list of sort options. Without it users are ordered by login, then email.
                  *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
-                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 in
-                 *     newer versions (500 `Failed to fetch users` in older ones).
+                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 `Bad request` from Grafana 10.2.0 (500 `Failed to fetch users`
+                 *     before).
                  */
                 sort?: components["parameters"]["UserSort"];
             };
