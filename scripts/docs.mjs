@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run docs`: renders the bundled spec into docs/index.html, one self-contained page (Redoc's
+// `npm run docs`: renders the bundled spec into site/index.html, one self-contained page (Redoc's
 // script inlined, nothing loaded from a CDN), with Redocly CLI's build-docs. The page shows the
 // project's name and version with the spec's title; the servers are the spec's.
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const spec = JSON.parse(readFileSync(join(root, 'generated', 'openapi.json'), 'utf8'));
-const output = process.argv[2] ?? join(root, 'docs', 'index.html');
+const output = process.argv[2] ?? join(root, 'site', 'index.html');
 
 // The page's heading is info.title with info.version: name the project there too.
 spec.info.title = `${pkg.name}: ${spec.info.title}`;
