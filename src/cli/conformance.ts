@@ -108,7 +108,8 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     say(`Running ${cases.length} cases against ${kind} ${target.baseUrl}${target.grafanaVersion ? ` (Grafana ${target.grafanaVersion})` : ''}${options.readOnly ? ', read-only' : ''}${options.allowOrgWrites ? ', org writes allowed' : ''}${options.strict ? '' : ', not strict'}`);
     // Who the run is, and what of the suite that lets it check, before any case runs.
     const plan = planCases(doc, target, cases, { readOnly: options.readOnly });
-    if (started.identity) say(`Signed in as ${started.identity}: ${plan.filter((skip) => !skip).length} of ${cases.length} cases apply`);
+    const casesThatApply = plan.filter((skip) => !skip).length;
+    if (started.identity) say(`Signed in as ${started.identity}: ${casesThatApply} of ${cases.length} cases apply`);
     const notHere = skipCountsLine(countSkips(plan));
     if (notHere && started.identity) say(`Not checked with these credentials: ${notHere}`);
     let done = 0;
@@ -146,7 +147,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - startedTimer),
       summary: summarize(results),
-      ...(started.identity ? { caller: started.identity } : {}),
+      ...(started.identity ? { caller: started.identity, casesThatApply } : {}),
       results,
     };
     // A run that executed no case (all skipped, or none selected) is not a pass.
