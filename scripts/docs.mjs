@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run docs`: renders the bundled spec into site/index.html, one self-contained page (Redoc's
-// script inlined, nothing loaded from a CDN), with Redocly CLI's build-docs. The page shows the
+// script inlined, nothing loaded from a CDN), with Redocly CLI's build-docs. Redoc's script asks
+// Redocly's CDN for its logo, with no option to turn that off: the page gets an inline logo
+// instead (tests/docs/rendered.test.ts fails on any request that leaves the machine). The page shows the
 // project's name and version with the spec's title; the servers are the spec's.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,12 @@ if (spec.info.version !== pkg.version) {
   console.error(`error: the spec's info.version (${spec.info.version}) differs from package.json's version (${pkg.version}): make them equal in spec/openapi.yaml and run npm run generate.`);
   process.exit(2);
 }
+/** The page with each image Redoc would fetch from Redocly's CDN replaced by an inline one (the name, as text). */
+function withoutCdnImages(html) {
+  const logo = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#555">Redocly</text></svg>')}`;
+  return html.replace(/https:\/\/cdn\.redoc\.ly\/[\w/.-]+\.svg/g, logo);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'gac-docs-'));
 try {
   const input = join(work, 'openapi.json');
@@ -34,6 +42,7 @@ try {
     console.error(`error: redocly build-docs failed: ${(result.stderr || result.stdout).trim().split('\n').at(-1)}`);
     process.exitCode = 1;
   } else {
+    writeFileSync(output, withoutCdnImages(readFileSync(output, 'utf8')));
     console.log(`Wrote ${output.startsWith(root) ? output.slice(root.length) : output}`);
   }
 } finally {
