@@ -78,8 +78,8 @@ describe('compose.yaml', () => {
     expect(grafana.ports).toEqual(['127.0.0.1:${GRAFANA_PORT:-3000}:3000']);
   });
 
-  it('is in the README with the two commands that start it and run the suite', () => {
-    const readme = read('README.md');
+  it('is in docs/containers-and-ci.md with the two commands that start it and run the suite', () => {
+    const readme = read('docs/containers-and-ci.md');
     expect(readme).toContain('GRAFANA_ADMIN_PASSWORD=choose-one docker compose up -d --wait\n');
     expect(readme).toContain('GRAFANA_PASSWORD=choose-one npm run conformance -- --url http://localhost:3000 --user admin');
   });

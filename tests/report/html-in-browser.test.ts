@@ -59,7 +59,7 @@ describe.runIf(toolchainsPresent('the HTML report', ['chromium']))('the HTML rep
     const page = await browser.context.newPage();
     await page.goto(pathToFileURL(longFile).href);
     expect(page.viewportSize()?.width).toBe(1280);
-    const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth }));
+    const width = await page.evaluate<{ page: number; window: number }>('({ page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth })');
     expect(width.page, 'the page is wider than the window').toBeLessThanOrEqual(width.window);
     // The failing row's expected, actual and outcome cells are inside the window.
     const row = page.locator('tr[data-outcome="fail"]', { hasText: longFailure.case });
