@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm run docs`: renders the bundled spec into docs/index.html, one self-contained page (Redoc's
-// script inlined, nothing loaded from a CDN), with Redocly CLI's build-docs. The page shows the
+// `npm run docs`: renders the bundled spec into site/index.html, one self-contained page (Redoc's
+// script inlined, nothing loaded from a CDN), with Redocly CLI's build-docs. Redoc's script asks
+// Redocly's CDN for its logo, with no option to turn that off: the page gets an inline logo
+// instead (tests/docs/rendered.test.ts fails on any request that leaves the machine). The page shows the
 // project's name and version with the spec's title; the servers are the spec's.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { renderVersionTable } from './version-table.mjs';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const spec = JSON.parse(readFileSync(join(root, 'generated', 'openapi.json'), 'utf8'));
-const output = process.argv[2] ?? join(root, 'docs', 'index.html');
+const output = process.argv[2] ?? join(root, 'site', 'index.html');
 
 // The page's heading is info.title with info.version: name the project there too.
 spec.info.title = `${pkg.name}: ${spec.info.title}`;
@@ -25,6 +27,12 @@ if (spec.info.version !== pkg.version) {
 // written as versions.md beside the page. Redoc renders the description's Markdown, tables
 // included, and lists its headings in the sidebar.
 spec.info.description = `${spec.info.description ?? ''}\n\n${renderVersionTable(spec)}`;
+/** The page with each image Redoc would fetch from Redocly's CDN replaced by an inline one (the name, as text). */
+function withoutCdnImages(html) {
+  const logo = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#555">Redocly</text></svg>')}`;
+  return html.replace(/https:\/\/cdn\.redoc\.ly\/[\w/.-]+\.svg/g, logo);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'gac-docs-'));
 try {
   const input = join(work, 'openapi.json');
@@ -39,6 +47,7 @@ try {
     console.error(`error: redocly build-docs failed: ${(result.stderr || result.stdout).trim().split('\n').at(-1)}`);
     process.exitCode = 1;
   } else {
+    writeFileSync(output, withoutCdnImages(readFileSync(output, 'utf8')));
     const versions = join(dirname(output), 'versions.md');
     writeFileSync(versions, renderVersionTable(spec, { level: 1 }));
     for (const written of [output, versions]) console.log(`Wrote ${written.startsWith(root) ? written.slice(root.length) : written}`);

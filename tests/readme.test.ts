@@ -1,23 +1,53 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listOperations, loadBundledSpec } from '../src/spec.js';
-import { NOT_RUN, readmeShellBlocks } from './support/readme-blocks.js';
+import { documentShellBlocks, documents, NOT_RUN, readmeShellBlocks } from './support/readme-blocks.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
 describe('README', () => {
+  it('fits on a screen or two: at most 200 lines', () => {
+    expect(read('README.md').split('\n').length).toBeLessThanOrEqual(200);
+  });
+
+  it('says on its first screen how to get the contract of your Grafana version, as a command that is run', () => {
+    const firstScreen = read('README.md').split('\n').slice(0, 40).join('\n');
+    expect(firstScreen).toContain('npm run cli -- spec --grafana-version 10.4 -o grafana-10.4.json');
+    expect(firstScreen).toContain('npx grafana-api-contract spec --grafana-version 10.4 -o grafana-10.4.json');
+    expect(readmeShellBlocks().find((b) => b.name === 'spec-for-version')?.script).toBe('npm run cli -- spec --grafana-version 10.4 -o grafana-10.4.json');
+  });
+
+  it("speaks of Grafana's licence, not of a workplace's rules", () => {
+    const text = documents().map(read).join('\n');
+    expect(read('README.md')).toMatch(/AGPL/);
+    expect(text).not.toMatch(/workplace|package rules/i);
+  });
+
+  it('links only to files that exist, in the README and the guides', () => {
+    const broken: string[] = [];
+    for (const file of documents()) {
+      for (const [, target] of read(file).matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^(https?:|mailto:|#)/.test(target!)) continue;
+        const path = join(ROOT, dirname(file), target!.split('#')[0]!);
+        if (!existsSync(path)) broken.push(`${file}: ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('docs/clients.md', () => {
   it('shows the client example that the type check compiles, unchanged', () => {
-    expect(read('README.md')).toContain(read('examples/basic-usage.ts').trimEnd());
+    expect(read('docs/clients.md')).toContain(read('examples/basic-usage.ts').trimEnd());
   });
 
-  it('names the test command that .ci/run runs', () => {
-    expect(read('README.md')).toContain('npm ci && npm test');
-    expect(read('.ci/run')).toMatch(/^npm ci --no-audit --no-fund\nnpm test$/m);
-  });
-
-  it('gives, in "Generate a client", the generator versions that the consumers tier pins and tests', () => {
-    const readme = read('README.md');
-    const section = readme.slice(readme.indexOf('## Generate a client'), readme.indexOf('## Working on the spec'));
+  it('gives, in "Generating a client", the generator versions that the consumers tier pins and tests', () => {
+    const guide = read('docs/clients.md');
+    const section = guide.slice(guide.indexOf('## Generating a client'));
     const tools = JSON.parse(read('tests/consumers/tools.json')) as Record<string, string>;
     expect(section).toContain(`openapi-generator-cli:${tools.openapiGeneratorCli}`);
     expect(section).toContain(`oapi-codegen/v2/cmd/oapi-codegen@${tools.oapiCodegen}`);
@@ -26,6 +56,14 @@ describe('README', () => {
     const openapiTs = (JSON.parse(read('node_modules/openapi-typescript/package.json')) as { version: string }).version;
     expect(section).toContain(`openapi-typescript@${openapiTs}`);
     for (const generator of ['typescript-fetch', 'go', 'java --library native', 'python']) expect(section).toContain(`-g ${generator}`);
+  });
+
+});
+
+describe('README facts', () => {
+  it('names the test command that .ci/run runs', () => {
+    expect(read('README.md')).toContain('npm ci && npm test');
+    expect(read('.ci/run')).toMatch(/^npm ci --no-audit --no-fund\nnpm test$/m);
   });
 
   it('counts the operations per tag as the spec has them', () => {
@@ -38,9 +76,9 @@ describe('README', () => {
   });
 });
 
-describe('README shell blocks', () => {
+describe('shell blocks of the README and the guides', () => {
   it('are each marked to be run by the readme-commands test, or listed with the reason they are not', () => {
-    const blocks = readmeShellBlocks();
+    const blocks = documentShellBlocks();
     const unmarked = blocks.filter((b) => b.name === null).map((b) => b.script.split('\n')[0]!);
     expect(unmarked.sort()).toEqual(Object.keys(NOT_RUN).sort());
     const names = blocks.map((b) => b.name).filter((n): n is string => n !== null);
@@ -48,7 +86,14 @@ describe('README shell blocks', () => {
     for (const block of blocks) for (const need of block.needs) expect(names, `${block.name} needs ${need}`).toContain(need);
   });
 
+  it('write generated clients into clients/, which git ignores', () => {
+    expect(read('.gitignore').split('\n')).toContain('/clients/');
+    for (const block of documentShellBlocks().filter((b) => /generate|openapi-typescript|oapi-codegen/.test(b.script) && !/spec --grafana-version/.test(b.script))) {
+      expect(block.script, `${block.file}:${block.line}`).toMatch(/(-o|--output-path|> ?[\w.]*|mkdir -p) clients\//);
+    }
+  });
+
   it('call the CLI as it works in a clone, never through a bin that only an installed package has', () => {
-    for (const block of readmeShellBlocks()) expect(block.script).not.toMatch(/(^|\s)(npx )?grafana-api-contract\s/m);
+    for (const block of documentShellBlocks()) expect(block.script).not.toMatch(/(^|\s)(npx )?grafana-api-contract\s/m);
   });
 });

@@ -121,7 +121,8 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     say(`Contract: Grafana ${contract.version} (${judgedBy})`);
     // Who the run is, and what of the suite that lets it check, before any case runs.
     const plan = planCases(contract.document, target, cases, { readOnly: options.readOnly });
-    if (started.identity) say(`Signed in as ${started.identity}: ${plan.filter((skip) => !skip).length} of ${cases.length} cases apply`);
+    const casesThatApply = plan.filter((skip) => !skip).length;
+    if (started.identity) say(`Signed in as ${started.identity}: ${casesThatApply} of ${cases.length} cases apply`);
     const notHere = skipCountsLine(countSkips(plan));
     if (notHere && started.identity) say(`Not checked with these credentials: ${notHere}`);
     let done = 0;
@@ -159,7 +160,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - startedTimer),
       summary: summarize(results),
-      ...(started.identity ? { caller: started.identity } : {}),
+      ...(started.identity ? { caller: started.identity, casesThatApply } : {}),
       results,
     };
     // A run that executed no case (all skipped, or none selected) is not a pass.

@@ -24,6 +24,8 @@ export function renderJunit(report: RunReport): string {
     const props = suite.ele('properties');
     props.ele('property', { name: 'target', value: `${report.target.kind} ${report.target.url}` });
     if (report.target.grafanaVersion) props.ele('property', { name: 'grafanaVersion', value: report.target.grafanaVersion });
+    // The Grafana version whose contract the responses were checked against.
+    if (report.target.contractVersion) props.ele('property', { name: 'contractVersion', value: report.target.contractVersion });
     if (report.caller) props.ele('property', { name: 'caller', value: report.caller });
     // The suite's skipped cases by category (`skipped.needs-server-admin` and the like).
     for (const [kind, n] of Object.entries(skips)) props.ele('property', { name: `skipped.${kind}`, value: n });

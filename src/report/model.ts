@@ -10,6 +10,8 @@ export interface RunReport {
   summary: { passed: number; failed: number; skipped: number; skippedBy: SkipCounts };
   /** Who the run signed in as (a URL target), e.g. `service account "ci" (org 1 "Main Org.", role Admin, not a server administrator)`. */
   caller?: string;
+  /** How many of the run's cases apply to that caller (the rest are skipped for who it is), as the run's first lines say. */
+  casesThatApply?: number;
   results: CaseResult[];
   /** Why the run stopped without a verdict (exit code 2): an unusable target, no case run, … */
   error?: string;
@@ -77,4 +79,15 @@ export function skipsByReason(results: readonly CaseResult[]): Array<{ reason: s
   const groups = new Map<string, CaseResult[]>();
   for (const r of results) if (r.outcome === 'skip') groups.set(skipReasonOf(r), [...(groups.get(skipReasonOf(r)) ?? []), r]);
   return [...groups.entries()].map(([reason, cases]) => ({ reason, cases })).sort((a, b) => b.cases.length - a.cases.length);
+}
+
+/** `Signed in as …: N of M cases apply`, as the run printed it; null for a run without a caller (the mock). */
+export function callerLine(report: Pick<RunReport, 'caller' | 'casesThatApply' | 'results'>): string | null {
+  if (!report.caller) return null;
+  return `Signed in as ${report.caller}${report.casesThatApply === undefined ? '' : `: ${report.casesThatApply} of ${report.results.length} cases apply`}`;
+}
+
+/** `Grafana 10.4.0` (the contract the run checked against), or null when the report names none. */
+export function contractLine(target: RunReport['target']): string | null {
+  return target.contractVersion ? `Grafana ${target.contractVersion}` : null;
 }

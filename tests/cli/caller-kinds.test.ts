@@ -40,10 +40,10 @@ function applying(stdout: string, identity: string): number {
   return Number(line![1]);
 }
 
-/** The README's table of cases per kind of caller, by row name: [without, with --allow-org-writes]. */
+/** docs/safety.md's table of cases per kind of caller, by row name: [without, with --allow-org-writes]. */
 function readmeCounts(): Record<string, [string, string]> {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const rows = [...readme.matchAll(/^\| (.+?) \| (\d+) \| (\d+|same) \|$/gm)];
+  const guide = readFileSync(join(ROOT, 'docs', 'safety.md'), 'utf8');
+  const rows = [...guide.matchAll(/^\| (.+?) \| (\d+) \| (\d+|same) \|$/gm)];
   return Object.fromEntries(rows.map((m) => [m[1]!, [m[2]!, m[3]!]]));
 }
 
@@ -120,11 +120,11 @@ describe('conformance --url by kind of caller (fake Grafana with roles)', () => 
     expect(ran).toBeGreaterThan(counts['org-Admin service account token']![0]);
   });
 
-  it('the README table of cases per kind of caller shows these counts', () => {
+  it('the docs/safety.md table of cases per kind of caller shows these counts', () => {
     const table = readmeCounts();
-    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`Cases that run, of ${totalCases}, per kind of caller`);
+    expect(readFileSync(join(ROOT, 'docs', 'safety.md'), 'utf8')).toContain(`Cases that run, of ${totalCases}, per kind of caller`);
     for (const [name, [without, withWrites]] of Object.entries(counts)) {
-      expect(table[name], `README row "${name}"`).toEqual([String(without), withWrites === without ? 'same' : String(withWrites)]);
+      expect(table[name], `docs/safety.md row "${name}"`).toEqual([String(without), withWrites === without ? 'same' : String(withWrites)]);
     }
   });
 });

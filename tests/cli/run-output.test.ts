@@ -28,6 +28,18 @@ const xml = (file: string) => new XMLParser({ ignoreAttributes: false, isArray: 
 };
 
 describe('reports', () => {
+  it('open with the caller line the run printed, then the target and the Grafana version', async () => {
+    const files = ['caller.md', 'caller.html', 'caller.json'].map((f) => join(work, f));
+    const { stdout } = await runCli(readOnly('--only', 'getHealth,getCurrentOrg', ...files.flatMap((f) => ['--report', f])));
+    const printed = /^Signed in as .+: \d+ of \d+ cases apply$/m.exec(stdout)?.[0];
+    expect(printed, stdout.slice(0, 400)).toBeDefined();
+    const md = readFileSync(files[0]!, 'utf8').split('\n');
+    expect(md.slice(2, 6)).toEqual([`**${printed}**`, '', `- Target: url ${server.url}`, '- Grafana: 99.0.0-fake']);
+    expect(readFileSync(files[1]!, 'utf8')).toContain(`<p id="caller">${printed!.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`);
+    const json = JSON.parse(readFileSync(files[2]!, 'utf8')) as { caller: string; casesThatApply: number; results: unknown[] };
+    expect(`Signed in as ${json.caller}: ${json.casesThatApply} of ${json.results.length} cases apply`).toBe(printed);
+  });
+
   it('a report path in a missing folder is refused before the run sends anything', async () => {
     const before = server.requests.length;
     const { code, stdout, stderr } = await runCli(readOnly('--report', join(work, 'no-such-folder', 'r.json')));

@@ -5,24 +5,27 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/contract/targets/free-port.js';
-import { README, readmeShellBlocks, type ReadmeBlock } from '../support/readme-blocks.js';
+import { documentShellBlocks, type ReadmeBlock } from '../support/readme-blocks.js';
 import { exec } from './support/exec.js';
 import { toolchainsPresent } from './support/gate.js';
 import { toolchainPath } from './support/toolchains.js';
 
-// The README's marked shell blocks, run with bash as a user runs them, in a fresh clone of this
-// repository (its history, for `spec:diff`, and the working tree's files, so an uncommitted README
-// is what is tested). What differs from a user's terminal, and why:
+// The marked shell blocks of the README and the guides under docs/, run with bash as a user runs
+// them, in a fresh clone of this repository (its history, for `spec:diff`, and the working tree's
+// tracked files, so an uncommitted README is what is tested). What differs from a user's
+// terminal, and why:
 // - `npm ci` (the README's set-up command) is replaced by a link to this checkout's node_modules,
 //   installed from the same lock file: a leading `npm ci && ` is dropped;
 // - the mock listens on a free port instead of 3000 (a Grafana may run there), so `--port N` is
 //   added to `npm run cli -- mock` and `127.0.0.1:3000` becomes `127.0.0.1:N` in every block;
-// - blocks run one after the other in the same clone, as a reader goes down the page; the mock
-//   block keeps running in the background while the later ones use it.
+// - blocks run one after the other in the same clone, as a reader goes down the pages; the mock
+//   block keeps running in the background while the later ones use it;
+// - a block marked `twice=yes` runs a second time, as a reader who runs it again would.
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const blocks = readmeShellBlocks().filter((b): b is ReadmeBlock & { name: string } => b.name !== null);
+const blocks = documentShellBlocks().filter((b): b is ReadmeBlock & { name: string } => b.name !== null);
 const byName = new Map(blocks.map((b) => [b.name, b]));
-const readme = readFileSync(README, 'utf8');
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+const runnable = blocks.filter((b) => b.name !== 'mock-start');
 
 describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'python']))('README commands in a fresh clone', () => {
   const clone = join(mkdtempSync(join(tmpdir(), 'gac-readme-')), 'grafana-api-contract');
@@ -72,13 +75,18 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
     rmSync(dirname(clone), { recursive: true, force: true });
   });
 
-  it('starts the mock with the block of "Test your own client against the mock"', () => {
+  it('starts the mock with the README block of "Try your own client against the mock"', () => {
     expect(mockOutput).toContain(`Mock of the Grafana user and organization API at http://127.0.0.1:${port} `);
   });
 
-  it.each(blocks.filter((b) => b.name !== 'mock-start'))('runs the "$name" block (README line $line)', async (block) => {
-    const result = await run(block);
+  it.each(runnable)('runs the "$name" block ($file line $line)', async (block) => {
+    let result = await run(block);
     expect(result.code, `${block.script}\n--- output ---\n${result.stdout}\n${result.stderr}`.slice(-6000)).toBe(block.exit);
+    if (block.twice) {
+      result = await run(block);
+      expect(result.code, `run again: ${block.script}\n--- output ---\n${result.stdout}\n${result.stderr}`.slice(-6000)).toBe(block.exit);
+    }
+    const readme = read(block.file);
     // What the README says each block prints.
     if (block.name === 'openapi-python-client') expect(readme).toContain('answers with its example user, `jane`');
     if (block.name === 'openapi-python-client') expect(result.stdout.trim().split('\n').at(-1)).toBe('jane');
@@ -92,5 +100,13 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
       expect(changelog).toContain(`reports against 0.1.0, ${errors} breaking changes and ${Number(warnings) + Number(infos)} others`);
     }
     if (block.name === 'conformance-mock') expect(result.stdout).toMatch(/\d+ passed, 0 failed/);
+    if (block.name === 'reports-mock') for (const f of ['report.html', 'report.md', 'report.json', 'junit.xml']) expect(readFileSync(join(clone, 'reports', f), 'utf8').length, f).toBeGreaterThan(0);
+  });
+
+
+  it('leaves nothing in the clone that git would pick up (what the blocks write is git-ignored)', () => {
+    // node_modules is this test's link in place of `npm ci` (git ignores the folder, not a link).
+    const untracked = execFileSync('git', ['-C', clone, 'status', '--porcelain', '--untracked-files=all'], { encoding: 'utf8' }).split('\n').filter((line) => line.startsWith('??') && line !== '?? node_modules');
+    expect(untracked).toEqual([]);
   });
 });

@@ -78,8 +78,8 @@ describe('compose.yaml', () => {
     expect(grafana.ports).toEqual(['127.0.0.1:${GRAFANA_PORT:-3000}:3000']);
   });
 
-  it('is in the README with the two commands that start it and run the suite', () => {
-    const readme = read('README.md');
+  it('is in docs/containers-and-ci.md with the two commands that start it and run the suite', () => {
+    const readme = read('docs/containers-and-ci.md');
     expect(readme).toContain('GRAFANA_ADMIN_PASSWORD=choose-one docker compose up -d --wait\n');
     expect(readme).toContain('GRAFANA_PASSWORD=choose-one npm run conformance -- --url http://localhost:3000 --user admin');
   });
@@ -131,7 +131,7 @@ describe(PUBLISH_DOCS, () => {
     expect(actionlint(withTypo(PUBLISH_DOCS, 'needs:', 'need:')).status).toBe(1);
   });
 
-  it('builds docs/ with npm run docs on a push to main and deploys it to GitHub Pages', () => {
+  it('builds site/ with npm run docs on a push to main and deploys it to GitHub Pages', () => {
     const workflow = parse(read(PUBLISH_DOCS)) as Workflow;
     expect(workflow.on.push).toEqual({ branches: ['main'] });
     expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
@@ -140,9 +140,9 @@ describe(PUBLISH_DOCS, () => {
     const upload = build.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(docsStep).toBeGreaterThan(build.findIndex((s) => s.run?.startsWith('npm ci')));
     expect(upload).toBeGreaterThan(docsStep);
-    expect(build[upload]!.with?.path).toBe('docs');
+    expect(build[upload]!.with?.path).toBe('site');
     expect(JSON.parse(read('package.json')).scripts.docs).toBe('node scripts/docs.mjs');
-    expect(read('scripts/docs.mjs')).toContain("join(root, 'docs', 'index.html')");
+    expect(read('scripts/docs.mjs')).toContain("join(root, 'site', 'index.html')");
     expect(workflow.jobs.deploy!.needs).toBe('build');
     expect(workflow.jobs.deploy!.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
   });

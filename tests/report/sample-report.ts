@@ -28,5 +28,25 @@ export const skips = [
   result({ case: 'getUserById: quotas', outcome: 'skip', actualStatus: null, problems: ['skipped: needs quotas enabled on the server'] }),
 ];
 export const results = [result({}), failure, ...skips];
-export const report: RunReport = { tool: { name: 'grafana-api-contract', version: '0' }, target: { kind: 'url', url: 'http://grafana.example', grafanaVersion: '12.1.0' }, startedAt: '2026-12-02T00:00:00.000Z', durationMs: 1200, summary: summarize(results), results };
+export const report: RunReport = {
+  tool: { name: 'grafana-api-contract', version: '0' },
+  target: { kind: 'url', url: 'http://grafana.example', grafanaVersion: '12.1.3', contractVersion: '12.1.0' },
+  startedAt: '2026-12-02T00:00:00.000Z',
+  durationMs: 1200,
+  summary: summarize(results),
+  caller: 'user "admin" (org 1 "Main Org.", role Admin, server administrator)',
+  casesThatApply: 2,
+  results,
+};
+
+// A failure whose answer is one long line without a space (a minified page, a big JSON array) and
+// whose case name and URL are long too: the HTML report must still fit a 1,280 px window.
+const longBody = JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ id: i, login: `user-with-a-rather-long-login-${i}`, email: `user${i}@example.com` })));
+export const longFailure = result({
+  case: `searchUsersWithPaging: ${'query-with-a-very-long-name-'.repeat(8)}`, operationId: 'searchUsersWithPaging', path: '/api/users/search', actualStatus: 500, outcome: 'fail',
+  problems: [`status 500 is not documented for this operation; body ${longBody.slice(0, 600)}`],
+  request: { method: 'GET', url: `http://grafana.example/api/users/search?query=${'x'.repeat(300)}&perpage=1000`, caller: 'admin' },
+  response: { status: 500, contentType: 'application/json', excerpt: longBody },
+});
+export const longReport: RunReport = { ...report, results: [...results, longFailure], summary: summarize([...results, longFailure]) };
 

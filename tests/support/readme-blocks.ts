@@ -1,22 +1,33 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// The README's shell blocks. A block marked with `<!-- readme-block: NAME [needs=A,B] [exit=N] -->`
-// on the line before its fence is run by tests/consumers/readme-commands.test.ts in a fresh
-// clone; `needs` names blocks that run first in the same shell (a variable they set), `exit` the
-// exit code the block is documented to end with.
+// The shell blocks of the README and of the guides under docs/. A block marked with
+// `<!-- readme-block: NAME [needs=A,B] [exit=N] [twice=yes] -->` on the line before its fence is
+// run by tests/consumers/readme-commands.test.ts in a fresh clone; `needs` names blocks that run
+// first in the same shell (a variable they set), `exit` the exit code the block is documented to
+// end with, `twice` that the block is run a second time (it must work over its own output).
 export interface ReadmeBlock {
+  /** The document, relative to the repository's top folder: `README.md`, `docs/clients.md`, … */
+  file: string;
   name: string | null;
   needs: string[];
   exit: number;
+  twice: boolean;
   /** The commands, without the fence and the list indentation. */
   script: string;
   line: number;
 }
 
-export const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const README = `${ROOT}README.md`;
 
-export function readmeShellBlocks(text = readFileSync(README, 'utf8')): ReadmeBlock[] {
+/** The documents whose shell blocks are run: the README, then the guides in name order. */
+export function documents(): string[] {
+  return ['README.md', ...readdirSync(`${ROOT}docs`).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+}
+
+/** The shell blocks of one document's text. */
+export function readmeShellBlocks(text = readFileSync(README, 'utf8'), file = 'README.md'): ReadmeBlock[] {
   const lines = text.split('\n');
   const blocks: ReadmeBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -27,10 +38,15 @@ export function readmeShellBlocks(text = readFileSync(README, 'utf8')): ReadmeBl
     const script = lines.slice(i + 1, end).map((line) => line.slice(indent)).join('\n');
     const marker = /<!-- readme-block: ([\w-]+)((?: [\w-]+=[^ ]+)*) -->/.exec(lines[i - 1] ?? '');
     const attrs = Object.fromEntries([...(marker?.[2] ?? '').matchAll(/([\w-]+)=([^ ]+)/g)].map((m) => [m[1]!, m[2]!]));
-    blocks.push({ name: marker?.[1] ?? null, needs: attrs.needs?.split(',') ?? [], exit: Number(attrs.exit ?? 0), script, line: i + 1 });
+    blocks.push({ file, name: marker?.[1] ?? null, needs: attrs.needs?.split(',') ?? [], exit: Number(attrs.exit ?? 0), twice: attrs.twice === 'yes', script, line: i + 1 });
     i = end;
   }
   return blocks;
+}
+
+/** Every shell block of the README and the guides, in reading order. */
+export function documentShellBlocks(): ReadmeBlock[] {
+  return documents().flatMap((file) => readmeShellBlocks(readFileSync(`${ROOT}${file}`, 'utf8'), file));
 }
 
 /**
@@ -39,6 +55,8 @@ export function readmeShellBlocks(text = readFileSync(README, 'utf8')): ReadmeBl
  */
 export const NOT_RUN: Record<string, string> = {
   'npm ci && npm test': 'the whole suite, which .ci/run runs (tests/readme.test.ts checks the two agree)',
+  '# basic auth as a server administrator: every case a real server can answer': 'needs a Grafana and its credentials; basic-auth and token runs are tested against a fake Grafana that enforces org roles (tests/cli/)',
+  'GRAFANA_TOKEN=glsa_… npm run conformance -- --url https://grafana.example.com --grafana-version 11.6 --report report.html': 'needs a Grafana that hides its version; --grafana-version is tested against the fake Grafana',
   'GRAFANA_ADMIN_PASSWORD=choose-one docker compose up -d --wait': 'needs a Docker engine; compose.yaml is checked with dclint instead',
   'npm ci': 'needs a Grafana on localhost:3000 to record from; --record is tested against fake and mock targets',
   'GRAFANA_TOKEN=glsa_… npm run cli -- conformance --url https://<stack>.grafana.net --report report.xml': 'needs a Grafana Cloud stack and its token; token runs are tested against a fake Grafana that enforces org roles and against the mock as a --url target',
