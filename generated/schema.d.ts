@@ -6219,6 +6219,13 @@ export interface components {
          */
         OrgUserIdPath: number;
         /**
+         * @description A comma-separated list of sort options. Without it members are ordered by login, then email.
+         *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
+         *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400
+         *     `Bad request`. Grafana 10.2.0 and later read it; Grafana `<10.2.0` ignore it.
+         */
+        OrgUserSort: string;
+        /**
          * @description The user quota to change; `org_user` (how many organizations the user may belong to) is the
          *     only user-scope quota. Known server quirk: Grafana checks the name against every quota target
          *     it knows, of any scope, so an organization-scope name (`dashboard`, …) is also accepted (200)
@@ -9163,12 +9170,12 @@ export interface operations {
                 /** @description The page number, from 1. */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description A comma-separated list of sort options. Without it users are ordered by login, then email.
+                 * @description A comma-separated list of sort options. Without it members are ordered by login, then email.
                  *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
-                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 `Bad request` from Grafana 10.2.0 (500 `Failed to fetch users`
-                 *     before).
+                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400
+                 *     `Bad request`. Grafana 10.2.0 and later read it; Grafana `<10.2.0` ignore it.
                  */
-                sort?: components["parameters"]["UserSort"];
+                sort?: components["parameters"]["OrgUserSort"];
             };
             header?: {
                 /**
@@ -11178,12 +11185,12 @@ export interface operations {
                 /** @description The page number, from 1. */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description A comma-separated list of sort options. Without it users are ordered by login, then email.
+                 * @description A comma-separated list of sort options. Without it members are ordered by login, then email.
                  *     Accepted values: `login-asc`, `login-desc`, `email-asc`, `email-desc`, `name-asc`,
-                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400 `Bad request` from Grafana 10.2.0 (500 `Failed to fetch users`
-                 *     before).
+                 *     `name-desc`, `lastSeenAtAge-asc`, `lastSeenAtAge-desc`. An unknown option answers 400
+                 *     `Bad request`. Grafana 10.2.0 and later read it; Grafana `<10.2.0` ignore it.
                  */
-                sort?: components["parameters"]["UserSort"];
+                sort?: components["parameters"]["OrgUserSort"];
             };
             header?: never;
             path: {

@@ -21,8 +21,8 @@ export interface RunTarget {
    * fixtures with values that name nothing in place of those the run could not make.
    */
   placeholders?: Fixtures;
-  /** Extra request headers for a case (the mock uses this for Prism's `Prefer`). */
-  headersFor?(c: ContractCase): Record<string, string>;
+  /** Extra request headers for a case and what it expects in the contract's version (the mock uses this for Prism's `Prefer`). */
+  headersFor?(c: ContractCase, expected: Expectation): Record<string, string>;
   /** Target-specific problems with a response (the mock reports Prism's request violations). */
   inspect?(c: ContractCase, response: Response): string[];
   /** Whether mutating cases may run concurrently (true for the stateless mock). */
@@ -209,7 +209,7 @@ async function runCase(
   try {
     const ctx = { fixtures: fixturesFor(c, target) };
     const request = c.request?.(ctx) ?? {};
-    request.headers = { ...target.headers, ...request.headers, ...target.headersFor?.(c) };
+    request.headers = { ...target.headers, ...request.headers, ...target.headersFor?.(c, expected) };
     const { url, init } = buildRequest(target.baseUrl, op.method, op.path, request, authorization);
     sent = summarizeRequest(init.method, url, c.as, init.body);
     const response = await (target.fetch ?? fetch)(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });

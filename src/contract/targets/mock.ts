@@ -94,7 +94,7 @@ export async function startMockTarget(contract: Contract = contractFor(null)): P
       grafanaVersion: contract.version,
       fixtures: STATIC_FIXTURES,
       cast: MOCK_CAST,
-      headersFor: (c) => ({ Prefer: `code=${c.status}${c.example ? `, example=${c.example}` : ''}` }),
+      headersFor: (_c, expected) => ({ Prefer: `code=${expected.status}${expected.example ? `, example=${expected.example}` : ''}` }),
       // A success case whose request Prism finds invalid means the case, or the spec, is wrong.
       inspect: (c, response) => {
         const violations = response.headers.get('sl-violations');
