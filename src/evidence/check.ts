@@ -4,6 +4,7 @@ import { listOperations, loadBundledSpec, pathTemplatePattern, resolveRef, type 
 import type { EvidenceEntry } from './entry.js';
 import { withoutRequired } from './partial.js';
 import { isBeforeCoverage, OLDEST_COVERED_VERSION } from './versions.js';
+import { contractFor } from '../versions/index.js';
 
 export type EntryOutcome = 'valid' | 'invalid' | 'out-of-coverage';
 
@@ -12,6 +13,8 @@ export interface EntryVerdict {
   /** The spec operation the entry is about, or null when the spec has none at its method and path. */
   operationId: string | null;
   problems: string[];
+  /** The Grafana version whose contract judged the entry; null: the union of every covered version (an entry without a version). */
+  contract?: string | null;
 }
 
 interface ResponseObject { content?: Record<string, unknown> }
@@ -38,6 +41,38 @@ export function createEntryChecker(doc: OpenApiDocument = loadBundledSpec()): (e
     const problems = [...pathProblems(entry, op), ...responseProblems(doc, isPartial ? partial! : strict, op, entry)];
     return { outcome: problems.length ? 'invalid' : 'valid', operationId, problems };
   };
+}
+
+/**
+ * Checks each entry against the contract of the Grafana version it names (the union of every
+ * covered version when it names none): what a server of that version may answer, no more.
+ */
+export function createVersionedEntryChecker(): (entry: EvidenceEntry) => EntryVerdict {
+  const checkers = new Map<string, (entry: EvidenceEntry) => EntryVerdict>();
+  const union = createEntryChecker();
+  return (entry) => {
+    if (!entry.grafanaVersion || isBeforeCoverage(entry.grafanaVersion)) return { ...union(entry), contract: null };
+    const contract = contractFor(entry.grafanaVersion, '3.1', `the entry's Grafana version`);
+    let check = checkers.get(contract.version);
+    if (!check) checkers.set(contract.version, (check = createEntryChecker(contract.document)));
+    const verdict = check(entry);
+    const unknown = verdict.outcome === 'valid' ? messageNotInContract(contract.document, entry) : undefined;
+    if (unknown) return { outcome: 'invalid', operationId: verdict.operationId, problems: [unknown], contract: contract.version };
+    return { ...verdict, contract: contract.version };
+  };
+}
+
+/**
+ * An error message that the version's contract has no example of under that status: the
+ * version's handlers do not give it (its examples are cut from the handler answers' versions).
+ */
+function messageNotInContract(doc: OpenApiDocument, entry: EvidenceEntry): string | undefined {
+  const op = listOperations(doc).find((o) => `${o.method.toUpperCase()} ${o.path}` === `${entry.request.method} ${entry.request.pathTemplate}`);
+  const message = entry.response.message ?? (entry.response.body as { message?: unknown } | undefined)?.message;
+  if (!op || entry.response.status < 400 || typeof message !== 'string') return undefined;
+  const documented = resolveRef<{ content?: Record<string, { examples?: Record<string, unknown> }> }>(doc, op.operation.responses[String(entry.response.status)] as never);
+  const messages = Object.values(documented.content?.['application/json']?.examples ?? {}).map((e) => (resolveRef<{ value?: { message?: unknown } }>(doc, e as never).value ?? {}).message);
+  return messages.includes(message) ? undefined : `${entry.response.status} "${message}" is not an answer of ${op.operationId} in this version (its examples: ${messages.map((m) => JSON.stringify(m)).join(', ')})`;
 }
 
 function responseProblems(doc: OpenApiDocument, validator: SchemaValidator, op: SpecOperation, entry: EvidenceEntry): string[] {

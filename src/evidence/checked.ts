@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from '../spec.js';
-import { createEntryChecker, type EntryVerdict } from './check.js';
+import { createEntryChecker, createVersionedEntryChecker, type EntryVerdict } from './check.js';
 import type { EvidenceEntry } from './entry.js';
 import { loadEvidenceFile } from './load.js';
 
@@ -12,8 +12,11 @@ export interface CheckedEntry {
   verdict: EntryVerdict;
 }
 
-/** Loads and checks every entry of the files, in file and entry order. Throws EvidenceFileError for a bad file. */
+/**
+ * Loads and checks every entry of the files, in file and entry order: against `doc`, or else each
+ * against the contract of the Grafana version it names. Throws EvidenceFileError for a bad file.
+ */
 export function checkEvidenceFiles(files: string[], doc?: OpenApiDocument): CheckedEntry[] {
-  const check = createEntryChecker(doc);
+  const check = doc ? createEntryChecker(doc) : createVersionedEntryChecker();
   return files.flatMap((file) => loadEvidenceFile(file).entries.map((entry, index) => ({ file, index, entry, verdict: check(entry) })));
 }
