@@ -57,6 +57,7 @@ export const NOT_RUN: Record<string, string> = {
   'npm ci && npm test': 'the whole suite, which .ci/run runs (tests/readme.test.ts checks the two agree)',
   '# basic auth as a server administrator: every case a real server can answer': 'needs a Grafana and its credentials; basic-auth and token runs are tested against a fake Grafana that enforces org roles (tests/cli/)',
   'GRAFANA_TOKEN=glsa_… npm run conformance -- --url https://grafana.example.com --grafana-version 11.6 --report report.html': 'needs a Grafana that hides its version; --grafana-version is tested against the fake Grafana',
+  'npm run spec:diff -- --grafana-versions 10.4 11.1': 'builds oasdiff from the Go module proxy on first use; tests/scripts/version-diff.test.ts runs this mode on a copy of the project',
   'GRAFANA_ADMIN_PASSWORD=choose-one docker compose up -d --wait': 'needs a Docker engine; compose.yaml is checked with dclint instead',
   'npm ci': 'needs a Grafana on localhost:3000 to record from; --record is tested against fake and mock targets',
   'GRAFANA_TOKEN=glsa_… npm run cli -- conformance --url https://<stack>.grafana.net --report report.xml': 'needs a Grafana Cloud stack and its token; token runs are tested against a fake Grafana that enforces org roles and against the mock as a --url target',
