@@ -124,7 +124,7 @@ describe('where the answers were read', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('every operation's file says where its answers were read, but those listed here with why', () => {
+  it('every operation\'s file says where its answers were read, but those listed here with why', () => {
     const notRead: Record<string, string> = {
       'getFrontendSettings.yaml': 'added after the walk: the handler and route were read through the search index in copies that name no release (see its note)',
       'getHealth.yaml': 'the walk read its handler (pkg/api/http_server.go) but recorded no release line',
