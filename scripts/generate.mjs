@@ -41,7 +41,7 @@ function addHandlerAnswers(spec) {
   const byOperation = new Map();
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml') && !n.startsWith('_')).sort()) {
     const file = parseYaml(readFileSync(join(dir, name), 'utf8'));
-    byOperation.set(file.operationId, file.answers.map(({ status, message, versions, contentType }) => ({ status, message, versions, ...(contentType ? { contentType } : {}) })));
+    byOperation.set(file.operationId, file.answers.map(({ status, message, versions, contentType, approximate }) => ({ status, message, versions, ...(contentType ? { contentType } : {}), ...(approximate ? { approximate } : {}) })));
   }
   for (const item of Object.values(spec.paths)) {
     for (const op of Object.values(item)) {
