@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { GrafanaRequestError } from './errors.js';
 import { tlsConnectOptions, tlsTrustErrorCode, type TlsOptions } from './tls.js';
@@ -34,19 +35,53 @@ export function agentFetch(timeoutMs: number, tls: TlsOptions = {}): (request: R
 }
 
 /**
- * A fetch the caller passed in, with the timeout as one timer per request that bounds the whole
- * request, body included (unref'd: it keeps no process alive).
+ * Deadlines shared by the requests that start within one short window (a twentieth of the
+ * timeout, at most a second): one AbortController and one timer per window instead of one per
+ * request, which cost a caller's own fetch about a fifth more than openapi-fetch alone. A request
+ * is aborted no earlier than `timeoutMs` after it started and less than one window later.
  */
-export function timedFetch(baseFetch: typeof globalThis.fetch, timeoutMs: number): (request: Request) => Promise<Response> {
+export function sharedDeadlines(timeoutMs: number): () => AbortSignal {
+  const window = Math.min(1000, Math.max(1, timeoutMs / 20));
+  let current: { opened: number; signal: AbortSignal } | undefined;
+  return () => {
+    const now = performance.now();
+    if (!current || now - current.opened >= window) {
+      const controller = new AbortController();
+      // Every request of the window listens to it (through its Request's own signal).
+      setMaxListeners(0, controller.signal);
+      // unref'd: a deadline keeps no process alive.
+      setTimeout(() => controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs + window).unref();
+      current = { opened: now, signal: controller.signal };
+    }
+    return current.signal;
+  };
+}
+
+/**
+ * The property a request carries when it was built with its deadline already in its signal
+ * (see `withDeadline`): openapi-fetch copies the options it does not know onto its Request.
+ */
+export const DEADLINE = 'grafanaApiContractDeadline';
+
+/** The options of one call with the deadline in its signal (combined with the caller's own). */
+export function withDeadline<T extends { signal?: AbortSignal | null }>(init: T | undefined, deadline: AbortSignal): T & { [DEADLINE]: AbortSignal } {
+  const own = init?.signal;
+  return { ...(init as T), signal: own ? AbortSignal.any([own, deadline]) : deadline, [DEADLINE]: deadline };
+}
+
+/**
+ * A fetch the caller passed in, with the timeout bounding the whole request, body included. A
+ * request that carries its deadline (see `withDeadline`) is sent as it is; any other (a
+ * middleware's own Request, say) is copied with a deadline of its own in its signal.
+ */
+export function timedFetch(baseFetch: typeof globalThis.fetch, timeoutMs: number, deadlines: () => AbortSignal = sharedDeadlines(timeoutMs)): (request: Request) => Promise<Response> {
   return async (request) => {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
-    timer.unref();
+    const carried = (request as Request & { [DEADLINE]?: AbortSignal })[DEADLINE];
+    const deadline = carried ?? deadlines();
     try {
-      return await baseFetch(new Request(request, { signal: AbortSignal.any([request.signal, timeout.signal]) }));
+      return await baseFetch(carried ? request : new Request(request, { signal: AbortSignal.any([request.signal, deadline]) }));
     } catch (err) {
-      clearTimeout(timer);
-      throw timeout.signal.aborted ? timedOut(request, timeoutMs) : requestFailure(err, request, timeoutMs);
+      throw deadline.aborted ? timedOut(request, timeoutMs) : requestFailure(err, request, timeoutMs);
     }
   };
 }
