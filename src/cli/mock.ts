@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parse.js';
 import { startMockServer, type MockServer } from '../contract/targets/mock.js';
 import { UsageError } from '../errors.js';
 
@@ -20,15 +20,10 @@ Grafana accepts it) until Ctrl-C or SIGTERM.
                          /api/health and /api/frontend/settings answer that version`;
 
 /** Parses the mock command's arguments (after "mock"); every mistake is a one-line UsageError. */
-export function parseMockArgs(argv: string[]): { command: 'mock'; options: MockOptions } | { command: 'mock-help' } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { port: { type: 'string' }, host: { type: 'string' }, 'grafana-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    throw new UsageError(`mock: ${(err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '')}: it takes --port N, --host H and --grafana-version V only.`);
-  }
-  const { values } = parsed;
-  if (values.help) return { command: 'mock-help' };
+export function parseMockArgs(argv: string[]): { command: 'mock'; options: MockOptions } | { command: 'help'; topic: 'mock' } {
+  const options = { port: { type: 'string' }, host: { type: 'string' }, 'grafana-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+  const { values } = parseOptions(argv, options, { prefix: 'mock: ', then: 'it takes --port N, --host H and --grafana-version V only.' });
+  if (values.help) return { command: 'help', topic: 'mock' };
   const port = values.port === undefined ? 3000 : Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`mock --port ${values.port}: expected a port number from 1 to 65535.`);
   const host = values.host ?? '127.0.0.1';

@@ -92,7 +92,7 @@ describe('grafana-api-contract mock', () => {
   it.each([
     [['--port', 'abc'], 'error: mock --port abc: expected a port number from 1 to 65535.\n'],
     [['--port', '70000'], 'error: mock --port 70000: expected a port number from 1 to 65535.\n'],
-    [['--mock'], "error: mock: Unknown option '--mock': it takes --port N and --host H only.\n"],
+    [['--mock'], "error: mock: Unknown option '--mock': it takes --port N, --host H and --grafana-version V only.\n"],
   ])('refuses %j in one line', async (args, message) => {
     const result = await runCli(['mock', ...args]);
     expect(result.code).toBe(2);
@@ -100,7 +100,7 @@ describe('grafana-api-contract mock', () => {
   });
 
   it("listens on Grafana's port 3000 on 127.0.0.1 unless told otherwise", () => {
-    expect(parseMockArgs([])).toEqual({ command: 'mock', options: { host: '127.0.0.1', port: 3000 } });
-    expect(parseMockArgs(['--port', '8080', '--host', '0.0.0.0'])).toEqual({ command: 'mock', options: { host: '0.0.0.0', port: 8080 } });
+    expect(parseMockArgs([])).toEqual({ command: 'mock', options: { host: '127.0.0.1', port: 3000, grafanaVersion: null } });
+    expect(parseMockArgs(['--port', '8080', '--host', '0.0.0.0'])).toEqual({ command: 'mock', options: { host: '0.0.0.0', port: 8080, grafanaVersion: null } });
   });
 });
