@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { parseCommand } from './args.js';
 import { conformance } from './conformance.js';
 import { helpText } from './help.js';
@@ -7,9 +6,9 @@ import { list } from './list.js';
 import { evidence } from './evidence.js';
 import { mock } from './mock.js';
 import { spec } from './spec.js';
+import { TOOL as pkg } from '../tool.js';
 import { GrafanaClientError, GrafanaRequestError, UsageError } from '../errors.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 /** Runs the CLI and returns the exit code: 0 pass, 1 a case failed, 2 usage or target problem. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { alive, prismChildrenOf } from '../support/processes.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,9 +59,19 @@ describe('grafana-api-contract mock', () => {
     const notFound = await fetch(`${base}/api/users/1`, { headers: { ...auth, Prefer: 'code=404' } });
     expect(notFound.status).toBe(404);
     expect(await notFound.json()).toHaveProperty('message');
-    // Request validation is on: a create without its required name is refused.
+    // Request validation is on: a create without its required name is refused, and says why.
     const invalid = await fetch(`${base}/api/serviceaccounts`, { method: 'POST', headers: auth, body: JSON.stringify({ role: 'Viewer' }) });
     expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toEqual({ message: "Bad request data (mock: Request body must have required property 'name')", traceID: '' });
+    // Every answer names the mock and this tool's version.
+    const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    for (const answer of [created, notFound, invalid]) expect(answer.headers.get('X-Grafana-Api-Contract-Mock')).toBe(version);
+    // A line per request: method, path, status, and the reason for a refusal.
+    await expect.poll(() => io.stdout.split('\n').filter((line) => line.startsWith('POST ') || line.startsWith('GET ')), { timeout: 5000 }).toEqual([
+      'POST /api/serviceaccounts/ 201',
+      'GET /api/users/1 404',
+      "POST /api/serviceaccounts 400 refused: Request body must have required property 'name'",
+    ]);
 
     mock.kill('SIGTERM');
     expect(await closed).toBe(0);

@@ -1,7 +1,8 @@
 import { authorizationHeader } from '../../auth.js';
 import { plainUser, type Cast } from '../cast.js';
 import { lastLine, startPrism } from './prism.js';
-import { startRouterFront, type ListenOn } from './router-front.js';
+import { startRouterFront, type FrontOptions } from './router-front.js';
+import { summarizeViolations } from './violations.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import type { RunTarget } from '../runner.js';
 import type { CaseResult } from '../types.js';
@@ -37,10 +38,10 @@ export interface MockServer {
 
 /**
  * Starts Prism on a free loopback port and the router front on `listen` (default: a free loopback
- * port). Requests reach Prism through the front, which ignores a trailing slash as Grafana's router
+ * port; `onAnswer` hears of every answer). Requests reach Prism through the front, which ignores a trailing slash as Grafana's router
  * does. When the front cannot listen (a port in use), Prism is stopped before the error is thrown.
  */
-export async function startMockServer(specPath?: string, listen: ListenOn = {}): Promise<MockServer> {
+export async function startMockServer(specPath?: string, listen: FrontOptions = {}): Promise<MockServer> {
   const prism = await startPrism(specPath);
   let front;
   try {
@@ -98,11 +99,3 @@ const MOCK_CAST: Cast = {
   token: { authorization: authorizationHeader({ token: STATIC_FIXTURES.serviceAccount.token }), admin: true },
   readOnly: false,
 };
-
-function summarizeViolations(header: string): string {
-  try {
-    return (JSON.parse(header) as { message: string }[]).map((v) => v.message).join('; ');
-  } catch {
-    return header;
-  }
-}
