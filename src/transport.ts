@@ -100,6 +100,8 @@ export function requestFailure(err: unknown, request: RequestName, timeoutMs: nu
   if (blocked) return new GrafanaRequestError(`${where} failed: ${blocked}.`);
   const untrusted = tlsTrustErrorCode(err);
   if (untrusted) return new GrafanaRequestError(`${where} failed: the server's TLS certificate is not trusted (${untrusted}): pass tls.ca with the CA that signed it.`);
+  const plain = plainHttpOverTls(new URL(request.url).origin, err);
+  if (plain) return new GrafanaRequestError(`${where} failed: ${plain} in baseUrl.`);
   return new GrafanaRequestError(`${where} failed (${describeCause(err)}): check the URL and that the server is reachable.`);
 }
 
@@ -112,6 +114,22 @@ export function blockedPort(url: string, err: unknown): string | undefined {
   if ((err as { cause?: { message?: string } })?.cause?.message !== 'bad port') return undefined;
   const { port, protocol } = new URL(url);
   return `port ${port || (protocol === 'https:' ? '443' : '80')} is one that fetch refuses to connect to (a "bad port" of the Fetch standard, like 6000, 6665-6669 or 10080), so nothing was sent: serve Grafana on another port (its default is 3000), or reach it through a proxy on an allowed port`;
+}
+
+/**
+ * An https:// URL whose port speaks plain HTTP: the TLS layer reads the HTTP answer as a record
+ * of an unknown TLS version (OpenSSL's "wrong version number"). Returns what to say about it (the
+ * http:// URL to use instead), or undefined for any other failure.
+ */
+export function plainHttpOverTls(url: string, err: unknown): string | undefined {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:') return undefined;
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? (err as { code?: string })?.code;
+  const message = cause?.message ?? (err instanceof Error ? err.message : '');
+  if (code !== 'ERR_SSL_WRONG_VERSION_NUMBER' && !/wrong version number/i.test(message)) return undefined;
+  parsed.protocol = 'http:';
+  return `${parsed.host} answers plain HTTP, not HTTPS (${code ?? 'wrong version number'}): use ${parsed.href.replace(/\/$/, '')}`;
 }
 
 /** The one-line error for a request that took longer than `timeoutMs` (`during`: e.g. ' while reading the response'). */

@@ -33,7 +33,7 @@ export async function probeGrafana(baseUrl: string, timeoutMs: number, transport
   try {
     body = JSON.parse(text);
   } catch {
-    const what = /json/i.test(response.headers.get('content-type') ?? '') ? 'a body that is not valid JSON' : describeNotJson(response.headers.get('content-type'), text);
+    const what = /json/i.test(response.headers.get('content-type') ?? '') ? 'a body that is not valid JSON' : describeNotJson(response.headers.get('content-type'), text, response);
     throw new UsageError(`${baseUrl} is not a Grafana server: GET /api/health answered HTTP ${response.status} with ${what}.`);
   }
   const health = body as { database?: unknown; version?: unknown } | null;
