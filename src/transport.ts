@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { GrafanaRequestError } from './errors.js';
 import { tlsConnectOptions, tlsTrustErrorCode, type TlsOptions } from './tls.js';
@@ -35,26 +34,14 @@ export function agentFetch(timeoutMs: number, tls: TlsOptions = {}): (request: R
 }
 
 /**
- * Deadlines shared by the requests that start within one short window (a twentieth of the
- * timeout, at most a second): one AbortController and one timer per window instead of one per
- * request, which cost a caller's own fetch about a fifth more than openapi-fetch alone. A request
- * is aborted no earlier than `timeoutMs` after it started and less than one window later.
+ * The deadline of one request: its signal aborts `timeoutMs` after it starts (an unref'd timer,
+ * which keeps no process alive), unless `clear()` comes first.
  */
-export function sharedDeadlines(timeoutMs: number): () => AbortSignal {
-  const window = Math.min(1000, Math.max(1, timeoutMs / 20));
-  let current: { opened: number; signal: AbortSignal } | undefined;
-  return () => {
-    const now = performance.now();
-    if (!current || now - current.opened >= window) {
-      const controller = new AbortController();
-      // Every request of the window listens to it (through its Request's own signal).
-      setMaxListeners(0, controller.signal);
-      // unref'd: a deadline keeps no process alive.
-      setTimeout(() => controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs + window).unref();
-      current = { opened: now, signal: controller.signal };
-    }
-    return current.signal;
-  };
+export function startDeadline(timeoutMs: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 /**
@@ -63,7 +50,10 @@ export function sharedDeadlines(timeoutMs: number): () => AbortSignal {
  */
 export const DEADLINE = 'grafanaApiContractDeadline';
 
-/** The options of one call with the deadline in its signal (combined with the caller's own). */
+/**
+ * The options of one call with the deadline in its signal (combined with the caller's own, if
+ * any), so that the Request openapi-fetch builds carries it and needs no copy.
+ */
 export function withDeadline<T extends { signal?: AbortSignal | null }>(init: T | undefined, deadline: AbortSignal): T & { [DEADLINE]: AbortSignal } {
   const own = init?.signal;
   return { ...(init as T), signal: own ? AbortSignal.any([own, deadline]) : deadline, [DEADLINE]: deadline };
@@ -74,14 +64,23 @@ export function withDeadline<T extends { signal?: AbortSignal | null }>(init: T 
  * request that carries its deadline (see `withDeadline`) is sent as it is; any other (a
  * middleware's own Request, say) is copied with a deadline of its own in its signal.
  */
-export function timedFetch(baseFetch: typeof globalThis.fetch, timeoutMs: number, deadlines: () => AbortSignal = sharedDeadlines(timeoutMs)): (request: Request) => Promise<Response> {
+export function timedFetch(baseFetch: typeof globalThis.fetch, timeoutMs: number): (request: Request) => Promise<Response> {
   return async (request) => {
     const carried = (request as Request & { [DEADLINE]?: AbortSignal })[DEADLINE];
-    const deadline = carried ?? deadlines();
+    if (carried) {
+      try {
+        return await baseFetch(request);
+      } catch (err) {
+        throw carried.aborted ? timedOut(request, timeoutMs) : requestFailure(err, request, timeoutMs);
+      }
+    }
+    // Not cleared on success: it bounds the reading of the body too.
+    const deadline = startDeadline(timeoutMs);
     try {
-      return await baseFetch(carried ? request : new Request(request, { signal: AbortSignal.any([request.signal, deadline]) }));
+      return await baseFetch(new Request(request, { signal: AbortSignal.any([request.signal, deadline.signal]) }));
     } catch (err) {
-      throw deadline.aborted ? timedOut(request, timeoutMs) : requestFailure(err, request, timeoutMs);
+      deadline.clear();
+      throw deadline.signal.aborted ? timedOut(request, timeoutMs) : requestFailure(err, request, timeoutMs);
     }
   };
 }
