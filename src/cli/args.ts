@@ -137,8 +137,8 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
   if (argv[0] === 'evidence') return parseEvidenceArgs(argv.slice(1));
   const { values, positionals } = parseOptions(argv, CONFORMANCE_OPTIONS, { positionals: true, then: 'see "grafana-api-contract conformance --help".' });
   if (positionals.length && (positionals[0] !== 'conformance' || positionals.length > 1)) {
-    const hint = positionals.length === 1 ? didYouMean(positionals[0]!, COMMANDS) : '';
-    throw new UsageError(`unknown command "${positionals.join(' ')}"${hint}: the commands are ${COMMANDS.map((c) => `"${c}"`).join(', ')}; see --help.`);
+    const hint = positionals.length === 1 ? didYouMean(positionals[0]!, [...COMMANDS, 'help']) : '';
+    throw new UsageError(`unknown command "${positionals.join(' ')}"${hint}: the commands are ${COMMANDS.map((c) => `"${c}"`).join(', ')} and "help"; see --help.`);
   }
   if (values.help) return { command: 'help', topic: positionals.length ? 'conformance' : null };
   if (values.version) return { command: 'version' };

@@ -171,6 +171,7 @@ describe('help', () => {
   });
 
   it.each([
+    [['hepl'], 'error: unknown command "hepl" (did you mean help?): the commands are "conformance", "evidence", "list", "mock", "spec" and "help"; see --help.\n'],
     [['help', 'mokc'], 'error: help: no command "mokc" (did you mean mock?): the commands are "conformance", "evidence", "list", "mock", "spec".\n'],
     [['conformance', '--urll', 'http://localhost:3000'], 'error: Unknown option \'--urll\' (did you mean --url?): see "grafana-api-contract conformance --help".\n'],
     [['conformance', '--mock', '--reprot', 'r.json'], 'error: Unknown option \'--reprot\' (did you mean --report?): see "grafana-api-contract conformance --help".\n'],
