@@ -59,7 +59,6 @@ elsewhere (a CI log, a pipe), a line per operation, without colour.
 Examples:
   grafana-api-contract conformance --mock --report report.html
   grafana-api-contract conformance --url http://localhost:3000 --user admin --password admin
-  GRAFANA_TOKEN=glsa_... grafana-api-contract conformance --url https://grafana.example.com --read-only
 
 Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run;
 130 (Ctrl-C) or 143 (SIGTERM) stopped, after removing what the run created.`;

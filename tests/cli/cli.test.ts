@@ -160,6 +160,7 @@ describe('help', () => {
     // One or two examples, each a command line of this command.
     const examples = /\nExamples?:\n((?: {2}.+\n)+)/.exec(help)?.[1]?.trimEnd().split('\n') ?? [];
     expect(examples.length).toBeGreaterThanOrEqual(1);
+    expect(examples.length).toBeLessThanOrEqual(2);
     expect(examples.some((line) => line.includes(`grafana-api-contract ${command}`))).toBe(true);
     // Not another command's help.
     for (const other of COMMANDS.filter((c) => c !== command)) expect(help).not.toMatch(new RegExp(`^Usage: grafana-api-contract ${other}\\b`, 'm'));
