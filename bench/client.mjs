@@ -7,7 +7,8 @@
 // time. Three references: Node's global fetch (what a caller would write without the client);
 // undici's fetch over an Agent set up as the client's (the client's own engine), so that this
 // ratio is the client's own work, openapi-fetch's included; and openapi-fetch as it comes (its
-// defaults, Node's global fetch, the same headers), the typed alternative without this package. Prints numbers; asserts nothing. Needs
+// defaults, Node's global fetch, the same headers), the typed alternative without this package.
+// The typed client with a caller's own fetch (Node's global one) is measured against the last. Prints numbers; asserts nothing. Needs
 // `npm run build` first.
 //   node bench/client.mjs [N]
 import { spawn } from 'node:child_process';
@@ -33,6 +34,8 @@ try {
   const auth = { username: 'admin', password: 'bench-password' };
   const authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
   const client = createGrafanaClient({ baseUrl, auth, orgId: 1 });
+  // A caller's own fetch (here Node's global one, as a caller would pass it).
+  const ownFetchClient = createGrafanaClient({ baseUrl, auth, orgId: 1, fetch: globalThis.fetch });
   // As the client's engine is set up (src/transport.ts) with its default 30 s timeout.
   const agent = new Agent({ headersTimeout: 30_000, bodyTimeout: 30_000, connect: { timeout: 30_000 } });
 
@@ -53,6 +56,9 @@ try {
     'typed client': async () => {
       await client.GET('/api/user');
     },
+    'typed client, own fetch': async () => {
+      await ownFetchClient.GET('/api/user');
+    },
   };
 
   const runBlock = async (send, concurrency) => {
@@ -71,7 +77,7 @@ try {
 
   // [measured, reference]: the typed client against each reference, and openapi-fetch as it comes
   // against a raw fetch (the bound the typed client is held to is that one's).
-  const pairs = [['typed client', 'raw fetch'], ['typed client', 'undici fetch'], ['typed client', 'openapi-fetch'], ['openapi-fetch', 'raw fetch']];
+  const pairs = [['typed client', 'raw fetch'], ['typed client', 'undici fetch'], ['typed client', 'openapi-fetch'], ['typed client, own fetch', 'openapi-fetch'], ['openapi-fetch', 'raw fetch']];
   for (const concurrency of [1, 16]) {
     for (const send of Object.values(variants)) for (let i = 0; i < 8; i++) await runBlock(send, concurrency); // warm-up
     const ratios = Object.fromEntries(pairs.map((pair) => [pair.join(' / '), { wall: [], cpu: [] }]));
@@ -93,7 +99,7 @@ try {
     console.log(`client, concurrency ${concurrency}, N=${n} per variant`);
     console.log(`  µs per request: ${Object.entries(totals).map(([name, ms]) => `${name} ${((ms * 1000) / n).toFixed(0)}`).join(', ')}`);
     for (const [name, ratio] of Object.entries(ratios)) {
-      console.log(`  ${name}:`.padEnd(34) + `wall ${median(ratio.wall).toFixed(3)}, cpu ${median(ratio.cpu).toFixed(3)}`);
+      console.log(`  ${name}:`.padEnd(44) + `wall ${median(ratio.wall).toFixed(3)}, cpu ${median(ratio.cpu).toFixed(3)}`);
     }
   }
 } finally {

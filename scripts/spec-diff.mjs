@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm run spec:diff -- <git-ref>`: what changed in the bundled spec (generated/openapi.json)
+// `npm run spec:diff -- <git-ref>` (see --help): what changed in the bundled spec (generated/openapi.json)
 // since a git ref, as a client author reads it, with oasdiff (pinned, built once from the Go
 // module proxy into the cache outside the repository). Exit 1 when a change breaks clients
-// generated from the spec at that ref, 2 on bad usage or a missing tool.
-//   --grafana-versions A B   what changed in the API from Grafana A to B
+// generated from the spec at that ref, 2 on bad usage or a missing tool. With --grafana-versions
+// A B: what changed from Grafana A to B (scripts/version-diff.mjs), exit 0.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,11 +21,6 @@ const SPEC = 'generated/openapi.json';
 //   generated code names the parameter (openapi-fetch's `params.path.userId`, Python keyword
 //   arguments), so code written against the older client no longer compiles or runs.
 const SEVERITY_LEVELS = ['request-parameter-removed ERR'];
-
-if (process.argv[2] === '--grafana-versions') {
-  const { versionDiff } = await import('./version-diff.mjs');
-  process.exit(await versionDiff(process.argv.slice(3), { oasdiff, fail, severityLevels: SEVERITY_LEVELS }));
-}
 
 function fail(message) {
   console.error(`error: ${message}`);
@@ -55,9 +50,43 @@ function oasdiff() {
   return bin;
 }
 
-const args = process.argv.slice(2);
-if (args.length !== 1 || args[0].startsWith('-')) fail('expected one git ref: npm run spec:diff -- <git-ref> (e.g. main, v0.1.0, HEAD~3).');
-const ref = args[0];
+const USAGE = `Usage: npm run spec:diff -- <git-ref>
+       npm run spec:diff -- --grafana-versions A B
+
+  <git-ref>                 what changed in the bundled spec (generated/openapi.json) since a git
+                            ref (a branch, tag or commit, e.g. main, v0.1.0, HEAD~3): exit 1 when
+                            a change breaks clients generated from the spec at that ref
+  --grafana-versions A B    what changed in the API from Grafana A to B
+  -h, --help                show this help
+
+Uses oasdiff ${OASDIFF_VERSION}, built with Go into a cache outside the repository on first use.
+Exit 2 on bad usage or a missing tool.
+
+Examples:
+  npm run spec:diff -- main
+  npm run spec:diff -- --grafana-versions 10.4 11.6`;
+
+/** The command line: { help }, { ref }, or { versions: [A, B] }; a mistake ends the script with exit 2. */
+function parseCommandLine(args) {
+  if (args.includes('--help') || args.includes('-h')) return { help: true };
+  if (args[0] === '--grafana-versions') {
+    if (args.length !== 3 || args.slice(1).some((a) => a.startsWith('-'))) fail('--grafana-versions takes two Grafana versions: npm run spec:diff -- --grafana-versions A B (e.g. 10.4 11.6).');
+    return { versions: [args[1], args[2]] };
+  }
+  if (args.length !== 1 || args[0].startsWith('-')) fail('expected one git ref: npm run spec:diff -- <git-ref> (e.g. main, v0.1.0, HEAD~3), or --grafana-versions A B; see --help.');
+  return { ref: args[0] };
+}
+
+const commandLine = parseCommandLine(process.argv.slice(2));
+if (commandLine.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (commandLine.versions) {
+  const { versionDiff } = await import('./version-diff.mjs');
+  process.exit(await versionDiff(commandLine.versions, { oasdiff, fail, severityLevels: SEVERITY_LEVELS }));
+}
+const ref = commandLine.ref;
 if (git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).status !== 0) fail(`"${ref}" is not a commit of this repository: pass a branch, tag or commit (a shallow clone may lack it: git fetch --unshallow).`);
 const old = git(['show', `${ref}:${SPEC}`]);
 if (old.status !== 0) fail(`${ref} has no ${SPEC}: pass a later commit.`);

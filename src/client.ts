@@ -2,9 +2,9 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { authorizationHeader, type GrafanaAuth } from './auth.js';
 import { normalizeBaseUrl } from './base-url.js';
-import { GrafanaClientError } from './errors.js';
+import { GrafanaClientError, GrafanaRequestError } from './errors.js';
 import { hasTlsSettings, type TlsOptions } from './tls.js';
-import { agentFetch, causeCode, timedFetch, timedOut } from './transport.js';
+import { agentFetch, causeCode, startDeadline, timedFetch, timedOut, withDeadline } from './transport.js';
 
 export interface GrafanaClientOptions {
   /** The Grafana server's root URL, e.g. `http://localhost:3000` or `https://mystack.grafana.net`. */
@@ -63,20 +63,37 @@ export function createGrafanaClient(options: GrafanaClientOptions): GrafanaClien
     headers: { ...options.headers, ...(orgId === undefined ? {} : { 'X-Grafana-Org-Id': String(orgId) }), Authorization: authorization },
     fetch: options.fetch ? timedFetch(options.fetch, timeoutMs) : agentFetch(timeoutMs, options.tls),
   });
-  return withOneLineBodyTimeouts(client, baseUrl, timeoutMs);
+  return withOneLineBodyTimeouts(client, baseUrl, timeoutMs, Boolean(options.fetch));
 }
 
 /**
- * A body that stops arriving (undici's body timeout) fails inside openapi-fetch's own read of it,
- * after fetch has returned: the methods turn that into the same one-line error as any timeout.
+ * A body that stops arriving (undici's body timeout, or the deadline of a caller's own fetch)
+ * fails inside openapi-fetch's own read of it, after fetch has returned: the methods turn that
+ * into the same one-line error as any timeout. With a caller's own fetch (`deadlines`), each
+ * call's options carry its deadline in their signal, so that the Request openapi-fetch builds
+ * needs no copy (a copy per call and a combined signal cost that fetch about a fifth more).
  */
-function withOneLineBodyTimeouts(client: GrafanaClient, baseUrl: string, timeoutMs: number): GrafanaClient {
-  const oneLine = (method: string, path: string) => (err: unknown) => {
-    throw causeCode(err) === 'UND_ERR_BODY_TIMEOUT' ? timedOut({ method, url: `${baseUrl}${path}` }, timeoutMs, ' while reading the response') : err;
+function withOneLineBodyTimeouts(client: GrafanaClient, baseUrl: string, timeoutMs: number, deadlines: boolean): GrafanaClient {
+  const oneLine = (method: string, path: string, deadline?: AbortSignal) => (err: unknown) => {
+    const url = `${baseUrl}${path}`;
+    if (causeCode(err) === 'UND_ERR_BODY_TIMEOUT') throw timedOut({ method, url }, timeoutMs, ' while reading the response');
+    // The deadline ended the call after fetch had returned (the body), or in a call's own fetch.
+    throw deadline?.aborted && !(err instanceof GrafanaRequestError) ? timedOut({ method, url }, timeoutMs) : err;
   };
   const wrapped: Record<string, unknown> = { ...client };
   for (const method of METHODS) {
-    wrapped[method] = (path: string, init: unknown) => (client[method] as (p: string, i: unknown) => Promise<unknown>)(path, init).catch(oneLine(method, path));
+    const send = client[method] as (p: string, i: unknown) => Promise<unknown>;
+    wrapped[method] = deadlines
+      ? (path: string, init?: { signal?: AbortSignal | null; parseAs?: string }) => {
+          const deadline = startDeadline(timeoutMs);
+          // A streamed body is read after the call returns: its deadline stays until it fires.
+          const done = init?.parseAs === 'stream' ? () => undefined : deadline.clear;
+          return send(path, withDeadline(init, deadline.signal)).then(
+            (result) => (done(), result),
+            (err: unknown) => (done(), oneLine(method, path, deadline.signal)(err)),
+          );
+        }
+      : (path: string, init: unknown) => send(path, init).catch(oneLine(method, path));
   }
   return wrapped as unknown as GrafanaClient;
 }

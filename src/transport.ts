@@ -34,19 +34,53 @@ export function agentFetch(timeoutMs: number, tls: TlsOptions = {}): (request: R
 }
 
 /**
- * A fetch the caller passed in, with the timeout as one timer per request that bounds the whole
- * request, body included (unref'd: it keeps no process alive).
+ * The deadline of one request: its signal aborts `timeoutMs` after it starts (an unref'd timer,
+ * which keeps no process alive), unless `clear()` comes first.
+ */
+export function startDeadline(timeoutMs: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
+/**
+ * The property a request carries when it was built with its deadline already in its signal
+ * (see `withDeadline`): openapi-fetch copies the options it does not know onto its Request.
+ */
+export const DEADLINE = 'grafanaApiContractDeadline';
+
+/**
+ * The options of one call with the deadline in its signal (combined with the caller's own, if
+ * any), so that the Request openapi-fetch builds carries it and needs no copy.
+ */
+export function withDeadline<T extends { signal?: AbortSignal | null }>(init: T | undefined, deadline: AbortSignal): T & { [DEADLINE]: AbortSignal } {
+  const own = init?.signal;
+  return { ...(init as T), signal: own ? AbortSignal.any([own, deadline]) : deadline, [DEADLINE]: deadline };
+}
+
+/**
+ * A fetch the caller passed in, with the timeout bounding the whole request, body included. A
+ * request that carries its deadline (see `withDeadline`) is sent as it is; any other (a
+ * middleware's own Request, say) is copied with a deadline of its own in its signal.
  */
 export function timedFetch(baseFetch: typeof globalThis.fetch, timeoutMs: number): (request: Request) => Promise<Response> {
   return async (request) => {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
-    timer.unref();
+    const carried = (request as Request & { [DEADLINE]?: AbortSignal })[DEADLINE];
+    if (carried) {
+      try {
+        return await baseFetch(request);
+      } catch (err) {
+        throw carried.aborted ? timedOut(request, timeoutMs) : requestFailure(err, request, timeoutMs);
+      }
+    }
+    // Not cleared on success: it bounds the reading of the body too.
+    const deadline = startDeadline(timeoutMs);
     try {
-      return await baseFetch(new Request(request, { signal: AbortSignal.any([request.signal, timeout.signal]) }));
+      return await baseFetch(new Request(request, { signal: AbortSignal.any([request.signal, deadline.signal]) }));
     } catch (err) {
-      clearTimeout(timer);
-      throw timeout.signal.aborted ? timedOut(request, timeoutMs) : requestFailure(err, request, timeoutMs);
+      deadline.clear();
+      throw deadline.signal.aborted ? timedOut(request, timeoutMs) : requestFailure(err, request, timeoutMs);
     }
   };
 }
@@ -65,6 +99,8 @@ export function requestFailure(err: unknown, request: RequestName, timeoutMs: nu
   if (blocked) return new GrafanaRequestError(`${where} failed: ${blocked}.`);
   const untrusted = tlsTrustErrorCode(err);
   if (untrusted) return new GrafanaRequestError(`${where} failed: the server's TLS certificate is not trusted (${untrusted}): pass tls.ca with the CA that signed it.`);
+  const plain = plainHttpOverTls(new URL(request.url).origin, err);
+  if (plain) return new GrafanaRequestError(`${where} failed: ${plain} in baseUrl.`);
   return new GrafanaRequestError(`${where} failed (${describeCause(err)}): check the URL and that the server is reachable.`);
 }
 
@@ -77,6 +113,22 @@ export function blockedPort(url: string, err: unknown): string | undefined {
   if ((err as { cause?: { message?: string } })?.cause?.message !== 'bad port') return undefined;
   const { port, protocol } = new URL(url);
   return `port ${port || (protocol === 'https:' ? '443' : '80')} is one that fetch refuses to connect to (a "bad port" of the Fetch standard, like 6000, 6665-6669 or 10080), so nothing was sent: serve Grafana on another port (its default is 3000), or reach it through a proxy on an allowed port`;
+}
+
+/**
+ * An https:// URL whose port speaks plain HTTP: the TLS layer reads the HTTP answer as a record
+ * of an unknown TLS version (OpenSSL's "wrong version number"). Returns what to say about it (the
+ * http:// URL to use instead), or undefined for any other failure.
+ */
+export function plainHttpOverTls(url: string, err: unknown): string | undefined {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:') return undefined;
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? (err as { code?: string })?.code;
+  const message = cause?.message ?? (err instanceof Error ? err.message : '');
+  if (code !== 'ERR_SSL_WRONG_VERSION_NUMBER' && !/wrong version number/i.test(message)) return undefined;
+  parsed.protocol = 'http:';
+  return `${parsed.host} answers plain HTTP, not HTTPS (${code ?? 'wrong version number'}): use ${parsed.href.replace(/\/$/, '')}`;
 }
 
 /** The one-line error for a request that took longer than `timeoutMs` (`during`: e.g. ' while reading the response'). */

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { normalizeBaseUrl } from '../base-url.js';
 import type { GrafanaAuth } from '../auth.js';
 import { UsageError } from '../errors.js';
@@ -9,17 +8,21 @@ import { readFileSync } from 'node:fs';
 import type { Connection } from '../contract/targets/connection.js';
 import { parseMockArgs, type MockOptions } from './mock.js';
 import { parseSpecArgs, type SpecOptions } from './spec.js';
+import { parseListArgs } from './list.js';
+import { parseEvidenceArgs } from './evidence.js';
+import { parseOptions } from './parse.js';
 
-export const USAGE = `Usage: grafana-api-contract conformance [target] [options]
-       grafana-api-contract evidence DIR...
-       grafana-api-contract list
-       grafana-api-contract mock [--port N] [--host H] [--grafana-version X.Y]
-       grafana-api-contract spec [--grafana-version X.Y[.Z]] [--openapi 3.0] [-o FILE]
+/** The commands, for `help COMMAND` and for the suggestion on a typo. */
+export const COMMANDS = ['conformance', 'evidence', 'list', 'mock', 'spec'] as const;
+export type CommandName = (typeof COMMANDS)[number];
 
-Runs the contract cases of the Grafana user and organization API spec against a target.
+export const CONFORMANCE_USAGE = `Usage: grafana-api-contract conformance (--mock | --url URL) [options]
+
+Runs the contract cases of the Grafana user and organization API against a target, and prints a
+table per operation.
 
 Target (one of):
-  --mock                 a Prism mock of the spec, started and stopped by the tool
+  --mock                 this project's mock of the contract (Prism), started and stopped by the tool
   --url URL              an existing Grafana (env GRAFANA_URL)
 
 Credentials for --url (the run checks what its caller may do: a server administrator runs every
@@ -49,23 +52,50 @@ Options:
   --timeout MS           per-request timeout in milliseconds (default 15000)
   --verbose              print every case's request and response (failures always show theirs)
   -h, --help             show this help
-  -v, --version          show the version
 
-The evidence command checks every evidence file (*.json) under the folders against the spec
-and prints a table per operation and status; exit code 1 when an entry does not match.
+Output: on a terminal, a line per case as it finishes, in colour (set NO_COLOR=1 for none);
+elsewhere (a CI log, a pipe), a line per operation, without colour.
 
-The list command prints the spec's operations with their number of cases and their tags.
+Examples:
+  grafana-api-contract conformance --mock --report report.html
+  grafana-api-contract conformance --url http://localhost:3000 --user admin --password admin
 
-The mock command serves the spec's Prism mock on 127.0.0.1:3000 (or --host, --port) for your
-own client, until Ctrl-C; see "grafana-api-contract mock --help".
+Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run;
+130 (Ctrl-C) or 143 (SIGTERM) stopped, after removing what the run created.`;
 
-The spec command prints the OpenAPI document of one Grafana version; see
-"grafana-api-contract spec --help".
+const CONFORMANCE_OPTIONS = {
+  mock: { type: 'boolean' },
+  url: { type: 'string' },
+  user: { type: 'string' },
+  password: { type: 'string' },
+  token: { type: 'string' },
+  only: { type: 'string' },
+  'read-only': { type: 'boolean' },
+  'allow-org-writes': { type: 'boolean' },
+  report: { type: 'string', multiple: true },
+  'no-strict': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  record: { type: 'string' },
+  'org-id': { type: 'string' },
+  'ca-cert': { type: 'string' },
+  insecure: { type: 'boolean' },
+  header: { type: 'string', multiple: true },
+  verbose: { type: 'boolean' },
+  'grafana-version': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
 
-Exit codes: 0 all cases passed, 1 a case failed, 2 bad usage, an unusable target, or no case run.`;
-
-/** The commands, for the suggestion on a typo. */
-const COMMANDS = ['conformance', 'evidence', 'list', 'mock', 'spec'];
+/** `help` and `help COMMAND`. */
+function parseHelp(args: string[]): ParsedCommand {
+  if (args.length > 1) throw new UsageError(`help takes one command at most, not "${args.join(' ')}": run "grafana-api-contract help COMMAND".`);
+  const topic = args[0];
+  if (topic === undefined) return { command: 'help', topic: null };
+  const known = COMMANDS.find((c) => c === topic);
+  if (!known) throw new UsageError(`help: no command "${topic}"${didYouMean(topic, COMMANDS)}: the commands are ${COMMANDS.map((c) => `"${c}"`).join(', ')}.`);
+  return { command: 'help', topic: known };
+}
 
 export interface ConformanceOptions {
   target: { kind: 'mock' } | { kind: 'url'; url: string; auth: GrafanaAuth };
@@ -87,60 +117,31 @@ export interface ConformanceOptions {
   grafanaVersion: string | null;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'conformance'; options: ConformanceOptions } | { command: 'evidence'; dirs: string[] } | { command: 'list' } | { command: 'mock'; options: MockOptions } | { command: 'mock-help' } | { command: 'spec'; options: SpecOptions } | { command: 'spec-help' };
+export type ParsedCommand =
+  | { command: 'help'; topic: CommandName | null }
+  | { command: 'version' }
+  | { command: 'conformance'; options: ConformanceOptions }
+  | { command: 'evidence'; dirs: string[] }
+  | { command: 'list' }
+  | { command: 'mock'; options: MockOptions }
+  | { command: 'spec'; options: SpecOptions };
 
 /** Parses the command line (and GRAFANA_* variables); every mistake is a one-line UsageError. */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedCommand {
-  // The mock command has options of its own (src/cli/mock.ts).
+  // Each command but conformance parses its own options (src/cli/<command>.ts).
+  if (argv[0] === 'help') return parseHelp(argv.slice(1));
   if (argv[0] === 'mock') return parseMockArgs(argv.slice(1));
   if (argv[0] === 'spec') return parseSpecArgs(argv.slice(1));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        mock: { type: 'boolean' },
-        url: { type: 'string' },
-        user: { type: 'string' },
-        password: { type: 'string' },
-        token: { type: 'string' },
-        only: { type: 'string' },
-        'read-only': { type: 'boolean' },
-        'allow-org-writes': { type: 'boolean' },
-        report: { type: 'string', multiple: true },
-        'no-strict': { type: 'boolean' },
-        concurrency: { type: 'string' },
-        timeout: { type: 'string' },
-        record: { type: 'string' },
-        'org-id': { type: 'string' },
-        'ca-cert': { type: 'string' },
-        insecure: { type: 'boolean' },
-        header: { type: 'string', multiple: true },
-        verbose: { type: 'boolean' },
-        'grafana-version': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (err) {
-    // Node's messages are one line, e.g. "Unknown option '--foo'"; keep them, drop the hint text.
-    throw new UsageError(`${(err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '')}: see --help.`);
+  if (argv[0] === 'list') return parseListArgs(argv.slice(1));
+  if (argv[0] === 'evidence') return parseEvidenceArgs(argv.slice(1));
+  const { values, positionals } = parseOptions(argv, CONFORMANCE_OPTIONS, { positionals: true, then: 'see "grafana-api-contract conformance --help".' });
+  if (positionals.length && (positionals[0] !== 'conformance' || positionals.length > 1)) {
+    const hint = positionals.length === 1 ? didYouMean(positionals[0]!, [...COMMANDS, 'help']) : '';
+    throw new UsageError(`unknown command "${positionals.join(' ')}"${hint}: the commands are ${COMMANDS.map((c) => `"${c}"`).join(', ')} and "help"; see --help.`);
   }
-  const { values, positionals } = parsed;
-  if (values.help) return { command: 'help' };
+  if (values.help) return { command: 'help', topic: positionals.length ? 'conformance' : null };
   if (values.version) return { command: 'version' };
-  if (positionals[0] === 'evidence') return parseEvidence(positionals.slice(1), Object.keys(values));
-  if (positionals[0] === 'list') {
-    if (positionals.length > 1 || Object.keys(values).length) throw new UsageError('list takes no arguments: run "grafana-api-contract list".');
-    return { command: 'list' };
-  }
-  if (positionals[0] !== 'conformance' || positionals.length > 1) {
-    if (!positionals.length) throw new UsageError('no command given: run "grafana-api-contract conformance --mock" or see --help.');
-    const hint = positionals.length === 1 ? didYouMean(positionals[0]!, COMMANDS) : '';
-    throw new UsageError(`unknown command "${positionals.join(' ')}"${hint}: the commands are ${COMMANDS.map((c) => `"${c}"`).join(', ')}; see --help.`);
-  }
+  if (!positionals.length) throw new UsageError('no command given: run "grafana-api-contract conformance --mock" or see --help.');
 
   const url = values.url ?? env.GRAFANA_URL;
   if (values.mock && values.url) throw new UsageError('--mock and --url name two targets: pass one of them.');
@@ -175,12 +176,6 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
       grafanaVersion: values['grafana-version'] ?? null,
     },
   };
-}
-
-function parseEvidence(dirs: string[], flags: string[]): ParsedCommand {
-  if (flags.length) throw new UsageError(`evidence takes folders only, not --${flags[0]}: run "grafana-api-contract evidence DIR...".`);
-  if (!dirs.length) throw new UsageError('evidence: no folder given: run "grafana-api-contract evidence tests/evidence" (or the folder --record wrote to).');
-  return { command: 'evidence', dirs };
 }
 
 function parseUrl(url: string): string {

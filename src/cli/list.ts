@@ -1,5 +1,25 @@
 import { buildCases } from '../contract/cases/index.js';
 import { listOperations, loadBundledSpec } from '../spec.js';
+import { UsageError } from '../errors.js';
+import { parseOptions } from './parse.js';
+
+export const LIST_USAGE = `Usage: grafana-api-contract list
+
+Prints the spec's operations: operationId, method and path, the number of cases against a
+Grafana (--url) and against the mock, and the tags. "conformance --only" takes the operationIds
+and the tags it shows.
+
+Examples:
+  grafana-api-contract list
+  grafana-api-contract conformance --mock --only Teams,getUserById`;
+
+/** Parses the list command's arguments (after "list"): none but --help. */
+export function parseListArgs(argv: string[]): { command: 'list' } | { command: 'help'; topic: 'list' } {
+  const { values, positionals } = parseOptions(argv, { help: { type: 'boolean', short: 'h' } }, { prefix: 'list: ', positionals: true, then: 'it takes no arguments; run "grafana-api-contract list".' });
+  if (values.help) return { command: 'help', topic: 'list' };
+  if (positionals.length) throw new UsageError(`list takes no arguments, not "${positionals.join(' ')}": run "grafana-api-contract list".`);
+  return { command: 'list' };
+}
 
 /**
  * The `list` command: every operation of the spec with its method and path, its number of cases

@@ -1,25 +1,23 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { parseCommand, USAGE } from './args.js';
+import { parseCommand } from './args.js';
 import { conformance } from './conformance.js';
+import { helpText } from './help.js';
 import { list } from './list.js';
 import { evidence } from './evidence.js';
-import { mock, MOCK_USAGE } from './mock.js';
-import { spec, SPEC_USAGE } from './spec.js';
+import { mock } from './mock.js';
+import { spec } from './spec.js';
+import { TOOL as pkg } from '../tool.js';
 import { GrafanaClientError, GrafanaRequestError, UsageError } from '../errors.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 /** Runs the CLI and returns the exit code: 0 pass, 1 a case failed, 2 usage or target problem. */
 export async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseCommand(argv, process.env);
-    if (parsed.command === 'help') return print(USAGE, 0);
+    if (parsed.command === 'help') return print(helpText(parsed.topic), 0);
     if (parsed.command === 'version') return print(pkg.version, 0);
     if (parsed.command === 'list') return list({ out: (line) => console.log(line) });
     if (parsed.command === 'evidence') return evidence(parsed.dirs, { out: (line) => console.log(line) });
-    if (parsed.command === 'mock-help') return print(MOCK_USAGE, 0);
-    if (parsed.command === 'spec-help') return print(SPEC_USAGE, 0);
     if (parsed.command === 'spec') return spec(parsed.options, { out: (text) => process.stdout.write(text), err: (line) => console.error(line) });
     if (parsed.command === 'mock') return await mock(parsed.options, { out: (line) => console.log(line), err: (line) => console.error(line) });
     return await conformance(parsed.options, { name: pkg.name, version: pkg.version }, {

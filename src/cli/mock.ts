@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parse.js';
 import { startMockServer, type MockServer } from '../contract/targets/mock.js';
+import type { MockAnswer } from '../contract/targets/router-front.js';
 import { UsageError } from '../errors.js';
 import { contractFor } from '../versions/index.js';
 
@@ -13,23 +14,26 @@ export interface MockOptions {
 
 export const MOCK_USAGE = `Usage: grafana-api-contract mock [--port N] [--host H] [--grafana-version X.Y[.Z]]
 
-Serves the Prism mock of the spec (requests are validated; a trailing slash is accepted, as
-Grafana accepts it) until Ctrl-C or SIGTERM.
+Serves the Prism mock of the spec for your own client until Ctrl-C or SIGTERM: any basic-auth
+user or bearer token is accepted, requests are validated (a trailing slash is accepted, as
+Grafana accepts it), and each answer is the spec's example. It prints a line per request:
+method, path, status, and why the contract refused a request (the answer's "message" says it
+too). To check the contract itself, run "grafana-api-contract conformance --mock", not --url.
   --port N               port to listen on (default 3000, Grafana's)
   --host H               address to listen on (default 127.0.0.1)
   --grafana-version V    serve the contract of Grafana V (default: the newest the data knows);
-                         /api/health and /api/frontend/settings answer that version`;
+                         /api/health and /api/frontend/settings answer that version
+  -h, --help             show this help
+
+Examples:
+  grafana-api-contract mock --port 3001
+  curl -u admin:admin -H 'Prefer: code=404' http://127.0.0.1:3001/api/users/1`;
 
 /** Parses the mock command's arguments (after "mock"); every mistake is a one-line UsageError. */
-export function parseMockArgs(argv: string[]): { command: 'mock'; options: MockOptions } | { command: 'mock-help' } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { port: { type: 'string' }, host: { type: 'string' }, 'grafana-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    throw new UsageError(`mock: ${(err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '')}: it takes --port N, --host H and --grafana-version V only.`);
-  }
-  const { values } = parsed;
-  if (values.help) return { command: 'mock-help' };
+export function parseMockArgs(argv: string[]): { command: 'mock'; options: MockOptions } | { command: 'help'; topic: 'mock' } {
+  const options = { port: { type: 'string' }, host: { type: 'string' }, 'grafana-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+  const { values } = parseOptions(argv, options, { prefix: 'mock: ', then: 'it takes --port N, --host H and --grafana-version V only.' });
+  if (values.help) return { command: 'help', topic: 'mock' };
   const port = values.port === undefined ? 3000 : Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`mock --port ${values.port}: expected a port number from 1 to 65535.`);
   const host = values.host ?? '127.0.0.1';
@@ -52,14 +56,14 @@ export async function mock(options: MockOptions, io: MockOutput): Promise<number
   if (contract.warning) io.err(`warning: ${contract.warning}`);
   let server: MockServer;
   try {
-    server = await startMockServer(contract, { host: options.host, port: options.port });
+    server = await startMockServer(contract, { host: options.host, port: options.port, onAnswer: (answer) => io.out(answerLine(answer)) });
   } catch (err) {
     throw listenError(err, options);
   }
   const url = server.baseUrl;
   io.out(`Mock of the Grafana ${contract.version} user and organization API at ${url} (Prism, requests validated; any basic-auth user or bearer token is accepted)`);
   io.out(`Error examples: send "Prefer: code=404" (or "Prefer: example=NAME") with a request, e.g. curl -u admin:admin -H 'Prefer: code=404' ${url}/api/users/1`);
-  io.out('Press Ctrl-C to stop.');
+  io.out('A line per request follows: method, path, status, and why the contract refused a request. Press Ctrl-C to stop.');
 
   const signalled = new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
@@ -76,6 +80,13 @@ export async function mock(options: MockOptions, io: MockOutput): Promise<number
   }
   io.err(`${ended.signal}: the mock is stopped.`);
   return 0;
+}
+
+/** `GET /api/users/1 200`, or `POST /api/serviceaccounts 400 refused: Request body must have required property 'name'`. */
+export function answerLine(answer: MockAnswer): string {
+  const line = `${answer.method} ${answer.path} ${answer.status}`;
+  if (!answer.violations.length) return line;
+  return `${line} ${answer.status >= 400 ? 'refused' : 'accepted, but'}: ${answer.violations.join('; ')}`;
 }
 
 function listenError(err: unknown, options: MockOptions): unknown {

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { parseOptions } from './parse.js';
 import { contractFor, type OpenApiForm } from '../versions/index.js';
 
 export interface SpecOptions {
@@ -26,20 +26,10 @@ Examples:
   grafana-api-contract spec --grafana-version 11.6.2 --openapi 3.0 > grafana-11.6.json`;
 
 /** Parses the spec command's arguments (after "spec"); every mistake is a one-line UsageError. */
-export function parseSpecArgs(argv: string[]): { command: 'spec'; options: SpecOptions } | { command: 'spec-help' } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { 'grafana-version': { type: 'string' }, openapi: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    throw new UsageError(`spec: ${(err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '')}: it takes --grafana-version, --openapi and -o only.`);
-  }
-  const { values } = parsed;
-  if (values.help) return { command: 'spec-help' };
+export function parseSpecArgs(argv: string[]): { command: 'spec'; options: SpecOptions } | { command: 'help'; topic: 'spec' } {
+  const options = { 'grafana-version': { type: 'string' }, openapi: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } as const;
+  const { values } = parseOptions(argv, options, { prefix: 'spec: ', then: 'it takes --grafana-version, --openapi and -o only.' });
+  if (values.help) return { command: 'help', topic: 'spec' };
   const openapi = values.openapi ?? '3.1';
   if (openapi !== '3.1' && openapi !== '3.0') throw new UsageError(`spec --openapi ${openapi}: expected 3.1 (the default) or 3.0.`);
   return { command: 'spec', options: { grafanaVersion: values['grafana-version'] ?? null, openapi, out: values.output ?? null } };

@@ -133,6 +133,61 @@ describe('conformance options', () => {
   }, 60_000);
 });
 
+describe('help', () => {
+  const COMMANDS = ['conformance', 'evidence', 'list', 'mock', 'spec'];
+
+  it('--help and help print the overview: every command, an example, and how to get a command\'s help', async () => {
+    const [dashes, word] = await Promise.all([runCli(['--help']), runCli(['help'])]);
+    for (const run of [dashes, word]) {
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+    }
+    expect(word.stdout).toBe(dashes.stdout);
+    for (const command of COMMANDS) expect(dashes.stdout).toMatch(new RegExp(`^  ${command} {2,}\\S`, 'm'));
+    expect(dashes.stdout).toMatch(/^  help COMMAND /m);
+    expect(dashes.stdout).toMatch(/^Examples:\n {2}grafana-api-contract conformance --mock$/m);
+  }, 60_000);
+
+  it.each(COMMANDS)('%s has its own help, the same from "COMMAND --help", "COMMAND -h" and "help COMMAND", with examples', async (command) => {
+    const runs = await Promise.all([runCli([command, '--help']), runCli([command, '-h']), runCli(['help', command])]);
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(runs[0]!.stdout);
+    }
+    const help = runs[0]!.stdout;
+    expect(help).toMatch(new RegExp(`^Usage: grafana-api-contract ${command}\\b`));
+    // One or two examples, each a command line of this command.
+    const examples = /\nExamples?:\n((?: {2}.+\n)+)/.exec(help)?.[1]?.trimEnd().split('\n') ?? [];
+    expect(examples.length).toBeGreaterThanOrEqual(1);
+    expect(examples.length).toBeLessThanOrEqual(2);
+    expect(examples.some((line) => line.includes(`grafana-api-contract ${command}`))).toBe(true);
+    // Not another command's help.
+    for (const other of COMMANDS.filter((c) => c !== command)) expect(help).not.toMatch(new RegExp(`^Usage: grafana-api-contract ${other}\\b`, 'm'));
+  }, 60_000);
+
+  it('the conformance help says how to turn colour off (NO_COLOR)', async () => {
+    const { stdout } = await runCli(['conformance', '--help']);
+    expect(stdout).toMatch(/NO_COLOR=1/);
+  });
+
+  it.each([
+    [['hepl'], 'error: unknown command "hepl" (did you mean help?): the commands are "conformance", "evidence", "list", "mock", "spec" and "help"; see --help.\n'],
+    [['help', 'mokc'], 'error: help: no command "mokc" (did you mean mock?): the commands are "conformance", "evidence", "list", "mock", "spec".\n'],
+    [['conformance', '--urll', 'http://localhost:3000'], 'error: Unknown option \'--urll\' (did you mean --url?): see "grafana-api-contract conformance --help".\n'],
+    [['conformance', '--mock', '--reprot', 'r.json'], 'error: Unknown option \'--reprot\' (did you mean --report?): see "grafana-api-contract conformance --help".\n'],
+    [['mock', '--prot', '3001'], "error: mock: Unknown option '--prot' (did you mean --port?): it takes --port N, --host H and --grafana-version V only.\n"],
+    [['spec', '--grafana-verison', '10.4'], "error: spec: Unknown option '--grafana-verison' (did you mean --grafana-version?): it takes --grafana-version, --openapi and -o only.\n"],
+    [['list', '--all'], "error: list: Unknown option '--all': it takes no arguments; run \"grafana-api-contract list\".\n"],
+    [['evidence', '--dir', 'x'], "error: evidence: Unknown option '--dir': it takes folders only; run \"grafana-api-contract evidence DIR...\".\n"],
+  ])('%j: one line, with the nearest name when there is one', async (args, message) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toBe(message);
+    expect(stdout).toBe('');
+  }, 60_000);
+});
+
 describe('bad input and unusable targets exit 2 with one line', () => {
   const oneLine = (stderr: string) => expect(stderr.trim().split('\n')).toHaveLength(1);
 

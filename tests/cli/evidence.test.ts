@@ -129,7 +129,7 @@ describe('evidence: failures exit 1, bad usage exits 2 with one line', () => {
     [() => ['evidence'], /^error: evidence: no folder given/],
     [() => ['evidence', join(work, 'nope')], /^error: .*nope: cannot read the folder \(ENOENT\); pass a folder of evidence files\.$/m],
     [() => ['evidence', join(work, 'run.json')], /^error: .*run\.json: not a folder/],
-    [() => ['evidence', '--mock', work], /^error: evidence takes folders only, not --mock/],
+    [() => ['evidence', '--mock', work], /^error: evidence: Unknown option '--mock': it takes folders only; run "grafana-api-contract evidence DIR\.\.\."\.$/m],
     [() => { const d = join(work, 'empty'); mkdirSync(d, { recursive: true }); return ['evidence', d]; }, /^error: no evidence files \(\*\.json\) under /],
     [() => { const d = join(work, 'bad'); mkdirSync(d, { recursive: true }); writeFileSync(join(d, 'bad.json'), '{"entries": [{"kind": "rumour"}]}'); return ['evidence', d]; }, /^error: .*bad\.json: not an evidence file: entries\/0 .*; fix it to match src\/evidence\/entry\.schema\.json\.$/m],
   ])('%#', async (args, message) => {

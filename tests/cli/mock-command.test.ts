@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { alive, prismChildrenOf } from '../support/processes.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,9 +59,19 @@ describe('grafana-api-contract mock', () => {
     const notFound = await fetch(`${base}/api/users/1`, { headers: { ...auth, Prefer: 'code=404' } });
     expect(notFound.status).toBe(404);
     expect(await notFound.json()).toHaveProperty('message');
-    // Request validation is on: a create without its required name is refused.
+    // Request validation is on: a create without its required name is refused, and says why.
     const invalid = await fetch(`${base}/api/serviceaccounts`, { method: 'POST', headers: auth, body: JSON.stringify({ role: 'Viewer' }) });
     expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toEqual({ message: "Bad request data (mock: Request body must have required property 'name')", traceID: '' });
+    // Every answer names the mock and this tool's version.
+    const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    for (const answer of [created, notFound, invalid]) expect(answer.headers.get('X-Grafana-Api-Contract-Mock')).toBe(version);
+    // A line per request: method, path, status, and the reason for a refusal.
+    await expect.poll(() => io.stdout.split('\n').filter((line) => line.startsWith('POST ') || line.startsWith('GET ')), { timeout: 5000 }).toEqual([
+      'POST /api/serviceaccounts/ 201',
+      'GET /api/users/1 404',
+      "POST /api/serviceaccounts 400 refused: Request body must have required property 'name'",
+    ]);
 
     mock.kill('SIGTERM');
     expect(await closed).toBe(0);
@@ -92,7 +103,7 @@ describe('grafana-api-contract mock', () => {
   it.each([
     [['--port', 'abc'], 'error: mock --port abc: expected a port number from 1 to 65535.\n'],
     [['--port', '70000'], 'error: mock --port 70000: expected a port number from 1 to 65535.\n'],
-    [['--mock'], "error: mock: Unknown option '--mock': it takes --port N and --host H only.\n"],
+    [['--mock'], "error: mock: Unknown option '--mock': it takes --port N, --host H and --grafana-version V only.\n"],
   ])('refuses %j in one line', async (args, message) => {
     const result = await runCli(['mock', ...args]);
     expect(result.code).toBe(2);
@@ -100,7 +111,7 @@ describe('grafana-api-contract mock', () => {
   });
 
   it("listens on Grafana's port 3000 on 127.0.0.1 unless told otherwise", () => {
-    expect(parseMockArgs([])).toEqual({ command: 'mock', options: { host: '127.0.0.1', port: 3000 } });
-    expect(parseMockArgs(['--port', '8080', '--host', '0.0.0.0'])).toEqual({ command: 'mock', options: { host: '0.0.0.0', port: 8080 } });
+    expect(parseMockArgs([])).toEqual({ command: 'mock', options: { host: '127.0.0.1', port: 3000, grafanaVersion: null } });
+    expect(parseMockArgs(['--port', '8080', '--host', '0.0.0.0'])).toEqual({ command: 'mock', options: { host: '0.0.0.0', port: 8080, grafanaVersion: null } });
   });
 });

@@ -79,6 +79,21 @@ describe('createGrafanaClient errors', () => {
     expect((err as Error).message).not.toContain(TOKEN);
   });
 
+  it('says that an https:// baseUrl reaches a plain-HTTP port, and names the http:// URL to use (default fetch and TLS settings alike)', async () => {
+    const server = await startTestServer((req, res) => sendJson(res, 200, { id: 1 }));
+    const https = server.url.replace(/^http:/, 'https:');
+    try {
+      for (const tls of [undefined, { insecure: true }]) {
+        const client = createGrafanaClient({ baseUrl: https, auth: { token: TOKEN }, tls });
+        const err = await client.GET('/api/user').then(() => undefined, (e: unknown) => e);
+        expect(err).toBeInstanceOf(GrafanaRequestError);
+        expect((err as Error).message).toBe(`GET ${https}/api/user failed: ${new URL(server.url).host} answers plain HTTP, not HTTPS (ERR_SSL_WRONG_VERSION_NUMBER): use ${server.url} in baseUrl.`);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('says that fetch refuses a "bad port", instead of "unreachable", even with a server listening there', async () => {
     const server = await listenOnBlockedPort();
     try {

@@ -27,6 +27,25 @@ function diffAgainstHead(change: (doc: Spec) => void) {
   return spawnSync(process.execPath, [SCRIPT, 'HEAD'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 300_000 });
 }
 
+// The usage needs no Go: it is printed before anything is built.
+describe('npm run spec:diff -- --help', () => {
+  it('prints the usage, both modes included, with exit 0', () => {
+    for (const flag of ['--help', '-h']) {
+      const result = spawnSync(process.execPath, [SCRIPT, flag], { cwd: root, encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/^Usage: npm run spec:diff -- <git-ref>\n {7}npm run spec:diff -- --grafana-versions A B\n/);
+      expect(result.stdout).toContain('--grafana-versions A B    what changed in the API from Grafana A to B\n');
+    }
+  });
+
+  it('a wrong command line is one line with exit 2', () => {
+    const result = spawnSync(process.execPath, [SCRIPT], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('error: expected one git ref: npm run spec:diff -- <git-ref> (e.g. main, v0.1.0, HEAD~3), or --grafana-versions A B; see --help.\n');
+  });
+});
+
 describe.runIf(toolchainsPresent('spec:diff (oasdiff is built with Go)', ['go']))('npm run spec:diff', () => {
   beforeAll(() => {
     mkdirSync(join(repo, 'generated'));

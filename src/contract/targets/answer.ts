@@ -1,5 +1,5 @@
 import { tlsTrustErrorCode } from '../../tls.js';
-import { blockedPort } from '../../transport.js';
+import { blockedPort, plainHttpOverTls } from '../../transport.js';
 import type { Middleware } from 'openapi-fetch';
 import { UsageError } from '../../errors.js';
 
@@ -17,16 +17,53 @@ export function noAnswer(where: string, url: string, err: unknown, timeoutMs: nu
   }
   const blocked = blockedPort(url, err);
   if (blocked) return new UsageError(`cannot reach ${where}: ${blocked}.`);
+  // The suggestion is the URL to pass (--url, named by `where`), not the request's.
+  const plain = plainHttpOverTls(URL.canParse(where) ? where : new URL(url).origin, err);
+  if (plain) return new UsageError(`cannot reach ${where}: ${plain} as --url.`);
   const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
   const reason = e?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
   return new UsageError(`cannot reach ${where} (${reason}): check the URL and that Grafana is running.`);
 }
 
-/** What a body that is not JSON looks like, for messages. */
-export function describeNotJson(contentType: string | null, text: string): string {
+/** Where an answer came from, when fetch followed a redirect (a proxy sending to its login). */
+export interface Arrival {
+  url?: string;
+  redirected?: boolean;
+}
+
+/**
+ * What a body that is not JSON looks like, for messages: its type and what it says (an HTML
+ * page's title, or the start of its text). It is called a proxy's login page only when it looks
+ * like one: a password field, a form sent to a login address, a login title, or a redirect to a
+ * login address.
+ */
+export function describeNotJson(contentType: string | null, text: string, arrival: Arrival = {}): string {
   const type = contentType?.split(';')[0]?.trim() || 'no content type';
   const html = /html/i.test(type) || /^\s*</.test(text);
-  return html ? `an HTML page (${type}), not JSON: a proxy's login page in front of Grafana? Pass Grafana's own URL, or credentials the proxy lets through` : `${type}, not JSON`;
+  const title = html ? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] : undefined;
+  const words = oneLine(title ?? (html ? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ') : text));
+  const said = words ? (title !== undefined ? ` titled "${words}"` : ` saying "${words}"`) : ' with an empty body';
+  const what = html ? `an HTML page (${type})${said}, not JSON` : `${type}${said}, not JSON`;
+  return html && looksLikeLogin(text, title, arrival) ? `${what}: a proxy's login page in front of Grafana? Pass Grafana's own URL, or credentials the proxy lets through` : what;
+}
+
+const LOGIN_WORDS = /\b(log ?in|sign ?in|sso|oauth2?|saml|authenticat\w*|auth)\b/i;
+
+function looksLikeLogin(text: string, title: string | undefined, arrival: Arrival): boolean {
+  if (/<input[^>]*type\s*=\s*["']?password/i.test(text)) return true;
+  if (/<form[^>]*action\s*=\s*["'][^"']*(log ?in|sign ?in|sso|oauth|saml|auth)/i.test(text)) return true;
+  if (title !== undefined && LOGIN_WORDS.test(title)) return true;
+  if (arrival.redirected && arrival.url) {
+    const { pathname, search } = new URL(arrival.url);
+    return /(log-?in|sign-?in|sso|oauth|saml|auth)/i.test(pathname + search);
+  }
+  return false;
+}
+
+/** At most 60 characters of text on one line, entities of the common kind decoded. */
+function oneLine(text: string): string {
+  const flat = text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
 /**
@@ -41,7 +78,7 @@ export async function readJson(method: string, url: string, response: Response, 
   } catch {
     throw new UsageError(`${method} ${url} answered HTTP ${response.status} with a body that is not valid JSON: is this Grafana's URL?`);
   }
-  throw new UsageError(`${method} ${url} answered HTTP ${response.status} with ${describeNotJson(contentType, body)}.`);
+  throw new UsageError(`${method} ${url} answered HTTP ${response.status} with ${describeNotJson(contentType, body, response)}.`);
 }
 
 /**

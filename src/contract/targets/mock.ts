@@ -1,7 +1,8 @@
 import { authorizationHeader } from '../../auth.js';
 import { plainUser, type Cast } from '../cast.js';
 import { lastLine, startPrism } from './prism.js';
-import { startRouterFront, type ListenOn } from './router-front.js';
+import { startRouterFront, type FrontOptions } from './router-front.js';
+import { summarizeViolations } from './violations.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import type { RunTarget } from '../runner.js';
 import type { CaseResult } from '../types.js';
@@ -41,11 +42,12 @@ export interface MockServer {
 
 /**
  * Starts Prism with the contract of one Grafana version (default: the newest) on a free loopback
- * port, and the router front on `listen` (default: a free loopback port). Requests reach Prism
+ * port, and the router front on `listen` (default: a free loopback port; `onAnswer` hears of
+ * every answer). Requests reach Prism
  * through the front, which ignores a trailing slash as Grafana's router does. When the front
  * cannot listen (a port in use), Prism is stopped before the error is thrown.
  */
-export async function startMockServer(contract: Contract = contractFor(null), listen: ListenOn = {}): Promise<MockServer> {
+export async function startMockServer(contract: Contract = contractFor(null), listen: FrontOptions = {}): Promise<MockServer> {
   // Prism reads the document from a file: the version's cut, in a folder of its own.
   const folder = mkdtempSync(join(tmpdir(), 'grafana-api-contract-mock-'));
   const removeFolder = () => rmSync(folder, { recursive: true, force: true });
@@ -118,11 +120,3 @@ const MOCK_CAST: Cast = {
   token: { authorization: authorizationHeader({ token: STATIC_FIXTURES.serviceAccount.token }), admin: true },
   readOnly: false,
 };
-
-function summarizeViolations(header: string): string {
-  try {
-    return (JSON.parse(header) as { message: string }[]).map((v) => v.message).join('; ');
-  } catch {
-    return header;
-  }
-}

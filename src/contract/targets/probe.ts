@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { describeNotJson, noAnswer } from './answer.js';
+import { MOCK_HEADER } from './router-front.js';
 
 /** How the probe sends its requests: the run's fetch (TLS settings) and extra headers. */
 export interface ProbeTransport {
@@ -22,11 +23,17 @@ export async function probeGrafana(baseUrl: string, timeoutMs: number, transport
   } catch (err) {
     throw noAnswer(baseUrl, url, err, timeoutMs);
   }
+  // This project's own mock answers with examples, not as a server does: a --url run against it
+  // would fail case after case for reasons that say nothing about the contract.
+  const mock = response.headers.get(MOCK_HEADER);
+  if (mock !== null) {
+    throw new UsageError(`${baseUrl} is this project's own mock (grafana-api-contract mock ${mock}), not a Grafana: run "grafana-api-contract conformance --mock" instead, which asks the mock for each case's documented answer.`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    const what = /json/i.test(response.headers.get('content-type') ?? '') ? 'a body that is not valid JSON' : describeNotJson(response.headers.get('content-type'), text);
+    const what = /json/i.test(response.headers.get('content-type') ?? '') ? 'a body that is not valid JSON' : describeNotJson(response.headers.get('content-type'), text, response);
     throw new UsageError(`${baseUrl} is not a Grafana server: GET /api/health answered HTTP ${response.status} with ${what}.`);
   }
   const health = body as { database?: unknown; version?: unknown } | null;
