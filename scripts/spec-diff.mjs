@@ -70,7 +70,7 @@ Examples:
 function parseCommandLine(args) {
   if (args.includes('--help') || args.includes('-h')) return { help: true };
   if (args[0] === '--grafana-versions') {
-    if (args.length !== 3 || args.slice(1).some((a) => a.startsWith('-'))) fail('--grafana-versions takes two Grafana versions: npm run spec:diff -- --grafana-versions A B (e.g. 10.4 11.6).');
+    if (args.length !== 3 || args.slice(1).some((a) => a.startsWith('-'))) fail('--grafana-versions takes two Grafana versions: npm run spec:diff -- --grafana-versions A B (Grafana versions X.Y or X.Y.Z, e.g. 10.4 11.1).');
     return { versions: [args[1], args[2]] };
   }
   if (args.length !== 1 || args[0].startsWith('-')) fail('expected one git ref: npm run spec:diff -- <git-ref> (e.g. main, v0.1.0, HEAD~3), or --grafana-versions A B; see --help.');
