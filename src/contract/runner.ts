@@ -139,9 +139,14 @@ export function contractVersionOf(doc: OpenApiDocument): string | null {
   return ((doc.info as Record<string, unknown>)['x-grafana-version'] as string | undefined) ?? null;
 }
 
+/** The operations of the union that the document's version has not (src/versions/cut.ts). */
+function absentOperations(doc: OpenApiDocument): Array<{ operationId: string; method: string; path: string; versions: string }> {
+  return (doc['x-grafana-absent-operations'] as Array<{ operationId: string; method: string; path: string; versions: string }> | undefined) ?? [];
+}
+
 /** The skip of a case whose operation the contract's Grafana version does not have (undefined: it is no such case). */
 function notInVersion(doc: OpenApiDocument, operationId: string): Skip | undefined {
-  const absent = (doc['x-grafana-absent-operations'] as Array<{ operationId: string; versions: string }> | undefined)?.find((a) => a.operationId === operationId);
+  const absent = absentOperations(doc).find((a) => a.operationId === operationId);
   if (!absent) return undefined;
   return { kind: 'not-in-version', reason: `Grafana ${contractVersionOf(doc)} has no ${operationId} (Grafana ${absent.versions} has it): pass --grafana-version to judge by another version` };
 }
@@ -185,11 +190,13 @@ async function runCase(
   const op = operations.get(c.operationId);
   const version = versionFor(doc, target);
   const expected = expectationFor(c, version);
+  // An operation the version has not is named by its method and path in the versions that have it.
+  const absent = op ? undefined : absentOperations(doc).find((a) => a.operationId === c.operationId);
   const base = {
     case: c.id,
     operationId: c.operationId,
-    method: op?.method.toUpperCase() ?? '?',
-    path: op?.path ?? '?',
+    method: op?.method.toUpperCase() ?? absent?.method ?? '?',
+    path: op?.path ?? absent?.path ?? '?',
     expectedStatus: expected.status,
     actualStatus: null,
     grafanaVersion: target.grafanaVersion,

@@ -69,7 +69,8 @@ function toEntry(exchange: Exchange, target: RecordedTarget, url: string): Evide
   return {
     kind: 'recorded-run',
     source: { url, scenario: exchange.case, recordedAt: new Date().toISOString() },
-    grafanaVersion: target.grafanaVersion,
+    // The mock answers as a version but is no Grafana: its entries name none, and are checked against the union.
+    grafanaVersion: target.kind === 'mock' ? null : target.grafanaVersion,
     confidence: 'server-output',
     request: {
       method: exchange.method as EvidenceEntry['request']['method'],

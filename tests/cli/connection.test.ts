@@ -40,7 +40,7 @@ describe('TLS with a self-signed certificate', () => {
     const before = server.requests.length;
     const { code, stdout, stderr } = await runCli(readOnly('--ca-cert', caFile));
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^Running \d+ cases against url https:\/\/127\.0\.0\.1:\d+ \(Grafana 99\.0\.0-fake\)/m);
+    expect(stdout).toMatch(/^Running \d+ cases against url https:\/\/127\.0\.0\.1:\d+ \(Grafana 10\.4\.3\)/m);
     expect(code).toBe(1); // the fake answers 418 to the cases
     const urls = server.requests.slice(before).map((r) => r.url);
     expect(urls).toContain('/api/health');

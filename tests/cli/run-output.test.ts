@@ -34,7 +34,7 @@ describe('reports', () => {
     const printed = /^Signed in as .+: \d+ of \d+ cases apply$/m.exec(stdout)?.[0];
     expect(printed, stdout.slice(0, 400)).toBeDefined();
     const md = readFileSync(files[0]!, 'utf8').split('\n');
-    expect(md.slice(2, 6)).toEqual([`**${printed}**`, '', `- Target: url ${server.url}`, '- Grafana: 99.0.0-fake']);
+    expect(md.slice(2, 6)).toEqual([`**${printed}**`, '', `- Target: url ${server.url}`, '- Grafana: 10.4.3']);
     expect(readFileSync(files[1]!, 'utf8')).toContain(`<p id="caller">${printed!.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`);
     const json = JSON.parse(readFileSync(files[2]!, 'utf8')) as { caller: string; casesThatApply: number; results: unknown[] };
     expect(`Signed in as ${json.caller}: ${json.casesThatApply} of ${json.results.length} cases apply`).toBe(printed);
@@ -132,7 +132,7 @@ describe('progress', () => {
   it('not on a terminal: a start line, then one line per operation as it completes, no colours', async () => {
     const { stdout } = await runCli(readOnly('--only', 'getHealth,getCurrentOrg,getUserById'));
     const lines = stdout.split('\n');
-    expect(lines[0]).toMatch(/^Running \d+ cases against url http:\/\/127\.0\.0\.1:\d+ \(Grafana 99\.0\.0-fake\), read-only$/);
+    expect(lines[0]).toMatch(/^Running \d+ cases against url http:\/\/127\.0\.0\.1:\d+ \(Grafana 10\.4\.3\), read-only$/);
     const progress = lines.filter((l) => /^\[\d\/3\] \w+: \d+ passed, \d+ failed, \d+ skipped \(\d+ ms\)$/.test(l));
     expect(progress.map((l) => l.split(':')[0]!.split(' ')[1]).sort()).toEqual(['getCurrentOrg', 'getHealth', 'getUserById']);
     expect(stdout).not.toMatch(/\[\d+\/\d+\] (ok|FAIL|skip) /); // no line per case

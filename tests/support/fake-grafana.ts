@@ -9,7 +9,7 @@ export async function startFakeGrafana(options: { acceptAuthorization: string; l
   // The version it reports (default 10.4.3, a release the contract knows); null: hidden, as with hide_version.
   const version = options.version === undefined ? '10.4.3' : options.version;
   return startTestServer((req, res) => {
-    if (req.url === '/api/health') return sendJson(res, 200, { database: 'ok', ...(version === null ? {} : { commit: 'abc123', version }) });
+    if (req.url === '/api/health') return sendJson(res, 200, version === null ? { database: 'ok' } : { commit: 'abc123', database: 'ok', version });
     if (req.headers.authorization !== options.acceptAuthorization) return sendJson(res, 401, { message: 'Unauthorized' });
     if (req.url === '/api/user') return sendJson(res, 200, { id: 1, login: 'admin', email: 'admin@localhost', name: 'admin', theme: '', isGrafanaAdmin: true });
     if (req.url === '/api/org') return sendJson(res, 200, { id: 1, name: 'Main Org.' });
