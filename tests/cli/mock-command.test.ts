@@ -80,6 +80,21 @@ describe('grafana-api-contract mock', () => {
     expect(await portFree(port)).toBe(true);
   }, 60_000);
 
+  it('--grafana-version serves that version: /api/health and /api/frontend/settings answer it, and only its operations exist', async () => {
+    const port = await freePort();
+    const { child: mock, io, closed } = await startMock(['--port', String(port), '--grafana-version', '10.1']);
+    const base = `http://127.0.0.1:${port}`;
+    expect(io.stdout).toContain(`Mock of the Grafana 10.1.0 user and organization API at ${base} `);
+    const auth = { Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` };
+    expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({ version: '10.1.0' });
+    expect(await (await fetch(`${base}/api/frontend/settings`, { headers: auth })).json()).toMatchObject({ buildInfo: { version: '10.1.0' } });
+    // POST /api/user/email/start-verify came in about 11.1: the 10.1 mock has no such route.
+    const verify = await fetch(`${base}/api/user/email/start-verify`, { method: 'POST', headers: auth });
+    expect(verify.status).toBe(404);
+    mock.kill('SIGTERM');
+    expect(await closed).toBe(0);
+  }, 60_000);
+
   it('stops on Ctrl-C (SIGINT) too', async () => {
     const port = await freePort();
     const { child: mock, closed } = await startMock(['--port', String(port)]);
