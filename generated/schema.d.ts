@@ -7362,14 +7362,18 @@ export interface operations {
             /**
              * @description A user already has this address (as email or login). Grafana `>=8.0.0 <8.4.0` also
              *     answer 422 when `email` is missing or empty, with the binding middleware's array of
-             *     errors instead of a Grafana error object.
+             *     errors (`[{"fieldNames":["Email"],"classification":"RequiredError","message":"Required"}]`)
+             *     instead of a Grafana error object. That array is not in this response's schema: a
+             *     `oneOf` of the two would make client generators build a union type that does not
+             *     compile (openapi-generator's Java client), so the schema states the answer of every
+             *     covered version and this description the 8.0-8.3 binding answer.
              */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GrafanaError"] | components["schemas"]["BindingProblems"];
+                    "application/json": components["schemas"]["GrafanaError"];
                 };
             };
             /**

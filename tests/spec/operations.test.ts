@@ -99,3 +99,19 @@ describe('version differences', () => {
     expect(op.description).toMatch(/11\.4/);
   });
 });
+
+describe('schemas every generator can use', () => {
+  it('have no oneOf or anyOf union, where a generator must pick a type to put on the wire', () => {
+    const unions: string[] = [];
+    const walk = (node: unknown, pointer: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${pointer}/${i}`));
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(value)) unions.push(`${pointer}/${key}`);
+        if (key !== 'examples' && key !== 'example' && key !== 'x-grafana-answers') walk(value, `${pointer}/${key}`);
+      }
+    };
+    walk(loadBundledSpec(), '');
+    expect(unions).toEqual([]);
+  });
+});
