@@ -41,7 +41,8 @@ export default defineConfig({
         test: {
           name: 'consumers',
           include: ['tests/consumers/**/*.test.ts'],
-          globalSetup: ['tests/support/build-once.ts'],
+          // The built CLI writes the per-version bundles the generators are given.
+          globalSetup: ['tests/support/build-once.ts', 'tests/consumers/support/version-bundles.ts'],
           // Generators, compilers and type checkers: a cold first run downloads and builds them.
           testTimeout: 900_000,
           hookTimeout: 900_000,

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TOOLS } from '../support/cache.js';
 import { exec, execOk } from '../support/exec.js';
 import { toolchainsPresent } from '../support/gate.js';
@@ -51,6 +51,9 @@ async function mavenCompile(project: string): Promise<string> {
   return [join(project, 'target', 'classes'), ...readFileSync(cpFile, 'utf8').trim().split(delimiter).filter(Boolean)].join(delimiter);
 }
 
+/** The <dependencies> section of a generated project's pom.xml. */
+const pomDependencies = (project: string) => /<dependencies>[\s\S]*<\/dependencies>/.exec(readFileSync(join(project, 'pom.xml'), 'utf8'))?.[0] ?? '';
+
 interface LintWarning { file: string; kind: string; message: string }
 
 /** javac -Xlint:all over the generated main sources (into a scratch folder); its warnings. */
@@ -66,6 +69,8 @@ async function lint(project: string, classpath: string, scratch: string): Promis
 describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mvn']))(`generator: openapi-generator ${TOOLS.openapiGeneratorCli} java (library native)`, () => {
   const root = tempDirForSuite('openapi-generator-java-');
   const printed: string[] = [];
+  /** The union 3.0.3 project's pom.xml dependencies and their compile classpath from Maven, for the per-version builds below. */
+  let unionBuild: { dependencies: string; classpath: string[] } | undefined;
 
   describe.each(BUNDLES)('$name', (bundle) => {
     let project: string;
@@ -96,6 +101,7 @@ describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mv
 
     it('compiles with Maven from the generated pom.xml', async () => {
       classpath = await mavenCompile(project);
+      unionBuild = { dependencies: pomDependencies(project), classpath: classpath.split(delimiter).slice(1) };
     });
 
     it('has no javac -Xlint:all warning in the generated API and model classes', async () => {
@@ -113,6 +119,31 @@ describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mv
       mkdirSync(out, { recursive: true });
       await execOk(findToolchain('javac')!, ['-Xlint:all', '-Werror', '-proc:none', '-cp', classpath!, '-d', out, DRIVER]);
       await expectDriverSendsWireCalls((env) => exec(findToolchain('java')!, ['-cp', [out, classpath!].join(delimiter), 'WireDriver'], { env, timeoutMs: 120_000 }));
+    });
+  });
+
+  // Each version family's bundle (the 3.0 form, as the README gives openapi-generator): generated
+  // the same way and compiled by javac -Xlint:all against the dependencies Maven resolved for the
+  // union's project (the generated pom.xml must name the same ones), without the driver (a version
+  // may lack operations it calls).
+  describe.each(inject('versionBundles').filter((b) => b.form === '3.0'))('$name', (bundle) => {
+    let project: string;
+    let warnings: string[] = [];
+
+    beforeAll(async () => {
+      project = outDirFor(root(), bundle.name);
+      warnings = await runOpenapiGenerator(GENERATOR, bundle.path, project, ['--library', 'native']);
+    });
+
+    it('generates without unexcused warnings', () => {
+      expect(unexcusedWarnings(GENERATOR, warnings, 'OpenAPI 3.0.3')).toEqual([]);
+    });
+
+    it('compiles with javac, with no -Xlint:all warning in the generated API and model classes', async () => {
+      expect(unionBuild, 'the Maven build of the union client did not finish').toBeDefined();
+      expect(pomDependencies(project)).toBe(unionBuild!.dependencies);
+      const { warnings: lintWarnings } = await lint(project, unionBuild!.classpath.join(delimiter), join(root(), `classes-${slug(bundle.name)}`));
+      expect(lintWarnings.filter((w) => /(^|\/)(api|model)\//.test(w.file))).toEqual([]);
     });
   });
 

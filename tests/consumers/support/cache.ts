@@ -18,7 +18,7 @@ function tool(name: string): string {
 }
 
 /** Serialises the preparation of one cache entry across test workers (a lock directory). */
-async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+export async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
   mkdirSync(CACHE_ROOT, { recursive: true });
   const lock = join(CACHE_ROOT, `${name}.lock`);
   const deadline = Date.now() + 15 * 60_000;
