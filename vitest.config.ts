@@ -33,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'mock',
           include: ['tests/mock/**/*.test.ts'],
+          globalSetup: ['tests/support/shared-mock.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -41,8 +42,9 @@ export default defineConfig({
         test: {
           name: 'consumers',
           include: ['tests/consumers/**/*.test.ts'],
-          // The built CLI writes the per-version bundles the generators are given.
-          globalSetup: ['tests/support/build-once.ts', 'tests/consumers/support/version-bundles.ts'],
+          // The built CLI writes the per-version bundles the generators are given;
+          // The real clients send their calls to the shared mock.
+          globalSetup: ['tests/support/build-once.ts', 'tests/consumers/support/version-bundles.ts', 'tests/support/shared-mock.ts'],
           // Generators, compilers and type checkers: a cold first run downloads and builds them.
           testTimeout: 900_000,
           hookTimeout: 900_000,

@@ -66,7 +66,11 @@ export async function startMockServer(specPath?: string, listen: ListenOn = {}):
  * slash, as Grafana's router does.
  */
 export async function startMockTarget(specPath?: string): Promise<StartedTarget> {
-  const server = await startMockServer(specPath);
+  return mockTarget(await startMockServer(specPath));
+}
+
+/** A mock server that is already running as a run target; closing the target stops the server. */
+export function mockTarget(server: Pick<MockServer, 'baseUrl' | 'stop'>): StartedTarget {
   return {
     target: {
       kind: 'mock',
