@@ -13,10 +13,10 @@ import { findToolchain } from './support/toolchains.js';
 // Grafana's own Go client (github.com/grafana/grafana-openapi-client-go, pinned in tools.json and in
 // the program's go.mod) against the mock (the one the project shares, tests/support/shared-mock.ts):
 // every client method that maps to an operation of the spec is called by
-// real-clients/go-grafana-openapi-client/main.go, which prints one JSON line per call. A call must be accepted by the mock (2xx, no request-validation error) and its answer
-// parsed by the client, unless it is listed under "go" in real-clients/known-client-defects.json
-// (a defect of the client itself, which a real Grafana would show too); a listed call must still
-// fail. The module is fetched through the Go module proxy into Go's module cache, outside the repo;
+// real-clients/go-grafana-openapi-client/main.go, which prints one JSON line per call. A call must
+// be accepted by the mock (2xx, no request-validation error) and its answer parsed by the client,
+// unless it is listed under "go" in real-clients/known-client-defects.json (a defect of the client
+// itself, which a real Grafana would show too); a listed call must still fail. The module is fetched through the Go module proxy into Go's module cache, outside the repo;
 // the binary is built into a temporary folder.
 
 // What this client must do (RealClientExpectations says what each bar means). notInClient was
