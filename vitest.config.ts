@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Four projects, so each can run alone: `unit` (spec, client, package, CLI),
@@ -6,6 +7,11 @@ import { defineConfig } from 'vitest/config';
 // Grafana clients against the mock; needs those toolchains).
 export default defineConfig({
   test: {
+    // Most test files wait on a child process (a generator, a compiler, the CLI, Prism) or on a
+    // network timeout more than they compute, so more files run at once than there are cores
+    // (Vitest's default is cores - 1: one file at a time on a 2-core machine). The projects share
+    // these workers; `npm run test:unit` and the like use them too.
+    maxWorkers: Math.max(3, availableParallelism()),
     projects: [
       {
         test: {
