@@ -6,6 +6,7 @@ import { TOOLS } from '../support/cache.js';
 import { exec, execOk } from '../support/exec.js';
 import { toolchainsPresent } from '../support/gate.js';
 import { BUNDLES, outDirFor, runOpenapiGenerator, staleAllowListEntries, unexcusedWarnings } from '../support/openapi-generator.js';
+import { JAVAC_JVM_OPTIONS, JVM_OPTIONS, mavenEnv } from '../support/jvm.js';
 import { tempDirForSuite } from '../support/temp-dir.js';
 import { findToolchain } from '../support/toolchains.js';
 import { expectDriverSendsWireCalls } from '../support/wire.js';
@@ -41,12 +42,12 @@ async function mavenCompile(project: string): Promise<string> {
     '-DskipTests', '-Dmaven.test.skip=true', '-Dmaven.javadoc.skip=true', '-Dmaven.source.skip=true',
     'compile', 'dependency:build-classpath', '-Dmdep.includeScope=compile', `-Dmdep.outputFile=${cpFile}`,
   ];
-  const offline = await exec(mvn, ['-o', ...args], { cwd: project });
+  const offline = await exec(mvn, ['-o', ...args], { cwd: project, env: mavenEnv() });
   if (offline.code !== 0) {
     if (!/offline/i.test(`${offline.stdout}${offline.stderr}`)) {
       throw new Error(`mvn compile failed (${offline.code}):\n${`${offline.stdout}\n${offline.stderr}`.trim().split('\n').slice(-60).join('\n')}`);
     }
-    await execOk(mvn, args, { cwd: project });
+    await execOk(mvn, args, { cwd: project, env: mavenEnv() });
   }
   return [join(project, 'target', 'classes'), ...readFileSync(cpFile, 'utf8').trim().split(delimiter).filter(Boolean)].join(delimiter);
 }
@@ -60,7 +61,7 @@ interface LintWarning { file: string; kind: string; message: string }
 async function lint(project: string, classpath: string, scratch: string): Promise<{ warnings: LintWarning[]; output: string }> {
   const sources = join(project, 'src', 'main', 'java');
   mkdirSync(scratch, { recursive: true });
-  const run = await execOk(findToolchain('javac')!, ['-Xlint:all', '-Xmaxwarns', '100000', '--release', '11', '-proc:none', '-cp', classpath, '-d', scratch, ...javaFiles(sources)], { cwd: project });
+  const run = await execOk(findToolchain('javac')!, [...JAVAC_JVM_OPTIONS, '-Xlint:all', '-Xmaxwarns', '100000', '--release', '11', '-proc:none', '-cp', classpath, '-d', scratch, ...javaFiles(sources)], { cwd: project });
   const output = `${run.stdout}${run.stderr}`;
   const warnings = [...output.matchAll(/^(.+\.java):\d+: warning: \[([\w-]+)\] (.*)$/gm)].map((m) => ({ file: relative(sources, m[1]!), kind: m[2]!, message: m[3]! }));
   return { warnings, output };
@@ -117,8 +118,8 @@ describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mv
       expect(classpath, 'the Maven build did not finish').toBeDefined();
       const out = join(root(), `driver-${slug(bundle.name)}`);
       mkdirSync(out, { recursive: true });
-      await execOk(findToolchain('javac')!, ['-Xlint:all', '-Werror', '-proc:none', '-cp', classpath!, '-d', out, DRIVER]);
-      await expectDriverSendsWireCalls((env) => exec(findToolchain('java')!, ['-cp', [out, classpath!].join(delimiter), 'WireDriver'], { env, timeoutMs: 120_000 }));
+      await execOk(findToolchain('javac')!, [...JAVAC_JVM_OPTIONS, '-Xlint:all', '-Werror', '-proc:none', '-cp', classpath!, '-d', out, DRIVER]);
+      await expectDriverSendsWireCalls((env) => exec(findToolchain('java')!, [...JVM_OPTIONS, '-cp', [out, classpath!].join(delimiter), 'WireDriver'], { env, timeoutMs: 120_000 }));
     });
   });
 

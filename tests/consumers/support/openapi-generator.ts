@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openapiGeneratorJar, TOOLS } from './cache.js';
 import { exec } from './exec.js';
 import { generateOnce } from './generation-cache.js';
+import { JVM_OPTIONS } from './jvm.js';
 import { findToolchain } from './toolchains.js';
 
 export const SPEC_31 = new URL('../../../generated/openapi.json', import.meta.url).pathname;
@@ -34,7 +35,7 @@ export async function runOpenapiGenerator(generator: string, spec: string, outDi
   if (!java) throw new Error('java is not installed');
   const generation = { tool: `openapi-generator-cli ${TOOLS.openapiGeneratorCli}`, args: ['generate', '-g', generator, ...extra], inputs: [spec] };
   const { code, stdout, stderr } = await generateOnce(generation, outDir, async (folder) =>
-    exec(java, ['-jar', await openapiGeneratorJar(), 'generate', '-i', spec, '-g', generator, '-o', folder, ...extra]),
+    exec(java, [...JVM_OPTIONS, '-jar', await openapiGeneratorJar(), 'generate', '-i', spec, '-g', generator, '-o', folder, ...extra]),
   );
   if (code !== 0) throw new Error(`openapi-generator ${generator} exited with ${code}:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')}`);
   return `${stdout}\n${stderr}`.split('\n').filter((line) => /\bWARN\b/.test(line)).map((line) => line.replace(/^.*?WARN\s+/, ''));
