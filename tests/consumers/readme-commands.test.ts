@@ -8,6 +8,7 @@ import { freePort } from '../../src/contract/targets/free-port.js';
 import { README, readmeShellBlocks, type ReadmeBlock } from '../support/readme-blocks.js';
 import { exec } from './support/exec.js';
 import { toolchainsPresent } from './support/gate.js';
+import { jvmShellEnv } from './support/jvm.js';
 import { toolchainPath } from './support/toolchains.js';
 
 // The README's marked shell blocks, run with bash as a user runs them, in a fresh clone of this
@@ -18,7 +19,9 @@ import { toolchainPath } from './support/toolchains.js';
 // - the mock listens on a free port instead of 3000 (a Grafana may run there), so `--port N` is
 //   added to `npm run cli -- mock` and `127.0.0.1:3000` becomes `127.0.0.1:N` in every block;
 // - blocks run one after the other in the same clone, as a reader goes down the page; the mock
-//   block keeps running in the background while the later ones use it.
+//   block keeps running in the background while the later ones use it;
+// - JVMs run with the options of support/jvm.ts (through JDK_JAVA_OPTIONS and MAVEN_OPTS), which
+//   make the short Java runs cheaper without changing what they produce.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const blocks = readmeShellBlocks().filter((b): b is ReadmeBlock & { name: string } => b.name !== null);
 const byName = new Map(blocks.map((b) => [b.name, b]));
@@ -33,7 +36,7 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
   const prepare = (script: string) => script.replace(/^npm ci && /gm, '').replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`);
   const run = (block: ReadmeBlock) => {
     const script = [...block.needs.map((need) => byName.get(need)!.script), block.script].map(prepare).join('\n');
-    return exec('bash', ['-euo', 'pipefail', '-c', script], { cwd: clone, env: { PATH: toolchainPath(), CI: '', NO_COLOR: '1' }, timeoutMs: 900_000 });
+    return exec('bash', ['-euo', 'pipefail', '-c', script], { cwd: clone, env: { PATH: toolchainPath(), CI: '', NO_COLOR: '1', ...jvmShellEnv() }, timeoutMs: 900_000 });
   };
 
   beforeAll(async () => {

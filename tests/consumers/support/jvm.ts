@@ -11,3 +11,9 @@ export const JAVAC_JVM_OPTIONS = JVM_OPTIONS.map((option) => `-J${option}`);
 
 /** For Maven, through MAVEN_OPTS (a value the caller's environment sets wins). */
 export const mavenEnv = (): NodeJS.ProcessEnv => ({ MAVEN_OPTS: process.env.MAVEN_OPTS ?? JVM_OPTIONS.join(' ') });
+
+/**
+ * The same for every JVM a shell command starts (the README's `java -jar` and `mvn` lines): the
+ * `java` launcher reads JDK_JAVA_OPTIONS (and notes on stderr that it did), Maven MAVEN_OPTS.
+ */
+export const jvmShellEnv = (): NodeJS.ProcessEnv => ({ ...mavenEnv(), JDK_JAVA_OPTIONS: process.env.JDK_JAVA_OPTIONS ?? JVM_OPTIONS.join(' ') });
