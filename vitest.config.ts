@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Four projects, so each can run alone: `unit` (spec, client, package, CLI),
@@ -6,6 +7,11 @@ import { defineConfig } from 'vitest/config';
 // Grafana clients against the mock; needs those toolchains).
 export default defineConfig({
   test: {
+    // Most test files wait on a child process (a generator, a compiler, the CLI, Prism) or on a
+    // network timeout more than they compute, so more files run at once than there are cores
+    // (Vitest's default is cores - 1: one file at a time on a 2-core machine). The projects share
+    // these workers; `npm run test:unit` and the like use them too.
+    maxWorkers: Math.max(3, availableParallelism()),
     projects: [
       {
         test: {
@@ -33,6 +39,7 @@ export default defineConfig({
         test: {
           name: 'mock',
           include: ['tests/mock/**/*.test.ts'],
+          globalSetup: ['tests/support/shared-mock.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -41,7 +48,9 @@ export default defineConfig({
         test: {
           name: 'consumers',
           include: ['tests/consumers/**/*.test.ts'],
-          globalSetup: ['tests/support/build-once.ts'],
+          // The built CLI writes the per-version bundles the generators are given;
+          // The real clients send their calls to the shared mock.
+          globalSetup: ['tests/support/build-once.ts', 'tests/consumers/support/version-bundles.ts', 'tests/support/shared-mock.ts'],
           // Generators, compilers and type checkers: a cold first run downloads and builds them.
           testTimeout: 900_000,
           hookTimeout: 900_000,

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockTarget, type StartedTarget } from '../../src/contract/targets/mock.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TOOLS } from './support/cache.js';
 import { exec, execOk, type ExecResult } from './support/exec.js';
 import { toolchainsPresent } from './support/gate.js';
@@ -12,12 +11,12 @@ import { itChecksEveryCall, knownDefects, NOT_IN_EITHER_CLIENT, parseCallResults
 import { findToolchain } from './support/toolchains.js';
 
 // Grafana's own Go client (github.com/grafana/grafana-openapi-client-go, pinned in tools.json and in
-// the program's go.mod) against the mock target: every client method that maps to an operation of
-// the spec is called by real-clients/go-grafana-openapi-client/main.go, which prints one JSON line
-// per call. A call must be accepted by the mock (2xx, no request-validation error) and its answer
-// parsed by the client, unless it is listed under "go" in real-clients/known-client-defects.json
-// (a defect of the client itself, which a real Grafana would show too); a listed call must still
-// fail. The module is fetched through the Go module proxy into Go's module cache, outside the repo;
+// the program's go.mod) against the mock (the one the project shares, tests/support/shared-mock.ts):
+// every client method that maps to an operation of the spec is called by
+// real-clients/go-grafana-openapi-client/main.go, which prints one JSON line per call. A call must
+// be accepted by the mock (2xx, no request-validation error) and its answer parsed by the client,
+// unless it is listed under "go" in real-clients/known-client-defects.json (a defect of the client
+// itself, which a real Grafana would show too); a listed call must still fail. The module is fetched through the Go module proxy into Go's module cache, outside the repo;
 // the binary is built into a temporary folder.
 
 // What this client must do (RealClientExpectations says what each bar means). notInClient was
@@ -40,7 +39,6 @@ const EXPECTED: RealClientExpectations = {
 const MODULE_DIR = fileURLToPath(new URL('./real-clients/go-grafana-openapi-client/', import.meta.url));
 
 describe.runIf(toolchainsPresent('go grafana-openapi-client-go', ['go']))(`real client: grafana-openapi-client-go ${TOOLS.grafanaOpenapiClientGo} (Go)`, () => {
-  let mock: StartedTarget | undefined;
   let binDir: string | undefined;
   let vet: ExecResult;
   let run: ExecResult;
@@ -52,14 +50,12 @@ describe.runIf(toolchainsPresent('go grafana-openapi-client-go', ['go']))(`real 
     const bin = join(binDir, 'grafana-openapi-client-check');
     await execOk(go, ['build', '-o', bin, '.'], { cwd: MODULE_DIR, env: GO_ENV });
     vet = await exec(go, ['vet', './...'], { cwd: MODULE_DIR, env: GO_ENV });
-    mock = await startMockTarget();
-    run = await exec(bin, [mock.target.baseUrl], { timeoutMs: 300_000 });
+    run = await exec(bin, [inject('sharedMockUrl')], { timeoutMs: 300_000 });
     results = parseCallResults(run, 'the Go program');
     console.log(`grafana-openapi-client-go ${TOOLS.grafanaOpenapiClientGo} against the mock (${results.length} calls):\n${resultsTable(results, EXPECTED)}`);
   });
 
-  afterAll(async () => {
-    await mock?.close();
+  afterAll(() => {
     if (binDir) rmSync(binDir, { recursive: true, force: true });
   });
 

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe } from 'vitest';
-import { startMockTarget, type StartedTarget } from '../../src/contract/targets/mock.js';
+import { beforeAll, describe, inject } from 'vitest';
 import { pythonVenv, TOOLS } from './support/cache.js';
 import { exec, type ExecResult } from './support/exec.js';
 import { toolchainsPresent } from './support/gate.js';
@@ -18,8 +17,9 @@ import {
 } from './support/real-client-checks.js';
 
 // The real Python Grafana client (PyPI `grafana-client`, pinned in tools.json) against the mock
-// target: every client method that maps to an operation of the spec is called once by
-// real-clients/python-grafana-client/check_grafana_client.py, which prints one JSON line per call.
+// (the one the project shares, tests/support/shared-mock.ts): every client method that maps to an
+// operation of the spec is called once by real-clients/python-grafana-client/check_grafana_client.py,
+// which prints one JSON line per call.
 // A call must be accepted by the mock (2xx, no request-validation error) and its answer parsed by
 // the client, unless it is listed in real-clients/known-client-defects.json (a defect of the
 // client itself, which a real Grafana would show too); a listed call must still fail.
@@ -67,14 +67,12 @@ const EXPECTED: RealClientExpectations = {
 const PROGRAM = fileURLToPath(new URL('./real-clients/python-grafana-client/check_grafana_client.py', import.meta.url));
 
 describe.runIf(toolchainsPresent('python grafana-client', ['python']))(`real client: grafana-client ${TOOLS.grafanaClientPython} (Python)`, () => {
-  let mock: StartedTarget | undefined;
   let run: ExecResult;
   let results: CallResult[] = [];
 
   beforeAll(async () => {
     const python = await pythonVenv([`grafana-client==${TOOLS.grafanaClientPython}`]);
-    mock = await startMockTarget();
-    run = await exec(python, [PROGRAM, mock.target.baseUrl], { env: { PYTHONDONTWRITEBYTECODE: '1' }, timeoutMs: 300_000 });
+    run = await exec(python, [PROGRAM, inject('sharedMockUrl')], { env: { PYTHONDONTWRITEBYTECODE: '1' }, timeoutMs: 300_000 });
     results = parseCallResults(run, 'check_grafana_client.py');
     const defects = defectsByKey(EXPECTED.defects);
     const reached = new Set(results.map((r) => r.operationId));
@@ -88,10 +86,6 @@ describe.runIf(toolchainsPresent('python grafana-client', ['python']))(`real cli
         `operations no grafana-client method reaches (NOT_IN_CLIENT): ${[...SPEC_OPERATIONS].filter((id) => !reached.has(id)).join(', ') || 'none'}`,
       ].join('\n'),
     );
-  });
-
-  afterAll(async () => {
-    await mock?.close();
   });
 
   itChecksEveryCall(EXPECTED, () => ({ run, results }));

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildCases } from '../../src/contract/cases/index.js';
 import { runCases } from '../../src/contract/runner.js';
-import { startMockTarget, type StartedTarget } from '../../src/contract/targets/mock.js';
+import { mockTarget, type StartedTarget } from '../../src/contract/targets/mock.js';
 import type { CaseResult } from '../../src/contract/types.js';
 import { listOperations, loadBundledSpec } from '../../src/spec.js';
 
@@ -14,7 +14,8 @@ let started: StartedTarget;
 let results = new Map<string, CaseResult>();
 
 beforeAll(async () => {
-  started = await startMockTarget();
+  // The mock the project's global set-up started (tests/support/shared-mock.ts); it stops it.
+  started = mockTarget({ baseUrl: inject('sharedMockUrl'), stop: async () => {} });
   const list = await runCases(doc, started.target, cases, { strict: true, readOnly: false, concurrency: 8, timeoutMs: 10_000 });
   results = new Map(list.map((r) => [r.case, r]));
 }, 120_000);

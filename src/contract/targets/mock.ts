@@ -88,7 +88,11 @@ export async function startMockServer(contract: Contract = contractFor(null), li
  * slash, as Grafana's router does.
  */
 export async function startMockTarget(contract: Contract = contractFor(null)): Promise<StartedTarget> {
-  const server = await startMockServer(contract);
+  return mockTarget(await startMockServer(contract), contract);
+}
+
+/** A mock server of a version's contract that is already running, as a run target; closing the target stops the server. */
+export function mockTarget(server: Pick<MockServer, 'baseUrl' | 'stop'>, contract: Contract = contractFor(null)): StartedTarget {
   return {
     target: {
       kind: 'mock',

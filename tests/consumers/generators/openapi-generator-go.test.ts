@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TOOLS } from '../support/cache.js';
 import { toolchainsPresent } from '../support/gate.js';
-import { buildAndRunDriver, driverModule, removeModule, type GoDriverRun } from '../support/go-driver.js';
+import { buildAndRunDriver, buildGenerated, driverModule, output, removeModule, type GoDriverRun } from '../support/go-driver.js';
 import { itChecksGoDriverRun } from '../support/go-driver-checks.js';
 import { BUNDLES, runOpenapiGenerator, unexcusedWarnings } from '../support/openapi-generator.js';
 
@@ -35,5 +35,33 @@ describe.runIf(toolchainsPresent('openapi-generator go', ['java', 'mvn', 'go']))
     });
 
     itChecksGoDriverRun(() => result);
+  });
+
+  // Each version family's bundle (the 3.0 form, as the README gives openapi-generator): generated
+  // the same way, built and vetted without the driver (a version may lack operations it calls).
+  describe.each(inject('versionBundles').filter((b) => b.form === '3.0'))('$name', (bundle) => {
+    let dir: string | undefined;
+    let warnings: string[] = [];
+    let result: Awaited<ReturnType<typeof buildGenerated>>;
+
+    beforeAll(async () => {
+      dir = driverModule('openapi-generator-go', { withDriver: false });
+      warnings = await runOpenapiGenerator(GENERATOR, bundle.path, join(dir, 'client'));
+      result = await buildGenerated(dir, [`${CLIENT_MODULE}/...`]);
+    });
+
+    afterAll(() => removeModule(dir));
+
+    it('generates without warnings outside the allow-list', () => {
+      expect(unexcusedWarnings(GENERATOR, warnings, 'OpenAPI 3.0.3')).toEqual([]);
+    });
+
+    it('compiles', () => {
+      expect(result.build.code, output(result.build)).toBe(0);
+    });
+
+    it('is vet-clean', () => {
+      expect(result.vet.code, output(result.vet)).toBe(0);
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TOOLS } from '../support/cache.js';
 import { exec, execOk } from '../support/exec.js';
 import { toolchainsPresent } from '../support/gate.js';
 import { BUNDLES, outDirFor, runOpenapiGenerator, staleAllowListEntries, unexcusedWarnings } from '../support/openapi-generator.js';
+import { JAVAC_JVM_OPTIONS, JVM_OPTIONS, mavenEnv } from '../support/jvm.js';
 import { tempDirForSuite } from '../support/temp-dir.js';
 import { findToolchain } from '../support/toolchains.js';
 import { expectDriverSendsWireCalls } from '../support/wire.js';
@@ -41,15 +42,18 @@ async function mavenCompile(project: string): Promise<string> {
     '-DskipTests', '-Dmaven.test.skip=true', '-Dmaven.javadoc.skip=true', '-Dmaven.source.skip=true',
     'compile', 'dependency:build-classpath', '-Dmdep.includeScope=compile', `-Dmdep.outputFile=${cpFile}`,
   ];
-  const offline = await exec(mvn, ['-o', ...args], { cwd: project });
+  const offline = await exec(mvn, ['-o', ...args], { cwd: project, env: mavenEnv() });
   if (offline.code !== 0) {
     if (!/offline/i.test(`${offline.stdout}${offline.stderr}`)) {
       throw new Error(`mvn compile failed (${offline.code}):\n${`${offline.stdout}\n${offline.stderr}`.trim().split('\n').slice(-60).join('\n')}`);
     }
-    await execOk(mvn, args, { cwd: project });
+    await execOk(mvn, args, { cwd: project, env: mavenEnv() });
   }
   return [join(project, 'target', 'classes'), ...readFileSync(cpFile, 'utf8').trim().split(delimiter).filter(Boolean)].join(delimiter);
 }
+
+/** The <dependencies> section of a generated project's pom.xml. */
+const pomDependencies = (project: string) => /<dependencies>[\s\S]*<\/dependencies>/.exec(readFileSync(join(project, 'pom.xml'), 'utf8'))?.[0] ?? '';
 
 interface LintWarning { file: string; kind: string; message: string }
 
@@ -57,7 +61,7 @@ interface LintWarning { file: string; kind: string; message: string }
 async function lint(project: string, classpath: string, scratch: string): Promise<{ warnings: LintWarning[]; output: string }> {
   const sources = join(project, 'src', 'main', 'java');
   mkdirSync(scratch, { recursive: true });
-  const run = await execOk(findToolchain('javac')!, ['-Xlint:all', '-Xmaxwarns', '100000', '--release', '11', '-proc:none', '-cp', classpath, '-d', scratch, ...javaFiles(sources)], { cwd: project });
+  const run = await execOk(findToolchain('javac')!, [...JAVAC_JVM_OPTIONS, '-Xlint:all', '-Xmaxwarns', '100000', '--release', '11', '-proc:none', '-cp', classpath, '-d', scratch, ...javaFiles(sources)], { cwd: project });
   const output = `${run.stdout}${run.stderr}`;
   const warnings = [...output.matchAll(/^(.+\.java):\d+: warning: \[([\w-]+)\] (.*)$/gm)].map((m) => ({ file: relative(sources, m[1]!), kind: m[2]!, message: m[3]! }));
   return { warnings, output };
@@ -66,6 +70,8 @@ async function lint(project: string, classpath: string, scratch: string): Promis
 describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mvn']))(`generator: openapi-generator ${TOOLS.openapiGeneratorCli} java (library native)`, () => {
   const root = tempDirForSuite('openapi-generator-java-');
   const printed: string[] = [];
+  /** The union 3.0.3 project's pom.xml dependencies and their compile classpath from Maven, for the per-version builds below. */
+  let unionBuild: { dependencies: string; classpath: string[] } | undefined;
 
   describe.each(BUNDLES)('$name', (bundle) => {
     let project: string;
@@ -99,6 +105,7 @@ describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mv
 
     it('compiles with Maven from the generated pom.xml', async () => {
       classpath = await mavenCompile(project);
+      unionBuild = { dependencies: pomDependencies(project), classpath: classpath.split(delimiter).slice(1) };
     });
 
     it('has no javac -Xlint:all warning in the generated API and model classes', async () => {
@@ -114,8 +121,33 @@ describe.runIf(toolchainsPresent('openapi-generator java', ['java', 'javac', 'mv
       expect(classpath, 'the Maven build did not finish').toBeDefined();
       const out = join(root(), `driver-${slug(bundle.name)}`);
       mkdirSync(out, { recursive: true });
-      await execOk(findToolchain('javac')!, ['-Xlint:all', '-Werror', '-proc:none', '-cp', classpath!, '-d', out, DRIVER]);
-      await expectDriverSendsWireCalls((env) => exec(findToolchain('java')!, ['-cp', [out, classpath!].join(delimiter), 'WireDriver'], { env, timeoutMs: 120_000 }));
+      await execOk(findToolchain('javac')!, [...JAVAC_JVM_OPTIONS, '-Xlint:all', '-Werror', '-proc:none', '-cp', classpath!, '-d', out, DRIVER]);
+      await expectDriverSendsWireCalls((env) => exec(findToolchain('java')!, [...JVM_OPTIONS, '-cp', [out, classpath!].join(delimiter), 'WireDriver'], { env, timeoutMs: 120_000 }));
+    });
+  });
+
+  // Each version family's bundle (the 3.0 form, as the README gives openapi-generator): generated
+  // the same way and compiled by javac -Xlint:all against the dependencies Maven resolved for the
+  // union's project (the generated pom.xml must name the same ones), without the driver (a version
+  // may lack operations it calls).
+  describe.each(inject('versionBundles').filter((b) => b.form === '3.0'))('$name', (bundle) => {
+    let project: string;
+    let warnings: string[] = [];
+
+    beforeAll(async () => {
+      project = outDirFor(root(), bundle.name);
+      warnings = await runOpenapiGenerator(GENERATOR, bundle.path, project, ['--library', 'native']);
+    });
+
+    it('generates without unexcused warnings', () => {
+      expect(unexcusedWarnings(GENERATOR, warnings, 'OpenAPI 3.0.3')).toEqual([]);
+    });
+
+    it('compiles with javac, with no -Xlint:all warning in the generated API and model classes', async () => {
+      expect(unionBuild, 'the Maven build of the union client did not finish').toBeDefined();
+      expect(pomDependencies(project)).toBe(unionBuild!.dependencies);
+      const { warnings: lintWarnings } = await lint(project, unionBuild!.classpath.join(delimiter), join(root(), `classes-${slug(bundle.name)}`));
+      expect(lintWarnings.filter((w) => /(^|\/)(api|model)\//.test(w.file))).toEqual([]);
     });
   });
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { pythonVenv, TOOLS } from '../support/cache.js';
 import { exec, execOk } from '../support/exec.js';
 import { toolchainsPresent } from '../support/gate.js';
@@ -92,6 +92,31 @@ describe.runIf(toolchainsPresent('openapi-generator python', ['java', 'mvn', 'py
 
     it('sends exactly the calls of wire/calls.json through the generated client', async () => {
       await expectDriverSendsWireCalls((env) => exec(python, [DRIVER], { cwd: root(), env: { ...env, PYTHONPATH: site, PYTHONDONTWRITEBYTECODE: '1' }, timeoutMs: 120_000 }));
+    });
+  });
+
+  // Each version family's bundle (the 3.0 form, as the README gives openapi-generator): generated,
+  // installed and checked with mypy.ini the same way, without the driver (a version may lack
+  // operations it calls). mypy reuses the union 3.0.3 run's cache (it rechecks what changed).
+  describe.each(inject('versionBundles').filter((b) => b.form === '3.0'))('$name', (bundle) => {
+    let site: string;
+    let warnings: string[] = [];
+
+    beforeAll(async () => {
+      const project = outDirFor(root(), bundle.name);
+      site = join(root(), `site-${slug(bundle.name)}`);
+      warnings = await runOpenapiGenerator(GENERATOR, bundle.path, project, ['--package-name', PACKAGE]);
+      await execOk(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--no-build-isolation', '--target', site, project], { cwd: root() });
+    });
+
+    it('generates without unexcused warnings', () => {
+      expect(unexcusedWarnings(GENERATOR, warnings, 'OpenAPI 3.0.3')).toEqual([]);
+    });
+
+    it('passes mypy with mypy.ini (--strict less the template flags), the generated package', async () => {
+      const run = await exec(python, ['-m', 'mypy', '--config-file', MYPY_INI, '--cache-dir', join(root(), `mypy-cache-${slug('OpenAPI 3.0.3')}`), join(site, PACKAGE)], { cwd: root(), env: { MYPYPATH: site } });
+      expect(`${run.stdout}${run.stderr}`.trim()).toMatch(/^Success: no issues found/m);
+      expect(run.code).toBe(0);
     });
   });
 

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGrafanaClient } from '../../../src/index.js';
-import { generateInto, SCHEMA_DTS, typeCheckAlone } from '../support/openapi-typescript.js';
+import { generateOnce } from '../support/generation-cache.js';
+import { generateFromBundle, generateInto, SCHEMA_DTS, typeCheckAlone } from '../support/openapi-typescript.js';
 import { startRecordingServer } from '../support/recording-server.js';
 import { tempDirForSuite } from '../support/temp-dir.js';
 import { expectWireCalls, WIRE } from '../support/wire.js';
@@ -56,5 +57,31 @@ describe(`generator: openapi-typescript ${VERSION} + openapi-fetch (createGrafan
     } finally {
       await server.close();
     }
+  });
+});
+
+// Each version family's bundle (OpenAPI 3.1, from `grafana-api-contract spec`): generated and
+// type-checked alone the same way. The wire calls are not made: a version may lack their operations.
+describe.each(inject('versionBundles').filter((b) => b.form === '3.1'))(`generator: openapi-typescript ${VERSION} on $name`, (bundle) => {
+  const root = tempDirForSuite('openapi-typescript-version-');
+  let run: Awaited<ReturnType<typeof generateFromBundle>>;
+
+  beforeAll(async () => {
+    const generation = { tool: `openapi-typescript ${VERSION}`, args: [], inputs: [bundle.path] };
+    run = await generateOnce(generation, join(root(), 'out'), (folder) => {
+      mkdirSync(folder, { recursive: true });
+      return generateFromBundle(bundle.path, join(folder, 'schema.d.ts'), root());
+    });
+  });
+
+  it('generates without warnings', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.trim()).toBe('');
+  });
+
+  it('passes tsc --strict on the generated schema.d.ts alone', async () => {
+    const tsc = await typeCheckAlone(join(root(), 'out', 'schema.d.ts'), root());
+    expect(`${tsc.stdout}${tsc.stderr}`.trim()).toBe('');
+    expect(tsc.code).toBe(0);
   });
 });

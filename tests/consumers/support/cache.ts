@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { execOk } from './exec.js';
+import { mavenEnv } from './jvm.js';
 import { findToolchain } from './toolchains.js';
 import { CACHE_ROOT } from '../../../scripts/toolchains.mjs';
 
@@ -18,7 +19,7 @@ function tool(name: string): string {
 }
 
 /** Serialises the preparation of one cache entry across test workers (a lock directory). */
-async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+export async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
   mkdirSync(CACHE_ROOT, { recursive: true });
   const lock = join(CACHE_ROOT, `${name}.lock`);
   const deadline = Date.now() + 15 * 60_000;
@@ -46,7 +47,7 @@ export async function openapiGeneratorJar(): Promise<string> {
   if (existsSync(jar)) return jar;
   return withLock('openapi-generator-cli', async () => {
     if (!existsSync(jar)) {
-      await execOk(tool('mvn'), ['-q', '-B', 'dependency:get', `-Dartifact=org.openapitools:openapi-generator-cli:${version}`, '-Dtransitive=false']);
+      await execOk(tool('mvn'), ['-q', '-B', 'dependency:get', `-Dartifact=org.openapitools:openapi-generator-cli:${version}`, '-Dtransitive=false'], { env: mavenEnv() });
     }
     return jar;
   });

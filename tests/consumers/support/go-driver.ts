@@ -16,11 +16,22 @@ import { WIRE, wireEnv } from './wire.js';
 /** Go must not reach for a toolchain download or a workspace file, and must use the committed go.sum. */
 export const GO_ENV = { GOTOOLCHAIN: 'local', GOWORK: 'off', GOFLAGS: '-mod=readonly' };
 
-/** A temporary module folder holding a copy of the driver (main.go, go.mod, go.sum). */
-export function driverModule(name: string): string {
+/**
+ * A temporary module folder holding a copy of the driver (main.go, go.mod, go.sum); without
+ * main.go when `withDriver` is false (a version's bundle may lack operations the driver calls).
+ */
+export function driverModule(name: string, { withDriver = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`));
-  for (const file of ['main.go', 'go.mod', 'go.sum']) cpSync(new URL(`../drivers/${name}/${file}`, import.meta.url), join(dir, file));
+  for (const file of [...(withDriver ? ['main.go'] : []), 'go.mod', 'go.sum']) cpSync(new URL(`../drivers/${name}/${file}`, import.meta.url), join(dir, file));
   return dir;
+}
+
+/** `go build` and `go vet` of the generated packages alone (no driver). */
+export async function buildGenerated(moduleDir: string, packages: string[]): Promise<{ build: ExecResult; vet: ExecResult }> {
+  const go = findToolchain('go')!;
+  const build = await exec(go, ['build', ...packages], { cwd: moduleDir, env: GO_ENV });
+  const vet = await exec(go, ['vet', ...packages], { cwd: moduleDir, env: GO_ENV });
+  return { build, vet };
 }
 
 export const removeModule = (dir: string | undefined) => dir && rmSync(dir, { recursive: true, force: true });

@@ -27,14 +27,17 @@ const TSCONFIG = {
   include: ['src'],
 };
 
-/** Generates the client from `spec` into `root`/src/client; returns the generator's warnings. */
-export async function generateTypescriptFetch(spec: string, root: string): Promise<string[]> {
+/**
+ * Generates the client from `spec` into `root`/src/client; returns the generator's warnings.
+ * `withDriver: false` leaves the driver out (a version's bundle may lack operations it calls).
+ */
+export async function generateTypescriptFetch(spec: string, root: string, { withDriver = true } = {}): Promise<string[]> {
   mkdirSync(join(root, 'src'), { recursive: true });
   const warnings = await runOpenapiGenerator('typescript-fetch', spec, join(root, 'src', 'client'), [
     '--global-property', 'apiTests=false,modelTests=false,apiDocs=false,modelDocs=false',
     '--additional-properties', 'supportsES6=true,importFileExtension=.js',
   ]);
-  copyFileSync(DRIVER, join(root, 'src', 'driver.ts'));
+  if (withDriver) copyFileSync(DRIVER, join(root, 'src', 'driver.ts'));
   writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
   writeFileSync(join(root, 'tsconfig.json'), `${JSON.stringify(TSCONFIG, null, 2)}\n`);
   return warnings;

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openapiGeneratorJar } from './cache.js';
-import { execOk } from './exec.js';
+import { openapiGeneratorJar, TOOLS } from './cache.js';
+import { exec } from './exec.js';
+import { generateOnce } from './generation-cache.js';
+import { JVM_OPTIONS } from './jvm.js';
 import { findToolchain } from './toolchains.js';
 
 export const SPEC_31 = new URL('../../../generated/openapi.json', import.meta.url).pathname;
@@ -24,12 +26,18 @@ export function staleAllowListEntries(generator: string, printed: string[]): str
   return ALLOW_LIST.filter((e) => e.generator === generator && !printed.some((w) => w.includes(e.warning))).map((e) => e.warning);
 }
 
-/** Runs openapi-generator-cli (the pinned jar) and returns the warnings it printed. */
+/**
+ * Runs openapi-generator-cli (the pinned jar), or takes its output for the same spec and options
+ * from the generation cache, and returns the warnings it printed.
+ */
 export async function runOpenapiGenerator(generator: string, spec: string, outDir: string, extra: string[] = []): Promise<string[]> {
   const java = findToolchain('java');
   if (!java) throw new Error('java is not installed');
-  const jar = await openapiGeneratorJar();
-  const { stdout, stderr } = await execOk(java, ['-jar', jar, 'generate', '-i', spec, '-g', generator, '-o', outDir, ...extra]);
+  const generation = { tool: `openapi-generator-cli ${TOOLS.openapiGeneratorCli}`, args: ['generate', '-g', generator, ...extra], inputs: [spec] };
+  const { code, stdout, stderr } = await generateOnce(generation, outDir, async (folder) =>
+    exec(java, [...JVM_OPTIONS, '-jar', await openapiGeneratorJar(), 'generate', '-i', spec, '-g', generator, '-o', folder, ...extra]),
+  );
+  if (code !== 0) throw new Error(`openapi-generator ${generator} exited with ${code}:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')}`);
   return `${stdout}\n${stderr}`.split('\n').filter((line) => /\bWARN\b/.test(line)).map((line) => line.replace(/^.*?WARN\s+/, ''));
 }
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pythonVenv, TOOLS } from './cache.js';
 import { exec, execOk } from './exec.js';
+import { generateOnce } from './generation-cache.js';
 import { toolchainPath } from './toolchains.js';
 
 // openapi-python-client (PyPI, pinned in tools.json) and what its client needs to be installed,
@@ -67,7 +68,7 @@ export interface PythonClient {
   output: string;
 }
 
-/** Generates the client from `spec` into `root`, then pip-installs it into `root`/site. */
+/** Generates the client from `spec` into `root` (or takes it from the generation cache), then pip-installs it into `root`/site. */
 export async function generatePythonClient(spec: string, root: string): Promise<PythonClient> {
   const python = await pythonVenv(REQUIREMENTS);
   const bin = dirname(python);
@@ -76,7 +77,10 @@ export async function generatePythonClient(spec: string, root: string): Promise<
   const config = join(root, 'openapi-python-client.yaml');
   writeFileSync(config, `package_name_override: ${PACKAGE}\nproject_name_override: grafana-api-client\n`);
   const project = join(root, 'project');
-  const generated = await exec(join(bin, 'openapi-python-client'), ['generate', '--path', spec, '--output-path', project, '--meta', 'setup', '--config', config], { env, cwd: root });
+  const generation = { tool: `openapi-python-client ${TOOLS.openapiPythonClient}`, args: ['generate', '--meta', 'setup'], inputs: [spec, config] };
+  const generated = await generateOnce(generation, project, (folder) =>
+    exec(join(bin, 'openapi-python-client'), ['generate', '--path', spec, '--output-path', folder, '--meta', 'setup', '--config', config], { env, cwd: root }),
+  );
   const output = `${generated.stdout}\n${generated.stderr}`;
   const warnings = parseWarnings(generated.stderr);
   if (generated.code !== 0) throw new Error(`openapi-python-client failed (${generated.code}):\n${output}`);
@@ -85,9 +89,12 @@ export async function generatePythonClient(spec: string, root: string): Promise<
   return { python, site, warnings, output };
 }
 
-/** `mypy --strict` over the installed package and the given files; returns its exit code and output. */
-export async function mypyStrict(client: PythonClient, files: string[], cwd: string) {
-  const result = await exec(client.python, ['-m', 'mypy', '--strict', '--cache-dir', join(cwd, '.mypy_cache'), join(client.site, PACKAGE), ...files], {
+/**
+ * `mypy --strict` over the installed package and the given files; returns its exit code and output.
+ * Runs one after the other may share a `cacheDir` (mypy checks each cached module against its source).
+ */
+export async function mypyStrict(client: PythonClient, files: string[], cwd: string, cacheDir = join(cwd, '.mypy_cache')) {
+  const result = await exec(client.python, ['-m', 'mypy', '--strict', '--cache-dir', cacheDir, join(client.site, PACKAGE), ...files], {
     cwd,
     env: { MYPYPATH: client.site },
   });

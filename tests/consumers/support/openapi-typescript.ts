@@ -14,6 +14,11 @@ export function generateInto(outDir: string): Promise<ExecResult> {
   return exec(process.execPath, [join(REPO, 'scripts', 'generate.mjs'), '--out', outDir], { cwd: REPO });
 }
 
+/** The openapi-typescript CLI (the project's devDependency) on a bundle, as a user runs it; writes `out`. */
+export function generateFromBundle(bundle: string, out: string, cwd: string): Promise<ExecResult> {
+  return exec(process.execPath, [join(REPO, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), bundle, '-o', out], { cwd });
+}
+
 /**
  * `tsc --strict` (plus noUncheckedIndexedAccess and exactOptionalPropertyTypes, and without
  * skipLibCheck) over one declaration file alone: no @types, only the ES2022 library.
