@@ -1,3 +1,4 @@
+import { CONFORMANCE_USAGE } from '../src/cli/args.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,5 +96,13 @@ describe('shell blocks of the README and the guides', () => {
 
   it('call the CLI as it works in a clone, never through a bin that only an installed package has', () => {
     for (const block of documentShellBlocks()) expect(block.script).not.toMatch(/(^|\s)(npx )?grafana-api-contract\s/m);
+  });
+});
+
+describe('docs/cli.md', () => {
+  it('shows the conformance help as the CLI prints it', () => {
+    const text = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8');
+    const shown = /```text\n(Usage: grafana-api-contract conformance[\s\S]*?)\n```/.exec(text)?.[1];
+    expect(shown).toBe(CONFORMANCE_USAGE);
   });
 });
