@@ -4994,10 +4994,12 @@ export interface components {
              * @example 2
              */
             totalCount: number;
-            /** @description The members on this page, never `null` (Grafana 9.3.0 and later; Grafana `>=8.0.0 <9.3.0` send `OrgUsers` instead). */
-            orgUsers?: components["schemas"]["OrgUser"][];
-            /** @description The members on this page, under the key of Grafana `>=8.0.0 <9.3.0` (the models-package DTO's JSON tag). */
-            OrgUsers?: components["schemas"]["OrgUser"][];
+            /**
+             * @description The members on this page, never `null`. Grafana `>=8.0.0 <9.3.0` send them under the key
+             *     `OrgUsers` (capital O): `x-grafana-names` says so, and the contract of those versions uses
+             *     that key. One key here, since generators turn `orgUsers` and `OrgUsers` into the same name.
+             */
+            orgUsers: components["schemas"]["OrgUser"][];
             /**
              * Format: int64
              * @description The page number, as used by the server (from 1).

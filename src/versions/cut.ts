@@ -14,6 +14,13 @@ const REQUIRED = 'x-grafana-required';
 const ENUM_VERSIONS = 'x-grafana-enum-versions';
 const ACCEPTS_UID = 'x-grafana-accepts-uid';
 const ANSWERS = 'x-grafana-answers';
+const NAMES = 'x-grafana-names';
+
+/** The name a property has in the version: the one of `x-grafana-names` whose range holds, else its own. */
+function nameIn(version: string, name: string, property: unknown): string {
+  const names = isNode(property) && isNode(property[NAMES]) ? (property[NAMES] as Record<string, string>) : {};
+  return Object.entries(names).find(([, range]) => semver.satisfies(version, range))?.[0] ?? name;
+}
 
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -45,7 +52,7 @@ export function cutForVersion(union: OpenApiDocument, version: string): OpenApiD
         continue;
       }
       op.parameters = keepParameters(op.parameters, has, resolve);
-      if (isNode(op.requestBody)) cutContent(resolve(op.requestBody), has, resolve, () => true);
+      if (isNode(op.requestBody)) cutContent(resolve(op.requestBody), has, resolve, () => true, version);
       const answers = (op[ANSWERS] as Answer[] | undefined) ?? [];
       delete op[ANSWERS];
       const responses = op.responses as Node;
@@ -70,7 +77,7 @@ export function cutForVersion(union: OpenApiDocument, version: string): OpenApiD
           continue;
         }
         responses[status] = own;
-        cutContent(own, has, resolve, exampleKept);
+        cutContent(own, has, resolve, exampleKept, version);
       }
     }
     if (!HTTP_METHODS.some((m) => item[m])) delete doc.paths[path];
@@ -93,7 +100,7 @@ function keepParameters(parameters: unknown, has: (n: unknown) => boolean, resol
 }
 
 /** Removes the media types and examples of a response or request body that the version has not. */
-function cutContent(node: unknown, has: (n: unknown) => boolean, resolve: (n: unknown) => unknown, exampleKept: (example: unknown) => boolean): void {
+function cutContent(node: unknown, has: (n: unknown) => boolean, resolve: (n: unknown) => unknown, exampleKept: (example: unknown) => boolean, version: string): void {
   if (!isNode(node) || !isNode(node.content)) return;
   for (const [type, media] of Object.entries(node.content)) {
     if (!has(media)) {
@@ -105,24 +112,27 @@ function cutContent(node: unknown, has: (n: unknown) => boolean, resolve: (n: un
       const value = resolve(example);
       if (!has(example) || !exampleKept(value)) delete media.examples[name];
       // The version's example leaves out the fields that version does not send.
-      else if (isNode(value)) value.value = withoutAbsentFields(value.value, media.schema, has, resolve);
+      else if (isNode(value)) value.value = withoutAbsentFields(value.value, media.schema, has, resolve, version);
     }
     if (!Object.keys(media.examples).length) delete media.examples;
   }
 }
 
-/** An example value without the properties its schema says the version has not (before the schemas are cut). */
-function withoutAbsentFields(value: unknown, schema: unknown, has: (n: unknown) => boolean, resolve: (n: unknown) => unknown): unknown {
+/**
+ * An example value without the properties its schema says the version has not, and with the
+ * names the version gives them (before the schemas are cut).
+ */
+function withoutAbsentFields(value: unknown, schema: unknown, has: (n: unknown) => boolean, resolve: (n: unknown) => unknown, version: string): unknown {
   const resolved = resolve(schema);
   if (!isNode(resolved)) return value;
-  if (Array.isArray(resolved.allOf)) for (const part of resolved.allOf) value = withoutAbsentFields(value, part, has, resolve);
-  if (Array.isArray(value)) return resolved.items ? value.map((item) => withoutAbsentFields(item, resolved.items, has, resolve)) : value;
+  if (Array.isArray(resolved.allOf)) for (const part of resolved.allOf) value = withoutAbsentFields(value, part, has, resolve, version);
+  if (Array.isArray(value)) return resolved.items ? value.map((item) => withoutAbsentFields(item, resolved.items, has, resolve, version)) : value;
   if (!isNode(value) || !isNode(resolved.properties)) return value;
   const kept: Node = {};
   for (const [key, field] of Object.entries(value)) {
     const property = resolved.properties[key];
     if (property === undefined) kept[key] = field;
-    else if (has(property) && has(resolve(property))) kept[key] = withoutAbsentFields(field, property, has, resolve);
+    else if (has(property) && has(resolve(property))) kept[nameIn(version, key, property)] = withoutAbsentFields(field, property, has, resolve, version);
   }
   return kept;
 }
@@ -138,19 +148,20 @@ function retypeUidParameter(parameter: unknown, version: string): void {
   parameter.description = `The numeric ID, or the UID (accepted from Grafana ${since}), of the ${String(parameter.name) === 'id' ? 'object' : String(parameter.name).replace(/Id$/, '')}. A number goes in its decimal form.`;
 }
 
-/** Removes the properties and enum values a schema does not have in the version; adds what it requires. */
+/** Removes the properties and enum values a schema does not have in the version, names properties as it does; adds what it requires. */
 function cutSchema(schema: Node, version: string, has: (n: unknown) => boolean): void {
   if (isNode(schema.properties)) {
-    const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+    const required = (Array.isArray(schema.required) ? (schema.required as string[]) : []).filter((name) => has((schema.properties as Node)[name]));
+    const properties: Node = {};
     for (const [name, property] of Object.entries(schema.properties)) {
-      if (!has(property)) {
-        delete schema.properties[name];
-        required.delete(name);
-      } else if (isNode(property) && typeof property[REQUIRED] === 'string' && semver.satisfies(version, property[REQUIRED] as string)) {
-        required.add(name);
-      }
+      if (!has(property)) continue;
+      const named = nameIn(version, name, property);
+      properties[named] = property;
+      if (required.includes(name)) required.splice(required.indexOf(name), 1, named);
+      if (isNode(property) && typeof property[REQUIRED] === 'string' && semver.satisfies(version, property[REQUIRED] as string) && !required.includes(named)) required.push(named);
     }
-    if (required.size) schema.required = [...required];
+    schema.properties = properties;
+    if (required.length) schema.required = required;
     else delete schema.required;
   }
   if (Array.isArray(schema.enum) && isNode(schema[ENUM_VERSIONS])) {

@@ -3,7 +3,7 @@ import { HTTP_METHODS, type OpenApiDocument } from '../spec.js';
 
 /** One fact of the union document that holds in some Grafana versions only. */
 export interface VersionedFact {
-  kind: 'operation' | 'parameter' | 'property' | 'required' | 'enum-value' | 'media-type' | 'example' | 'response' | 'accepts-uid' | 'answer';
+  kind: 'operation' | 'parameter' | 'property' | 'required' | 'enum-value' | 'name' | 'media-type' | 'example' | 'response' | 'accepts-uid' | 'answer';
   /** Where it is: a JSON pointer into the union, with the operationId for answers. */
   where: string;
   /** The semver range of the versions that have it (for `accepts-uid`: `>=` its first version). */
@@ -26,6 +26,9 @@ export function versionedFacts(union: OpenApiDocument): VersionedFact[] {
     if (typeof node['x-grafana-versions'] === 'string') facts.push({ kind: kindOf(node, parentKey, grandKey), where: pointer, range: node['x-grafana-versions'] as string, ...(approximate ? { approximate } : {}) });
     if (typeof node['x-grafana-required'] === 'string') facts.push({ kind: 'required', where: pointer, range: node['x-grafana-required'] as string });
     if (typeof node['x-grafana-accepts-uid'] === 'string') facts.push({ kind: 'accepts-uid', where: pointer, range: `>=${node['x-grafana-accepts-uid'] as string}`, ...(approximate ? { approximate } : {}) });
+    if (isNode(node['x-grafana-names'])) {
+      for (const [name, range] of Object.entries(node['x-grafana-names'])) facts.push({ kind: 'name', where: `${pointer} as ${name}`, range: String(range), ...(approximate ? { approximate } : {}) });
+    }
     if (isNode(node['x-grafana-enum-versions'])) {
       for (const [value, range] of Object.entries(node['x-grafana-enum-versions'])) facts.push({ kind: 'enum-value', where: `${pointer}/enum(${value})`, range: String(range) });
     }

@@ -21,7 +21,7 @@ function union(): OpenApiDocument {
             { name: 'perpage', in: 'query', schema: { type: 'integer' } },
           ],
           responses: {
-            '200': json('#/components/schemas/Thing', { old: { $ref: '#/components/examples/OldThing' }, now: { value: { id: 1 } } }),
+            '200': json('#/components/schemas/Thing', { old: { $ref: '#/components/examples/OldThing' }, now: { value: { id: 1, items: ['y'] } } }),
             '400': json('#/components/schemas/Error', { invalid: { value: { message: 'id is invalid' } }, bad: { value: { message: 'bad request data' } } }),
             '401': { $ref: '#/components/responses/Unauthorized' },
           },
@@ -46,17 +46,18 @@ function union(): OpenApiDocument {
       schemas: {
         Thing: {
           type: 'object',
-          required: ['id'],
+          required: ['id', 'items'],
           properties: {
             id: { type: 'integer' },
             uid: { type: 'string', 'x-grafana-versions': '>=9.0.0', 'x-grafana-required': '>=10.0.0' },
             kind: { type: 'string', enum: ['a', 'b', 'c'], 'x-grafana-enum-versions': { c: '>=12.0.0' } },
+            items: { type: 'array', items: { type: 'string' }, 'x-grafana-names': { Items: '<9.3.0' } },
           },
         },
         SetThing: { type: 'object', properties: { name: { type: 'string' } } },
         Error: { type: 'object', properties: { message: { type: 'string' } } },
       },
-      examples: { OldThing: { value: { id: 1 }, 'x-grafana-versions': '<9.0.0' }, NoCredentials: { value: { message: 'Unauthorized' } }, Revoked: { value: { message: 'Revoked API key' } } },
+      examples: { OldThing: { value: { id: 1, items: ['x'] }, 'x-grafana-versions': '<9.0.0' }, NoCredentials: { value: { message: 'Unauthorized' } }, Revoked: { value: { message: 'Revoked API key' } } },
       responses: { Unauthorized: json('#/components/schemas/Error', { noCredentials: { $ref: '#/components/examples/NoCredentials' }, revoked: { $ref: '#/components/examples/Revoked' } }) },
       securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
     },
@@ -77,7 +78,7 @@ describe('cutting the union for one version', () => {
     const v8 = cutForVersion(union(), '8.5.0');
     const params = at(v8, ['paths', '/api/things/{id}', 'get', 'parameters']) as Array<{ name: string }>;
     expect(params.map((p) => p.name)).toEqual(['perpage']);
-    expect(Object.keys(at(v8, ['components', 'schemas', 'Thing', 'properties']) as object)).toEqual(['id', 'kind']);
+    expect(Object.keys(at(v8, ['components', 'schemas', 'Thing', 'properties']) as object)).toEqual(['id', 'kind', 'Items']);
     expect(at(v8, ['components', 'schemas', 'Thing', 'properties', 'kind', 'enum'])).toEqual(['a', 'b']);
     const v12 = cutForVersion(union(), '12.0.0');
     expect((at(v12, ['paths', '/api/things/{id}', 'get', 'parameters']) as Array<{ name: string }>).map((p) => p.name)).toEqual(['sort', 'perpage']);
@@ -87,8 +88,8 @@ describe('cutting the union for one version', () => {
   });
 
   it('makes a property required where x-grafana-required says so', () => {
-    expect(at(cutForVersion(union(), '9.5.0'), ['components', 'schemas', 'Thing', 'required'])).toEqual(['id']);
-    expect(at(cutForVersion(union(), '10.0.0'), ['components', 'schemas', 'Thing', 'required'])).toEqual(['id', 'uid']);
+    expect(at(cutForVersion(union(), '9.5.0'), ['components', 'schemas', 'Thing', 'required'])).toEqual(['id', 'items']);
+    expect(at(cutForVersion(union(), '10.0.0'), ['components', 'schemas', 'Thing', 'required'])).toEqual(['id', 'items', 'uid']);
   });
 
   it('keeps a status and an error example where one of the handler answers covers the version', () => {
@@ -126,6 +127,16 @@ describe('cutting the union for one version', () => {
     const v114 = at(cutForVersion(union(), '11.4.0'), ['components', 'parameters', 'ThingId']) as { schema: unknown; description: string };
     expect(v114.schema).toEqual({ type: 'string', minLength: 1, example: '2' });
     expect(v114.description).toMatch(/UID \(accepted from Grafana 11\.4\.0\)/);
+  });
+
+  it('names a property, in the schema, its required list and the examples, as the version does', () => {
+    const v8 = cutForVersion(union(), '8.0.0');
+    expect(Object.keys(at(v8, ['components', 'schemas', 'Thing', 'properties']) as object)).toEqual(['id', 'kind', 'Items']);
+    expect(at(v8, ['components', 'schemas', 'Thing', 'required'])).toEqual(['id', 'Items']);
+    expect(at(v8, ['components', 'examples', 'OldThing', 'value'])).toEqual({ id: 1, Items: ['x'] });
+    const v10 = cutForVersion(union(), '10.0.0');
+    expect(at(v10, ['components', 'schemas', 'Thing', 'required'])).toEqual(['id', 'items', 'uid']);
+    expect(at(v10, ['paths', '/api/things/{id}', 'get', 'responses', '200', 'content', 'application/json', 'examples', 'now', 'value'])).toEqual({ id: 1, items: ['y'] });
   });
 
   it('leaves the union it was given untouched', () => {

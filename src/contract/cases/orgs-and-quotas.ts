@@ -1,10 +1,6 @@
 import { countsNothing, inInviteOrg, inSecondOrg, inWritableOrg, isEmptyList, messageIs, type CallSpec, type OperationCases, SCHEMA_INVALID_BODY, REQUIRED_FIELD_BEFORE_8_4 } from './define.js';
 import type { CaseContext } from '../types.js';
 
-/** Org user search pages list the members under `orgUsers` from Grafana 9.3 (boundary approximate), `OrgUsers` before. */
-const orgUsersKeyRule = (example: string) => ({ range: '>=9.3.0', otherwise: { status: 200, example: `${example}OrgUsersKey` }, note: 'before Grafana 9.3 the members are listed under `OrgUsers`' });
-const ORG_USERS_KEY_FROM_9_3 = { twoUsers: orgUsersKeyRule('twoUsers'), noMatch: orgUsersKeyRule('noMatch') };
-
 // Organizations by ID and name (/api/orgs/...), the current organization's address, member
 // search, quotas and invitations (/api/org/...), and user quotas. On a real server every
 // change lands in the fixtures' second org (the run's admin is its only Admin; `user` and `spare`
@@ -76,9 +72,9 @@ export const orgsAndQuotasCases: OperationCases[] = [
   },
   {
     operationId: 'searchOrgUsers',
-    ok: { as: 'admin', request: (ctx) => ({ path: secondOrg(ctx), query: { perpage: 10, page: 1, sort: 'login-asc' } }), status: 200, example: 'twoUsers', versions: ORG_USERS_KEY_FROM_9_3.twoUsers },
+    ok: { as: 'admin', request: (ctx) => ({ path: secondOrg(ctx), query: { perpage: 10, page: 1, sort: 'login-asc' } }), status: 200, example: 'twoUsers' },
     errors: [
-      { what: 'query that matches nothing', as: 'admin', request: (ctx) => ({ path: secondOrg(ctx), query: { query: 'no-user-has-this-login-0000' } }), status: 200, example: 'noMatch', checks: [countsNothing], versions: ORG_USERS_KEY_FROM_9_3.noMatch },
+      { what: 'query that matches nothing', as: 'admin', request: (ctx) => ({ path: secondOrg(ctx), query: { query: 'no-user-has-this-login-0000' } }), status: 200, example: 'noMatch', checks: [countsNothing] },
       { what: 'unknown sort option', as: 'admin', request: (ctx) => ({ path: secondOrg(ctx), query: { sort: 'favourite-asc' } }), status: 400, example: 'unknownSortingOption',
         versions: { range: '>=10.2.0', otherwise: { status: 200 }, note: 'org user search sorts from Grafana 10.2; older versions ignore `sort`' } },
       { what: 'Viewer of the org', as: 'user', request: (ctx) => ({ path: secondOrg(ctx) }), status: 403, example: 'missingOrgUsersRead' },
@@ -134,9 +130,9 @@ export const orgsAndQuotasCases: OperationCases[] = [
   },
   {
     operationId: 'searchOrgUsersWithPaging',
-    ok: { as: 'admin', request: ({ fixtures }) => ({ query: { query: fixtures.user.login, perpage: 10, page: 1 } }), status: 200, example: 'twoUsers', versions: ORG_USERS_KEY_FROM_9_3.twoUsers },
+    ok: { as: 'admin', request: ({ fixtures }) => ({ query: { query: fixtures.user.login, perpage: 10, page: 1 } }), status: 200, example: 'twoUsers' },
     errors: [
-      { what: 'query that matches nothing', as: 'admin', request: () => ({ query: { query: 'no-user-has-this-login-0000' } }), status: 200, example: 'noMatch', checks: [countsNothing], versions: ORG_USERS_KEY_FROM_9_3.noMatch },
+      { what: 'query that matches nothing', as: 'admin', request: () => ({ query: { query: 'no-user-has-this-login-0000' } }), status: 200, example: 'noMatch', checks: [countsNothing] },
       { what: 'unknown sort option', as: 'admin', request: () => ({ query: { sort: 'favourite-asc' } }), status: 400, example: 'unknownSortingOption',
         versions: { range: '>=10.2.0', otherwise: { status: 200 }, note: 'org user search sorts from Grafana 10.2; older versions ignore `sort`' } },
       { what: 'plain user (Viewer)', as: 'user', status: 403, example: 'missingOrgUsersRead' },
