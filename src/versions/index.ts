@@ -51,6 +51,15 @@ export function contractFor(asked: string | null, form: OpenApiForm = '3.1', wha
   return { ...cut, ...(resolved.warning ? { warning: resolved.warning } : { warning: undefined }) };
 }
 
+/**
+ * The union of every covered version (generated/openapi.json as it is) in the place of one
+ * version's contract: for checks of the whole description (a real client's every call against the
+ * mock), not for judging a server. Its `version` is `union`; a mock of it reports no version.
+ */
+export function unionContract(): Contract {
+  return { version: 'union', line: 'union', document: loadBundledSpec(), absent: [] };
+}
+
 /** Names the version in the document, and in the examples that report a server's version. */
 function stampVersion(doc: OpenApiDocument, resolved: ResolvedVersion): void {
   delete doc['x-grafana-releases'];

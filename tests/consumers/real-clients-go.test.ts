@@ -26,6 +26,8 @@ const EXPECTED: RealClientExpectations = {
   minOperations: 89,
   notInClient: {
     updateUserActiveOrg: 'no method for POST /api/users/{userId}/using/{orgId}',
+    removeTeamGroupApi: 'only the query form (RemoveTeamGroupAPIQuery); no method for DELETE /api/teams/{id}/groups/{groupId}',
+    getFrontendSettings: 'no method for GET /api/frontend/settings',
     getStars: 'no method for GET /api/user/stars',
     starDashboard: 'only the UID form (StarDashboardByUID); no method for POST /api/user/stars/dashboard/{dashboardId}',
     unstarDashboard: 'only the UID form (UnstarDashboardByUID); no method for DELETE /api/user/stars/dashboard/{dashboardId}',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildCases } from '../../src/contract/cases/index.js';
 import { runCases } from '../../src/contract/runner.js';
 import { mockTarget, type StartedTarget } from '../../src/contract/targets/mock.js';
+import { unionContract } from '../../src/versions/index.js';
 import type { CaseResult } from '../../src/contract/types.js';
 import { listOperations, loadBundledSpec } from '../../src/spec.js';
 
@@ -15,7 +16,7 @@ let results = new Map<string, CaseResult>();
 
 beforeAll(async () => {
   // The mock the project's global set-up started (tests/support/shared-mock.ts); it stops it.
-  started = mockTarget({ baseUrl: inject('sharedMockUrl'), stop: async () => {} });
+  started = mockTarget({ baseUrl: inject('sharedMockUrl'), stop: async () => {} }, unionContract());
   const list = await runCases(doc, started.target, cases, { strict: true, readOnly: false, concurrency: 8, timeoutMs: 10_000 });
   results = new Map(list.map((r) => [r.case, r]));
 }, 120_000);

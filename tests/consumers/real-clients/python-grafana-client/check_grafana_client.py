@@ -341,6 +341,9 @@ def cases() -> list[Case]:
              lambda g: g.teams.update_preferences(TEAM_ID, preferences), message()),
         Case("teams.update_team_preferences", "updateTeamPreferences", "PUT", "/api/teams/{id}/preferences",
              lambda g: quietly(lambda: g.teams.update_team_preferences(TEAM_ID, {"theme": "light", "timezone": "browser"})), message()),
+        # Health: the build information the client reads the version from
+        Case("health.check", "getFrontendSettings", "GET", "/api/frontend/settings",
+             lambda g: g.health.check(), is_dict("version", "commit", "edition")),
         # Team Sync (Grafana Enterprise): an LDAP DN as the group
         Case("teams.get_team_external_group", "getTeamGroupsApi", "GET", "/api/teams/{id}/groups",
              lambda g: g.teams.get_team_external_group(TEAM_ID), is_list("orgId", "teamId", "groupId")),
@@ -452,6 +455,9 @@ def main(argv: list[str]) -> int:
         return 2
     # Any credentials do for the mock; the basic-auth operations need an Authorization header.
     grafana = GrafanaApi.from_url(base_url.rstrip("/"), credential=("admin", "admin"), timeout=15.0)
+    # The client reads the server's version (GET /api/frontend/settings) once, before the first
+    # call whose form depends on it: read it here, so that each case records its own requests.
+    grafana.connect()
     recorder = Recorder()
     grafana.client.s.hooks["pre_request"].append(recorder.pre_request)
     grafana.client.s.hooks["response"].append(recorder.response)
