@@ -6,6 +6,7 @@ import semver from 'semver';
 import { FixtureUnavailable, type CaseResult, type ContractCase, type Exchange, type Expectation, type Fixtures, type Skip, type TargetKind } from './types.js';
 import { bodySchemaPointer, listOperations, resolveRef, type OpenApiDocument, type SpecOperation } from '../spec.js';
 import { authorizationFor, type Cast } from './cast.js';
+import { contractVersionOf } from '../versions/index.js';
 
 /** What the runner needs to know about the server it runs against. */
 export interface RunTarget {
@@ -109,7 +110,7 @@ export function skipFor(c: ContractCase, op: SpecOperation, target: RunTarget, o
  * some versions give; in the others it is not run (see spec/VERSIONS.md: statuses and error
  * messages come from the handler answers' versions).
  */
-function answerNotInContract(doc: OpenApiDocument, op: SpecOperation, expected: Expectation): string | undefined {
+export function answerNotInContract(doc: OpenApiDocument, op: SpecOperation, expected: Expectation): string | undefined {
   const documented = op.operation.responses[String(expected.status)];
   if (!documented) return `status ${expected.status}`;
   if (!expected.example || expected.example === 'none') return undefined;
@@ -131,13 +132,6 @@ export function planCases(doc: OpenApiDocument, target: RunTarget, cases: readon
   });
 }
 
-/**
- * The Grafana version a document is the contract of (`info.x-grafana-version`, set by
- * src/versions/), or null for the union of every covered version.
- */
-export function contractVersionOf(doc: OpenApiDocument): string | null {
-  return ((doc.info as Record<string, unknown>)['x-grafana-version'] as string | undefined) ?? null;
-}
 
 /** The operations of the union that the document's version has not (src/versions/cut.ts). */
 function absentOperations(doc: OpenApiDocument): Array<{ operationId: string; method: string; path: string; versions: string }> {

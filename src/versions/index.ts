@@ -60,6 +60,14 @@ export function unionContract(): Contract {
   return { version: 'union', line: 'union', document: loadBundledSpec(), absent: [] };
 }
 
+/**
+ * The Grafana version a document is the contract of (`info.x-grafana-version`, set when it was
+ * cut), or null for the union of every covered version.
+ */
+export function contractVersionOf(doc: OpenApiDocument): string | null {
+  return ((doc.info as Record<string, unknown>)['x-grafana-version'] as string | undefined) ?? null;
+}
+
 /** Names the version in the document, and in the examples that report a server's version. */
 function stampVersion(doc: OpenApiDocument, resolved: ResolvedVersion): void {
   delete doc['x-grafana-releases'];

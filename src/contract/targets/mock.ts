@@ -6,7 +6,7 @@ import { summarizeViolations } from './violations.js';
 import { STATIC_FIXTURES } from '../fixtures/static.js';
 import type { RunTarget } from '../runner.js';
 import type { CaseResult } from '../types.js';
-import { contractFor, type Contract } from '../../versions/index.js';
+import { contractFor, contractVersionOf, type Contract } from '../../versions/index.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,7 +98,7 @@ export function mockTarget(server: Pick<MockServer, 'baseUrl' | 'stop'>, contrac
       kind: 'mock',
       baseUrl: server.baseUrl,
       // The union (unionContract) names no version: its cases keep their own expectations.
-      grafanaVersion: ((contract.document.info as Record<string, unknown>)['x-grafana-version'] as string | undefined) ?? null,
+      grafanaVersion: contractVersionOf(contract.document),
       fixtures: STATIC_FIXTURES,
       cast: MOCK_CAST,
       headersFor: (_c, expected) => ({ Prefer: `code=${expected.status}${expected.example ? `, example=${expected.example}` : ''}` }),
