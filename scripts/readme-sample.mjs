@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes the README's sample output of `npm run conformance -- --mock` from a real run of the
 // built CLI, so that the README shows what the tool prints today. `--check` compares instead
-// (ports and times aside) and exits 1 when the README is stale; a test runs it.
+// (ports and times aside) and exits 1 when the README is stale. The CLI test checks its own
+// mock run's output with `readmeSampleProblem` (no second run).
 //   npm run readme:sample [-- --check]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,9 +15,12 @@ const END = '<!-- sample-output:end -->';
 const ROWS_AT_START = 5;
 const ROWS_AT_END = 2;
 
-/** The sample: the first line, the table's head and a few rows, the totals (progress lines left out). */
-function sampleOf(stdout) {
-  const lines = stdout.trimEnd().split('\n').filter((line) => !/^\[\s*\d+\/\d+\] /.test(line));
+/**
+ * The sample of a mock run's standard output: the first line, the table's head and a few rows,
+ * the totals (progress lines and "Report written" lines left out).
+ */
+export function sampleOf(stdout) {
+  const lines = stdout.trimEnd().split('\n').filter((line) => !/^\[\s*\d+\/\d+\] /.test(line) && !line.startsWith('Report written to '));
   const head = lines.findIndex((line) => /^operation\s+passed\s+failed\s+skipped$/.test(line));
   const target = lines.findIndex((line) => line.startsWith('Target: '));
   if (lines.length < 3 || head < 0 || target < 0) throw new Error(`the mock run printed something unexpected:\n${stdout}`);
@@ -26,26 +30,45 @@ function sampleOf(stdout) {
 
 const normalize = (text) => text.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/^Time: [\d.]+ s$/m, 'Time: T s');
 
-let stdout;
-try {
-  stdout = execFileSync(process.execPath, [`${root}dist/cli/main.js`, 'conformance', '--mock'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-} catch (err) {
-  console.error(`readme-sample: the mock run failed (exit ${err.status}): run "npm run conformance -- --mock" to see why.`);
-  process.exit(2);
+/** The README's text around the sample block, or a one-line error. */
+function readmeParts() {
+  const readme = readFileSync(README, 'utf8');
+  const [before, rest] = readme.split(START);
+  if (rest === undefined || !rest.includes(END)) throw new Error(`README.md has no ${START} … ${END} block: put it back around the sample output.`);
+  const current = rest.slice(0, rest.indexOf(END)).replace(/^\n```text\n/, '').replace(/\n```\n$/, '');
+  return { before, current, after: rest.slice(rest.indexOf(END)) };
 }
-const sample = sampleOf(stdout);
-const readme = readFileSync(README, 'utf8');
-const [before, rest] = readme.split(START);
-if (rest === undefined || !rest.includes(END)) {
-  console.error(`readme-sample: README.md has no ${START} … ${END} block: put it back around the sample output.`);
-  process.exit(2);
+
+/** Why the README's sample is not what this mock run printed (ports and times aside), or null. */
+export function readmeSampleProblem(stdout) {
+  const sample = sampleOf(stdout);
+  if (normalize(readmeParts().current) === normalize(sample)) return null;
+  return `README.md's sample output differs from what the tool prints; run "npm run readme:sample". The tool prints:\n${sample}`;
 }
-const after = rest.slice(rest.indexOf(END));
-const current = rest.slice(0, rest.indexOf(END)).replace(/^\n```text\n/, '').replace(/\n```\n$/, '');
-if (process.argv.includes('--check')) {
-  if (normalize(current) === normalize(sample)) process.exit(0);
-  console.error(`readme-sample: README.md's sample output differs from what the tool prints; run "npm run readme:sample". The tool prints:\n${sample}`);
-  process.exit(1);
+
+function main() {
+  let stdout;
+  try {
+    stdout = execFileSync(process.execPath, [`${root}dist/cli/main.js`, 'conformance', '--mock'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  } catch (err) {
+    console.error(`readme-sample: the mock run failed (exit ${err.status}): run "npm run conformance -- --mock" to see why.`);
+    process.exit(2);
+  }
+  let parts;
+  try {
+    parts = readmeParts();
+  } catch (err) {
+    console.error(`readme-sample: ${err.message}`);
+    process.exit(2);
+  }
+  if (process.argv.includes('--check')) {
+    const problem = readmeSampleProblem(stdout);
+    if (problem === null) process.exit(0);
+    console.error(`readme-sample: ${problem}`);
+    process.exit(1);
+  }
+  writeFileSync(README, `${parts.before}${START}\n\`\`\`text\n${sampleOf(stdout)}\n\`\`\`\n${parts.after}`);
+  console.log('README.md sample output written.');
 }
-writeFileSync(README, `${before}${START}\n\`\`\`text\n${sample}\n\`\`\`\n${after}`);
-console.log('README.md sample output written.');
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

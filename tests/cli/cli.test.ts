@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { REPORT_FORMATS } from '../../src/report/write.js';
 import { listOperations, loadBundledSpec } from '../../src/spec.js';
 import { startFakeGrafana } from '../support/fake-grafana.js';
 import { listenOnBlockedPort } from '../support/blocked-port.js';
+import { readmeSampleProblem } from '../../scripts/readme-sample.mjs';
 import { startTestServer } from '../support/http-server.js';
 import { ROOT, runCli } from './run-cli.js';
 
@@ -91,11 +92,11 @@ describe('conformance --mock', () => {
     expect(md).toMatch(/^\| getUserById \| GET \| `\/api\/users\/\{id\}` \| \d+ \| 0 \| \d+ \|$/m);
   });
 
-  it("is what the README's sample output shows (scripts/readme-sample.mjs --check runs the mock again)", () => {
-    const check = spawnSync(process.execPath, ['scripts/readme-sample.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
-    expect(check.stderr).toBe('');
-    expect(check.status).toBe(0);
-  }, 120_000);
+  it("is what the README's sample output shows (ports, times and report lines aside)", () => {
+    expect(readmeSampleProblem(result.stdout)).toBeNull();
+    // A changed total is a stale README.
+    expect(readmeSampleProblem(result.stdout.replace(/^(\d+) passed/m, (_, n: string) => `${Number(n) + 1} passed`))).toMatch(/differs from what the tool prints/);
+  });
 
   it('leaves no Prism process behind', () => {
     const port = /Target: mock http:\/\/127\.0\.0\.1:(\d+)/.exec(result.stdout)![1]!;

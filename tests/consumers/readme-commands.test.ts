@@ -19,8 +19,10 @@ import { toolchainPath } from './support/toolchains.js';
 //   installed from the same lock file: a leading `npm ci && ` is dropped;
 // - the mock listens on a free port instead of 3000 (a Grafana may run there), so `--port N` is
 //   added to `npm run cli -- mock` and `127.0.0.1:3000` becomes `127.0.0.1:N` in every block;
-// - blocks run one after the other in the same clone, as a reader goes down the pages; the mock
-//   block keeps running in the background while the later ones use it;
+// - the mock block starts first (it builds the project, as `npm run cli` does) and keeps running
+//   in the background; the other blocks then run side by side in the same clone (Vitest's
+//   maxConcurrency at a time), each in its own shell after the blocks it `needs`: no block reads
+//   what another writes, so the order a reader takes does not change what they do;
 // - a block marked `twice=yes` runs a second time, as a reader who runs it again would;
 // - JVMs run with the options of support/jvm.ts (through JDK_JAVA_OPTIONS and MAVEN_OPTS), which
 //   make the short Java runs cheaper without changing what they produce.
@@ -28,7 +30,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const blocks = documentShellBlocks().filter((b): b is ReadmeBlock & { name: string } => b.name !== null);
 const byName = new Map(blocks.map((b) => [b.name, b]));
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
-const runnable = blocks.filter((b) => b.name !== 'mock-start');
+// Blocks run twice are the longest: they start first, so the others fill in beside them.
+const runnable = blocks.filter((b) => b.name !== 'mock-start').sort((a, b) => Number(b.twice) - Number(a.twice));
 
 describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'python']))('README commands in a fresh clone', () => {
   const clone = join(mkdtempSync(join(tmpdir(), 'gac-readme-')), 'grafana-api-contract');
@@ -82,7 +85,7 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
     expect(mockOutput).toMatch(new RegExp(`Mock of the Grafana \\d+\\.\\d+\\.\\d+ user and organization API at http://127\\.0\\.0\\.1:${port} `));
   });
 
-  it.each(runnable)('runs the "$name" block ($file line $line)', async (block) => {
+  it.concurrent.for(runnable)('runs the "$name" block ($file line $line)', async (block, { expect }) => {
     let result = await run(block);
     expect(result.code, `${block.script}\n--- output ---\n${result.stdout}\n${result.stderr}`.slice(-6000)).toBe(block.exit);
     if (block.twice) {

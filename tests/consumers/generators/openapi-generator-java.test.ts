@@ -1,14 +1,15 @@
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { delimiter, join, relative } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TOOLS } from '../support/cache.js';
+import { checkOnce, generateOnce } from '../support/generation-cache.js';
 import { exec, execOk } from '../support/exec.js';
 import { toolchainsPresent } from '../support/gate.js';
 import { BUNDLES, outDirFor, runOpenapiGenerator, staleAllowListEntries, unexcusedWarnings } from '../support/openapi-generator.js';
 import { JAVAC_JVM_OPTIONS, JVM_OPTIONS, mavenEnv } from '../support/jvm.js';
 import { tempDirForSuite } from '../support/temp-dir.js';
-import { findToolchain } from '../support/toolchains.js';
+import { findToolchain, toolchainIdentity } from '../support/toolchains.js';
 import { expectDriverSendsWireCalls } from '../support/wire.js';
 
 // openapi-generator's `java` generator with the `native` library (java.net.http and Jackson, no
@@ -34,6 +35,20 @@ function javaFiles(dir: string): string[] {
  * downloads the plugins and dependencies the generated pom.xml names.
  */
 async function mavenCompile(project: string): Promise<string> {
+  // A passing build of the same generated project is replayed from the run cache (its target/).
+  const build = await generateOnce({ tool: `maven ${toolchainIdentity('mvn')} on java ${toolchainIdentity('java')}`, args: ['compile', 'dependency:build-classpath'], inputs: [join(project, 'pom.xml'), join(project, 'src')] }, join(project, 'target'), async (target) => {
+    await mavenBuild(project);
+    cpSync(join(project, 'target'), target, { recursive: true });
+    return { code: 0, stdout: '', stderr: '' };
+  });
+  const classpath = () => [join(project, 'target', 'classes'), ...readFileSync(join(project, 'target', 'compile-classpath.txt'), 'utf8').trim().split(delimiter).filter(Boolean)];
+  // The dependencies live in ~/.m2: a replayed build whose jars are gone is built again.
+  if (build.cached && !classpath().every((entry) => existsSync(entry))) await mavenBuild(project);
+  return classpath().join(delimiter);
+}
+
+/** `mvn compile` and the compile classpath into target/compile-classpath.txt. */
+async function mavenBuild(project: string): Promise<void> {
   const mvn = findToolchain('mvn')!;
   const cpFile = join(project, 'target', 'compile-classpath.txt');
   const args = [
@@ -49,7 +64,6 @@ async function mavenCompile(project: string): Promise<string> {
     }
     await execOk(mvn, args, { cwd: project, env: mavenEnv() });
   }
-  return [join(project, 'target', 'classes'), ...readFileSync(cpFile, 'utf8').trim().split(delimiter).filter(Boolean)].join(delimiter);
 }
 
 /** The <dependencies> section of a generated project's pom.xml. */
@@ -61,9 +75,17 @@ interface LintWarning { file: string; kind: string; message: string }
 async function lint(project: string, classpath: string, scratch: string): Promise<{ warnings: LintWarning[]; output: string }> {
   const sources = join(project, 'src', 'main', 'java');
   mkdirSync(scratch, { recursive: true });
-  const run = await execOk(findToolchain('javac')!, [...JAVAC_JVM_OPTIONS, '-Xlint:all', '-Xmaxwarns', '100000', '--release', '11', '-proc:none', '-cp', classpath, '-d', scratch, ...javaFiles(sources)], { cwd: project });
+  const args = ['-Xlint:all', '-Xmaxwarns', '100000', '--release', '11', '-proc:none'];
+  // Replayed from the run cache for the same sources and dependencies (the project's own classes
+  // on the classpath are built from those sources).
+  const dependencies = classpath.split(delimiter).filter((entry) => !entry.startsWith(project));
+  // The files javac names are made relative to the sources, so that a replay names them alike.
+  const run = await checkOnce({ tool: `javac ${toolchainIdentity('javac')}`, args: [...args, ...dependencies], inputs: [sources] }, async () => {
+    const result = await execOk(findToolchain('javac')!, [...JAVAC_JVM_OPTIONS, ...args, '-cp', classpath, '-d', scratch, ...javaFiles(sources)], { cwd: project });
+    return { ...result, stdout: result.stdout.replaceAll(`${sources}/`, ''), stderr: result.stderr.replaceAll(`${sources}/`, '') };
+  });
   const output = `${run.stdout}${run.stderr}`;
-  const warnings = [...output.matchAll(/^(.+\.java):\d+: warning: \[([\w-]+)\] (.*)$/gm)].map((m) => ({ file: relative(sources, m[1]!), kind: m[2]!, message: m[3]! }));
+  const warnings = [...output.matchAll(/^(.+\.java):\d+: warning: \[([\w-]+)\] (.*)$/gm)].map((m) => ({ file: m[1]!, kind: m[2]!, message: m[3]! }));
   return { warnings, output };
 }
 

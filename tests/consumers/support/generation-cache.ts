@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { CACHE_ROOT, withLock } from './cache.js';
 import type { ExecResult } from './exec.js';
 
-// Generated clients, content-addressed: a generator run is kept in the cache (outside the repo)
-// under a hash of what decides its output (the generator and its pinned version, its arguments,
-// and the bytes of every input file), with what it printed and its exit code. A later run with the
-// same key, in this test run or the next one, copies the stored folder and replays the output
-// instead of running the generator again; any change to the spec, a pin or an option is a new key.
-// Failed runs are not kept.
+// Generated clients and compiled or checked ones, content-addressed: a run of a generator, a
+// compiler or a type checker is kept in the cache (outside the repo) under a hash of what decides
+// its outcome (the tool and its pinned version, its arguments, and the bytes and names of every
+// input file, folders read whole), with what it printed, its exit code and the files it wrote. A
+// later run with the same key, in this test run or the next one, copies the stored folder and
+// replays the output instead of running the tool again: the tools are deterministic, so the same
+// inputs give the same outcome. Any change to the spec, a generated file, a driver, a
+// configuration, a pin or an option is a new key, and runs the tool. Failed runs are not kept, so a
+// failure is always a fresh run. GAC_NO_RUN_CACHE=1 runs every tool (and stores nothing).
 
 const DIR = join(CACHE_ROOT, 'generations');
 /** Entries not used for this long are removed when a new one is stored. */
@@ -20,7 +23,7 @@ export interface Generation {
   tool: string;
   /** Every argument except where the output goes. */
   args: string[];
-  /** Files whose content the output depends on (the spec, a configuration file). */
+  /** Files and folders whose content the output depends on (the spec, a configuration file, a generated project). */
   inputs: string[];
 }
 
@@ -31,9 +34,19 @@ export interface GenerationResult extends ExecResult {
 
 export function generationKey(generation: Generation): string {
   const hash = createHash('sha256').update(JSON.stringify([generation.tool, generation.args]));
-  for (const file of generation.inputs) hash.update('\0').update(createHash('sha256').update(readFileSync(file)).digest('hex'));
+  for (const input of generation.inputs) {
+    // A folder: every file in it, by its path inside the folder, in name order.
+    const files = statSync(input).isDirectory()
+      ? readdirSync(input, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()
+      : [input];
+    hash.update('\0');
+    for (const file of files) hash.update(relative(input, file)).update('\0').update(createHash('sha256').update(readFileSync(file)).digest('hex'));
+  }
   return hash.digest('hex').slice(0, 24);
 }
+
+/** True when the cache is switched off (GAC_NO_RUN_CACHE=1): every tool runs. */
+const cacheOff = () => process.env.GAC_NO_RUN_CACHE === '1';
 
 /**
  * The output of `generation` in `outDir`: copied from the cache, or made by `run(folder)`, which
@@ -41,6 +54,10 @@ export function generationKey(generation: Generation): string {
  * and the caller keeps that).
  */
 export async function generateOnce(generation: Generation, outDir: string, run: (folder: string) => Promise<ExecResult>): Promise<GenerationResult> {
+  if (cacheOff()) {
+    const result = await run(outDir);
+    return { ...result, cached: false };
+  }
   const key = generationKey(generation);
   const entry = join(DIR, key);
   const stored = () => {
@@ -80,4 +97,17 @@ function prune(): void {
       // Another run's partial entry, or one removed meanwhile.
     }
   }
+}
+
+/**
+ * The outcome of a check that writes nothing a test reads afterwards (a type checker, a linter),
+ * kept and replayed like a generation: `run` only when no passing run of the same key is stored.
+ */
+export function checkOnce(check: Generation, run: () => Promise<ExecResult>): Promise<GenerationResult> {
+  return generateOnce(check, '', () => run());
+}
+
+/** The version of a package installed in this repository's node_modules (for a run's key). */
+export function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(new URL(`../../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
 }

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exec, type ExecResult } from './exec.js';
+import { generateOnce, packageVersion } from './generation-cache.js';
 import { runOpenapiGenerator } from './openapi-generator.js';
 
 // openapi-generator's typescript-fetch client, generated as ES modules (`.js` import extensions)
@@ -43,9 +44,19 @@ export async function generateTypescriptFetch(spec: string, root: string, { with
   return warnings;
 }
 
-/** `tsc --strict` over the generated client and the driver, emitting JS only when there is no error. */
+/** The compiler and the type declarations it reads, by version (part of the run cache's key). */
+const TSC_TOOL = `tsc ${packageVersion('typescript')} with @types/node ${packageVersion('@types/node')}`;
+
+/**
+ * `tsc --strict` over the generated client and the driver, emitting JS into <root>/dist only when
+ * there is no error; a passing run of the same sources and options is replayed from the run cache.
+ */
 export function typeCheckAndCompile(root: string): Promise<ExecResult> {
-  return exec(process.execPath, [TSC, '-p', root, '--pretty', 'false'], { cwd: root });
+  // The options without the machine's path to the type declarations (which the tool names).
+  const options = JSON.stringify({ ...TSCONFIG, compilerOptions: { ...TSCONFIG.compilerOptions, typeRoots: undefined } });
+  return generateOnce({ tool: TSC_TOOL, args: ['--pretty', 'false', options], inputs: [join(root, 'src'), join(root, 'package.json')] }, join(root, 'dist'), (folder) =>
+    exec(process.execPath, [TSC, '-p', root, '--pretty', 'false', '--outDir', folder], { cwd: root }),
+  );
 }
 
 /** Runs the compiled driver with the wire environment. */

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exec, type ExecResult } from './exec.js';
+import { checkOnce, packageVersion } from './generation-cache.js';
 
 // openapi-typescript (the project's devDependency) generates generated/schema.d.ts, which types
 // the project's own openapi-fetch client (src/client.ts). These run its generation and type-check
@@ -30,5 +31,8 @@ export function typeCheckAlone(file: string, workDir: string): Promise<ExecResul
     noEmit: true, types: [], lib: ['ES2022'], target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext',
   };
   writeFileSync(tsconfig, JSON.stringify({ compilerOptions, files: [file] }));
-  return exec(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig, '--pretty', 'false'], { cwd: workDir });
+  // A passing run on the same file with the same compiler and options is replayed (the run cache).
+  return checkOnce({ tool: `tsc ${packageVersion('typescript')}`, args: ['--pretty', 'false', JSON.stringify(compilerOptions)], inputs: [file] }, () =>
+    exec(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig, '--pretty', 'false'], { cwd: workDir }),
+  );
 }

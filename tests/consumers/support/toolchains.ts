@@ -1,4 +1,5 @@
-import { delimiter } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { findExecutable } from '../../../scripts/toolchains.mjs';
 
 // Finds the toolchains the consumers tier needs without relying on a login shell's PATH (CI runs
@@ -44,4 +45,18 @@ export function toolchainPath(): string {
     .filter((p): p is string => p !== null)
     .map((p) => p.slice(0, p.lastIndexOf('/')));
   return [...new Set([...dirs, ...(process.env.PATH ?? '').split(delimiter)])].join(delimiter);
+}
+
+/**
+ * What identifies an installed toolchain in the run cache's keys (generation-cache.ts) without
+ * starting it: its executable's real path and modification time (an upgrade replaces the file),
+ * and for a JDK the runtime version its `release` file states.
+ */
+export function toolchainIdentity(name: Toolchain): string {
+  const path = findToolchain(name);
+  if (!path) return `${name} (not installed)`;
+  const real = realpathSync(path);
+  const release = join(dirname(dirname(real)), 'release');
+  const jdk = existsSync(release) ? /^JAVA_RUNTIME_VERSION="([^"]+)"/m.exec(readFileSync(release, 'utf8'))?.[1] : undefined;
+  return `${real}@${statSync(real).mtimeMs}${jdk ? ` (${jdk})` : ''}`;
 }
