@@ -14,22 +14,24 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 for (const entry of ['src', 'generated', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(join(root, entry), join(work, entry), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
 
-const conformance = () => execFileSync('npm', ['run', 'conformance', '--silent', '--', '--mock', '--only', 'getHealth'], { cwd: work, encoding: 'utf8', stdio: 'pipe' });
+// The built CLI answers without a target (its help), so that the time here is the build's.
+const conformance = () => execFileSync('npm', ['run', 'conformance', '--silent', '--', '--help'], { cwd: work, encoding: 'utf8', stdio: 'pipe' });
+const RAN = /^Usage: grafana-api-contract conformance /m;
 const builtAt = () => statSync(join(work, 'dist', 'cli', 'main.js')).mtimeMs;
 
 describe('npm run conformance', () => {
   it('builds once, then runs on the up-to-date build without rebuilding it, and rebuilds after a source change', () => {
-    expect(conformance()).toMatch(/\d+ passed, 0 failed/);
+    expect(conformance()).toMatch(RAN);
     const first = builtAt();
     const started = performance.now();
-    expect(conformance()).toMatch(/\d+ passed, 0 failed/);
-    console.log(`second npm run conformance -- --mock --only getHealth (up-to-date build): ${Math.round(performance.now() - started)} ms`);
+    expect(conformance()).toMatch(RAN);
+    console.log(`second npm run conformance -- --help (up-to-date build): ${Math.round(performance.now() - started)} ms`);
     expect(builtAt()).toBe(first);
 
     // The control: a changed source is built again, so the check above can see a rebuild.
     const file = join(work, 'src', 'cli', 'main.ts');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n// changed\n`);
-    expect(conformance()).toMatch(/\d+ passed, 0 failed/);
+    expect(conformance()).toMatch(RAN);
     expect(builtAt()).toBeGreaterThan(first);
   }, 180_000);
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { oapiCodegenBin, TOOLS } from '../support/cache.js';
 import { exec, type ExecResult } from '../support/exec.js';
-import { generateOnce } from '../support/generation-cache.js';
+import { generateOnce } from '../../support/run-cache.js';
 import { toolchainsPresent } from '../support/gate.js';
 import { buildAndRunDriver, buildGenerated, driverModule, output, removeModule, type GoDriverRun } from '../support/go-driver.js';
 import { itChecksGoDriverRun } from '../support/go-driver-checks.js';

@@ -3,7 +3,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TOOLS } from '../support/cache.js';
-import { checkOnce, generateOnce } from '../support/generation-cache.js';
+import { checkOnce, generateOnce } from '../../support/run-cache.js';
 import { exec, execOk } from '../support/exec.js';
 import { toolchainsPresent } from '../support/gate.js';
 import { BUNDLES, outDirFor, runOpenapiGenerator, staleAllowListEntries, unexcusedWarnings } from '../support/openapi-generator.js';

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGrafanaClient } from '../../../src/index.js';
-import { generateOnce } from '../support/generation-cache.js';
+import { generateOnce } from '../../support/run-cache.js';
 import { generateFromBundle, generateInto, SCHEMA_DTS, typeCheckAlone } from '../support/openapi-typescript.js';
 import { startRecordingServer } from '../support/recording-server.js';
 import { tempDirForSuite } from '../support/temp-dir.js';

@@ -6,11 +6,12 @@ import { execOk } from './exec.js';
 import { mavenEnv } from './jvm.js';
 import { findToolchain } from './toolchains.js';
 import { CACHE_ROOT } from '../../../scripts/toolchains.mjs';
+import { withLock } from '../../support/run-cache.js';
 
 // Generators and checkers come from the package registries, pinned, and are cached outside the
 // repository (Maven's ~/.m2, Go's module cache, and this folder), so only the first run pays.
 export const TOOLS = JSON.parse(readFileSync(new URL('../tools.json', import.meta.url), 'utf8')) as Record<string, string>;
-export { CACHE_ROOT };
+export { CACHE_ROOT, withLock };
 
 function tool(name: string): string {
   const path = name === 'python' ? findToolchain('python') : findToolchain(name as 'go');
@@ -18,26 +19,6 @@ function tool(name: string): string {
   return path;
 }
 
-/** Serialises the preparation of one cache entry across test workers (a lock directory). */
-export async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
-  mkdirSync(CACHE_ROOT, { recursive: true });
-  const lock = join(CACHE_ROOT, `${name}.lock`);
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the cache lock ${lock}; remove it if no test is running`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
 
 /** The openapi-generator-cli jar from Maven Central, through Maven's local repository. */
 export async function openapiGeneratorJar(): Promise<string> {

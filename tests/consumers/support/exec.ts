@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
+import type { ExecResult } from '../../support/run-cache.js';
 import { toolchainPath } from './toolchains.js';
 
-export interface ExecResult { code: number; stdout: string; stderr: string }
+export type { ExecResult };
 
 /** Runs a command without a shell; never throws for a non-zero exit (the caller asserts on it). */
 export function exec(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ExecResult> {

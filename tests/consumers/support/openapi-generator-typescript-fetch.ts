@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exec, type ExecResult } from './exec.js';
-import { generateOnce, packageVersion } from './generation-cache.js';
+import { generateOnce, packageVersion } from '../../support/run-cache.js';
 import { runOpenapiGenerator } from './openapi-generator.js';
 
 // openapi-generator's typescript-fetch client, generated as ES modules (`.js` import extensions)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openapiGeneratorJar, TOOLS } from './cache.js';
 import { exec } from './exec.js';
-import { generateOnce } from './generation-cache.js';
+import { generateOnce } from '../../support/run-cache.js';
 import { JVM_OPTIONS } from './jvm.js';
 import { findToolchain } from './toolchains.js';
 

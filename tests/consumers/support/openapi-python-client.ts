@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pythonVenv, TOOLS } from './cache.js';
 import { exec, execOk } from './exec.js';
-import { generateOnce } from './generation-cache.js';
-import { toolchainPath } from './toolchains.js';
+import { checkOnce, generateOnce } from '../../support/run-cache.js';
+import { toolchainIdentity, toolchainPath } from './toolchains.js';
 
 // openapi-python-client (PyPI, pinned in tools.json) and what its client needs to be installed,
 // type-checked and run: one cached venv with exactly these pins. The generated package is
@@ -94,9 +94,11 @@ export async function generatePythonClient(spec: string, root: string): Promise<
  * Runs one after the other may share a `cacheDir` (mypy checks each cached module against its source).
  */
 export async function mypyStrict(client: PythonClient, files: string[], cwd: string, cacheDir = join(cwd, '.mypy_cache')) {
-  const result = await exec(client.python, ['-m', 'mypy', '--strict', '--cache-dir', cacheDir, join(client.site, PACKAGE), ...files], {
+  // Replayed from the run cache for the same package, files, pins and Python when it passed.
+  const check = { tool: `mypy ${TOOLS.mypy} on ${toolchainIdentity('python')}`, args: ['--strict', ...REQUIREMENTS], inputs: [join(client.site, PACKAGE), ...files] };
+  const result = await checkOnce(check, () => exec(client.python, ['-m', 'mypy', '--strict', '--cache-dir', cacheDir, join(client.site, PACKAGE), ...files], {
     cwd,
     env: { MYPYPATH: client.site },
-  });
+  }));
   return { code: result.code, output: `${result.stdout}${result.stderr}`.trim() };
 }

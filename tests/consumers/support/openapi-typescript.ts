@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exec, type ExecResult } from './exec.js';
-import { checkOnce, packageVersion } from './generation-cache.js';
+import { checkOnce, packageVersion } from '../../support/run-cache.js';
 
 // openapi-typescript (the project's devDependency) generates generated/schema.d.ts, which types
 // the project's own openapi-fetch client (src/client.ts). These run its generation and type-check

@@ -48,7 +48,7 @@ export function toolchainPath(): string {
 }
 
 /**
- * What identifies an installed toolchain in the run cache's keys (generation-cache.ts) without
+ * What identifies an installed toolchain in the run cache's keys (tests/support/run-cache.ts) without
  * starting it: its executable's real path and modification time (an upgrade replaces the file),
  * and for a JDK the runtime version its `release` file states.
  */

@@ -11,7 +11,7 @@ import type { TestProject } from 'vitest/node';
 // the built CLI as a user gets them (`grafana-api-contract spec --grafana-version X.Y [--openapi
 // 3.0] -o FILE`). Vitest global set-up (after build-once): written once per run into a temp folder
 // and provided to the test files, which read them with inject('versionBundles'); the generation
-// cache (generation-cache.ts) keys on their content, not on where they are.
+// cache (tests/support/run-cache.ts) keys on their content, not on where they are.
 
 /** One bundle of one Grafana version. `name` is what the tests print, e.g. `Grafana 8.0 (OpenAPI 3.0)`. */
 export interface VersionBundle { name: string; version: string; form: '3.1' | '3.0'; path: string }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { CACHE_ROOT, withLock } from './cache.js';
-import type { ExecResult } from './exec.js';
+import { join, relative, sep } from 'node:path';
+import { CACHE_ROOT } from '../../scripts/toolchains.mjs';
+
+/** A finished command: its exit code and what it printed. */
+export interface ExecResult { code: number; stdout: string; stderr: string }
 
 // Generated clients and compiled or checked ones, content-addressed: a run of a generator, a
 // compiler or a type checker is kept in the cache (outside the repo) under a hash of what decides
@@ -11,8 +13,9 @@ import type { ExecResult } from './exec.js';
 // later run with the same key, in this test run or the next one, copies the stored folder and
 // replays the output instead of running the tool again: the tools are deterministic, so the same
 // inputs give the same outcome. Any change to the spec, a generated file, a driver, a
-// configuration, a pin or an option is a new key, and runs the tool. Failed runs are not kept, so a
-// failure is always a fresh run. GAC_NO_RUN_CACHE=1 runs every tool (and stores nothing).
+// configuration, a pin or an option is a new key, and runs the tool. Failed runs (a non-zero exit,
+// or what the caller says fails) are not kept, so a failure is always a fresh run.
+// GAC_NO_RUN_CACHE=1 runs every tool (and stores nothing).
 
 const DIR = join(CACHE_ROOT, 'generations');
 /** Entries not used for this long are removed when a new one is stored. */
@@ -35,9 +38,10 @@ export interface GenerationResult extends ExecResult {
 export function generationKey(generation: Generation): string {
   const hash = createHash('sha256').update(JSON.stringify([generation.tool, generation.args]));
   for (const input of generation.inputs) {
-    // A folder: every file in it, by its path inside the folder, in name order.
+    // A folder: every file in it, by its path inside the folder, in name order; Python's bytecode
+    // (__pycache__, written by pip with the time of the install) is made from the sources.
     const files = statSync(input).isDirectory()
-      ? readdirSync(input, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()
+      ? readdirSync(input, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.parentPath.split(sep).includes('__pycache__')).map((e) => join(e.parentPath, e.name)).sort()
       : [input];
     hash.update('\0');
     for (const file of files) hash.update(relative(input, file)).update('\0').update(createHash('sha256').update(readFileSync(file)).digest('hex'));
@@ -53,7 +57,7 @@ const cacheOff = () => process.env.GAC_NO_RUN_CACHE === '1';
  * writes it into the folder it is given (`outDir` when the generator writes to standard output
  * and the caller keeps that).
  */
-export async function generateOnce(generation: Generation, outDir: string, run: (folder: string) => Promise<ExecResult>): Promise<GenerationResult> {
+export async function generateOnce(generation: Generation, outDir: string, run: (folder: string) => Promise<ExecResult>, passed = (result: ExecResult) => result.code === 0): Promise<GenerationResult> {
   if (cacheOff()) {
     const result = await run(outDir);
     return { ...result, cached: false };
@@ -74,7 +78,7 @@ export async function generateOnce(generation: Generation, outDir: string, run: 
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(scratch, { recursive: true });
     const result = await run(join(scratch, 'out'));
-    if (result.code !== 0) {
+    if (!passed(result)) {
       rmSync(scratch, { recursive: true, force: true });
       return { ...result, cached: false };
     }
@@ -103,11 +107,32 @@ function prune(): void {
  * The outcome of a check that writes nothing a test reads afterwards (a type checker, a linter),
  * kept and replayed like a generation: `run` only when no passing run of the same key is stored.
  */
-export function checkOnce(check: Generation, run: () => Promise<ExecResult>): Promise<GenerationResult> {
-  return generateOnce(check, '', () => run());
+export function checkOnce(check: Generation, run: () => Promise<ExecResult>, passed?: (result: ExecResult) => boolean): Promise<GenerationResult> {
+  return generateOnce(check, '', () => run(), passed);
 }
 
 /** The version of a package installed in this repository's node_modules (for a run's key). */
 export function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(new URL(`../../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** Serialises the preparation of one cache entry across test workers (a lock directory). */
+export async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  mkdirSync(CACHE_ROOT, { recursive: true });
+  const lock = join(CACHE_ROOT, `${name}.lock`);
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the cache lock ${lock}; remove it if no test is running`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
