@@ -25,7 +25,9 @@ import { toolchainPath } from './support/toolchains.js';
 //   what another writes, so the order a reader takes does not change what they do;
 // - a block marked `twice=yes` runs a second time, as a reader who runs it again would;
 // - JVMs run with the options of support/jvm.ts (through JDK_JAVA_OPTIONS and MAVEN_OPTS), which
-//   make the short Java runs cheaper without changing what they produce.
+//   make the short Java runs cheaper without changing what they produce, and Go with
+//   GOFLAGS=-trimpath, so that Go's build cache serves what an earlier run's clone built (the
+//   clone's path is new each time; the builds and vet checks are the same).
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const blocks = documentShellBlocks().filter((b): b is ReadmeBlock & { name: string } => b.name !== null);
 const byName = new Map(blocks.map((b) => [b.name, b]));
@@ -42,7 +44,7 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
   const prepare = (script: string) => script.replace(/^npm ci && /gm, '').replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`);
   const run = (block: ReadmeBlock) => {
     const script = [...block.needs.map((need) => byName.get(need)!.script), block.script].map(prepare).join('\n');
-    return exec('bash', ['-euo', 'pipefail', '-c', script], { cwd: clone, env: { PATH: toolchainPath(), CI: '', NO_COLOR: '1', ...jvmShellEnv() }, timeoutMs: 900_000 });
+    return exec('bash', ['-euo', 'pipefail', '-c', script], { cwd: clone, env: { PATH: toolchainPath(), CI: '', NO_COLOR: '1', GOFLAGS: '-trimpath', ...jvmShellEnv() }, timeoutMs: 900_000 });
   };
 
   beforeAll(async () => {

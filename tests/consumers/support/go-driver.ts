@@ -13,8 +13,13 @@ import { WIRE, wireEnv } from './wire.js';
 // go.mod and go.sum that pin every module the generated code needs) together with a client
 // generated into the same temporary folder, against the recording server.
 
-/** Go must not reach for a toolchain download or a workspace file, and must use the committed go.sum. */
-export const GO_ENV = { GOTOOLCHAIN: 'local', GOWORK: 'off', GOFLAGS: '-mod=readonly' };
+/**
+ * Go must not reach for a toolchain download or a workspace file, and must use the committed
+ * go.sum. -trimpath keeps the temporary folder's path out of what is built, so Go's build cache
+ * serves a package built before from the same sources in another folder (without it, each new
+ * folder compiles the generated client, and its dependencies, afresh); it changes no check.
+ */
+export const GO_ENV = { GOTOOLCHAIN: 'local', GOWORK: 'off', GOFLAGS: '-mod=readonly -trimpath' };
 
 /**
  * A temporary module folder holding a copy of the driver (main.go, go.mod, go.sum); without
