@@ -92,9 +92,10 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
   process.on('SIGTERM', onSignal);
   try {
     const onlyIds = options.only ? resolveOnly(options.only, listOperations(doc)) : null;
+    const onlySet = onlyIds ? new Set(onlyIds) : null;
     if (contract?.warning) io.err(`warning: ${contract.warning}`);
     // The response validators compile while the target starts (Prism is a child process).
-    let validating = contract ? prepareValidator(contract.document, options.strict) : undefined;
+    let validating = contract ? prepareValidator(contract.document, options.strict, onlySet) : undefined;
     validating?.catch(() => undefined);
     started = options.target.kind === 'mock'
       ? await startMockTarget(contract)
@@ -105,7 +106,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
       contract = contractFor(target.grafanaVersion, '3.1', `the server's version`);
       if (target.grafanaVersion === null) io.err(`warning: the server does not say its version (hide_version?): its answers are judged by the newest contract, Grafana ${contract.version}; pass --grafana-version X.Y to name its version.`);
       else if (contract.warning) io.err(`warning: ${contract.warning}`);
-      validating = prepareValidator(contract.document, options.strict);
+      validating = prepareValidator(contract.document, options.strict, onlySet);
     }
     const judgedBy = options.grafanaVersion !== null ? '--grafana-version' : options.target.kind === 'mock' ? 'the mock\'s version' : target.grafanaVersion ? 'the version the server reports' : 'the newest; the server hides its version';
     // Plus the fixtures' own: the plain user's password and the service accounts' tokens.
@@ -113,8 +114,7 @@ export async function conformance(options: ConformanceOptions, tool: { name: str
     const redact = longSecretRedactor(secrets);
     const say = (line: string) => io.out(redact(line));
 
-    const only = onlyIds ? new Set(onlyIds) : null;
-    const cases = buildCases(contract.document, kind).filter((c) => !only || only.has(c.operationId));
+    const cases = buildCases(contract.document, kind).filter((c) => !onlySet || onlySet.has(c.operationId));
     // The recorder also removes whatever secrets the cases' Authorization headers carried.
     const recorder = options.record ? createRecorder(target, secrets, cases.map((c) => c.id)) : null;
     say(`Running ${cases.length} cases against ${kind} ${target.baseUrl}${target.grafanaVersion ? ` (Grafana ${target.grafanaVersion})` : ''}${options.readOnly ? ', read-only' : ''}${options.allowOrgWrites ? ', org writes allowed' : ''}${options.strict ? '' : ', not strict'}`);

@@ -35,6 +35,16 @@ describe('validators compiled ahead', () => {
     expect(turns).toBeGreaterThan(validator.compiledCount / 2);
   });
 
+  it("compiles only the named operations' schemas when a run names them (--only), and the rest when first used", async () => {
+    const only = await prepareValidator(doc, true, new Set(['getHealth']));
+    const health = listOperations(doc).find((op) => op.operationId === 'getHealth')!;
+    const documented = new Set(Object.entries(health.operation.responses).flatMap(([status, response]) =>
+      Object.keys(resolveRef<{ content?: Record<string, unknown> }>(doc, response as object).content ?? {}).map((mediaType) => bodySchemaPointer(health, { status }, mediaType))));
+    expect(only.compiledCount).toBe(documented.size);
+    expect(only.validateAt('/components/schemas/GrafanaError', { message: 'x' })).toEqual([]);
+    expect(only.compiledCount).toBe(documented.size + 1);
+  });
+
   it('is what the run uses, so the run compiles nothing more', async () => {
     const server = await startTestServer((req, res) => sendJson(res, 200, { database: 'ok', version: '12.4.0', commit: 'abc' }));
     try {
