@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -78,6 +78,21 @@ describe('a run through the cache', () => {
     await lint();
     await lint();
     expect(runs).toBe(2);
+  });
+
+  it('with GAC_NO_RUN_CACHE=1, still gives the tool a folder of its own and puts what it wrote into the output folder', async () => {
+    const out = join(work, 'out-no-cache');
+    mkdirSync(join(out, 'target'), { recursive: true });
+    process.env.GAC_NO_RUN_CACHE = '1';
+    // As a Maven build does: the tool writes in place, and the run copies that into its folder.
+    const result = await generateOnce({ tool: unique('maven'), args: [], inputs: [project({ 'pom.xml': '<project/>' })] }, join(out, 'target'), async (folder) => {
+      expect(folder).not.toBe(join(out, 'target'));
+      writeFileSync(join(out, 'target', 'classes.txt'), 'compiled');
+      cpSync(join(out, 'target'), folder, { recursive: true });
+      return { code: 0, stdout: '', stderr: '' };
+    });
+    expect(result.cached).toBe(false);
+    expect(readFileSync(join(out, 'target', 'classes.txt'), 'utf8')).toBe('compiled');
   });
 
   it('runs every time with GAC_NO_RUN_CACHE=1', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { CACHE_ROOT } from '../../scripts/toolchains.mjs';
 
@@ -59,8 +60,15 @@ const cacheOff = () => process.env.GAC_NO_RUN_CACHE === '1';
  */
 export async function generateOnce(generation: Generation, outDir: string, run: (folder: string) => Promise<ExecResult>, passed = (result: ExecResult) => result.code === 0): Promise<GenerationResult> {
   if (cacheOff()) {
-    const result = await run(outDir);
-    return { ...result, cached: false };
+    // As below, without keeping anything: the tool writes into a folder of its own, then to outDir.
+    const scratch = mkdtempSync(join(tmpdir(), 'gac-run-'));
+    try {
+      const result = await run(join(scratch, 'out'));
+      if (outDir && existsSync(join(scratch, 'out'))) cpSync(join(scratch, 'out'), outDir, { recursive: true });
+      return { ...result, cached: false };
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }
   const key = generationKey(generation);
   const entry = join(DIR, key);
