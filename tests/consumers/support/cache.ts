@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { execOk } from './exec.js';
@@ -11,14 +11,13 @@ import { withLock } from '../../support/run-cache.js';
 // Generators and checkers come from the package registries, pinned, and are cached outside the
 // repository (Maven's ~/.m2, Go's module cache, and this folder), so only the first run pays.
 export const TOOLS = JSON.parse(readFileSync(new URL('../tools.json', import.meta.url), 'utf8')) as Record<string, string>;
-export { CACHE_ROOT, withLock };
+export { CACHE_ROOT };
 
 function tool(name: string): string {
   const path = name === 'python' ? findToolchain('python') : findToolchain(name as 'go');
   if (!path) throw new Error(`${name} is not installed`);
   return path;
 }
-
 
 /** The openapi-generator-cli jar from Maven Central, through Maven's local repository. */
 export async function openapiGeneratorJar(): Promise<string> {
