@@ -18,7 +18,14 @@ const SPEC_ID = 'openapi.json';
  */
 export class SchemaValidator {
   private readonly ajv: Ajv2020;
+  private readonly document: OpenApiDocument;
   private readonly cache = new Map<string, ValidateFunction>();
+  /**
+   * Validators by the schema's text: most response bodies are the same `$ref` (an error body, a
+   * message), and their pointers differ only in the path. Refs in the document are absolute, so
+   * equal text is an equal schema, and one compiled validator serves every place it appears.
+   */
+  private readonly byText = new Map<string, ValidateFunction>();
 
   constructor(doc: OpenApiDocument, readonly strict: boolean) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
@@ -28,6 +35,7 @@ export class SchemaValidator {
     const copy = structuredClone(doc);
     if (strict) strictify(copy);
     this.ajv.addSchema(copy as object, SPEC_ID);
+    this.document = copy;
   }
 
   /** Validates `value` against the schema at a JSON pointer of the document (e.g. `/components/schemas/GrafanaError`). */
@@ -48,19 +56,36 @@ export class SchemaValidator {
     }
   }
 
-  /** How many validators are compiled so far. */
+  /** How many schema locations have a validator so far. */
   get compiledCount(): number {
     return this.cache.size;
+  }
+
+  /** How many distinct schemas those locations have, i.e. how many validators Ajv compiled. */
+  get distinctCount(): number {
+    return new Set(this.cache.values()).size;
   }
 
   private compiled(pointer: string): ValidateFunction {
     let validate = this.cache.get(pointer);
     if (!validate) {
-      validate = this.ajv.compile({ $ref: `${SPEC_ID}#${pointer}` });
+      const text = JSON.stringify(atPointer(this.document, pointer));
+      validate = (text !== undefined && this.byText.get(text)) || this.ajv.compile({ $ref: `${SPEC_ID}#${pointer}` });
+      if (text !== undefined) this.byText.set(text, validate);
       this.cache.set(pointer, validate);
     }
     return validate;
   }
+}
+
+/** The value at a JSON pointer (RFC 6901) of the document, or undefined when there is none. */
+function atPointer(doc: unknown, pointer: string): unknown {
+  let node = doc;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return node;
 }
 
 function formatErrors(errors: ErrorObject[]): string[] {

@@ -10,6 +10,9 @@ import { sendJson, startTestServer } from '../support/http-server.js';
 // (ahead, yielding to the event loop), and Prism runs quiet and is found ready by polling it.
 // No timings are asserted.
 const doc = loadBundledSpec();
+/** The value at a JSON pointer of the bundled document, or undefined. */
+const atPointer = (pointer: string): unknown => pointer.split('/').slice(1)
+  .reduce<unknown>((node, segment) => (node as Record<string, unknown> | undefined)?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
 
 describe('validators compiled ahead', () => {
   it('compiles every documented response body schema, yielding to the event loop between them', async () => {
@@ -43,6 +46,21 @@ describe('validators compiled ahead', () => {
     expect(only.compiledCount).toBe(documented.size);
     expect(only.validateAt('/components/schemas/GrafanaError', { message: 'x' })).toEqual([]);
     expect(only.compiledCount).toBe(documented.size + 1);
+  });
+
+  it('compiles a schema once however many responses use it, and keeps different schemas apart', () => {
+    const validator = new SchemaValidator(doc, true);
+    const pointers = listOperations(doc).flatMap((op) => Object.keys(op.operation.responses).map((status) => bodySchemaPointer(op, { status })));
+    const errorPlaces = [...new Set(pointers.filter((p) => JSON.stringify(atPointer(p)) === JSON.stringify({ $ref: '#/components/schemas/GrafanaError' })))];
+    expect(errorPlaces.length).toBeGreaterThan(2);
+    for (const pointer of errorPlaces) expect(validator.validateAt(pointer, { message: 'not found' })).toEqual([]);
+    expect(validator.compiledCount).toBe(errorPlaces.length);
+    expect(validator.distinctCount).toBe(1);
+    // Another schema gets its own validator: what GrafanaError accepts, a user body does not.
+    const user = listOperations(doc).find((op) => op.operationId === 'getUserById')!;
+    expect(validator.validateAt(bodySchemaPointer(user, { status: '200' }), { message: 'not found' })).not.toEqual([]);
+    expect(validator.distinctCount).toBe(2);
+    for (const pointer of errorPlaces) expect(validator.validateAt(pointer, { message: 'x', surprise: 1 })).toEqual(['(root): property "surprise" is not declared in the spec']);
   });
 
   it('is what the run uses, so the run compiles nothing more', async () => {
