@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes the README's sample output of `npm run conformance -- --mock` from a real run of the
 // built CLI, so that the README shows what the tool prints today. `--check` compares instead
-// (ports and times aside) and exits 1 when the README is stale. The CLI test checks its own
-// mock run's output with `readmeSampleProblem` (no second run).
+// (ports and times aside) and exits 1 when the README is stale. The README-commands test checks
+// the output of the README's own command (`npm run conformance -- --mock`) with
+// `readmeSampleProblem` (no second run).
 //   npm run readme:sample [-- --check]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,10 +18,12 @@ const ROWS_AT_END = 2;
 
 /**
  * The sample of a mock run's standard output: the first line, the table's head and a few rows,
- * the totals (progress lines and "Report written" lines left out).
+ * the totals (progress lines and "Report written" lines left out, and what npm prints before
+ * the tool's first line when the run is `npm run conformance`).
  */
 export function sampleOf(stdout) {
-  const lines = stdout.trimEnd().split('\n').filter((line) => !/^\[\s*\d+\/\d+\] /.test(line) && !line.startsWith('Report written to '));
+  const all = stdout.trimEnd().split('\n').filter((line) => !/^\[\s*\d+\/\d+\] /.test(line) && !line.startsWith('Report written to '));
+  const lines = all.slice(Math.max(0, all.findIndex((line) => line.startsWith('Running '))));
   const head = lines.findIndex((line) => /^operation\s+passed\s+failed\s+skipped$/.test(line));
   const target = lines.findIndex((line) => line.startsWith('Target: '));
   if (lines.length < 3 || head < 0 || target < 0) throw new Error(`the mock run printed something unexpected:\n${stdout}`);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listOperations, loadBundledSpec } from '../src/spec.js';
 import { documentShellBlocks, documents, NOT_RUN, readmeShellBlocks } from './support/readme-blocks.js';
+import { readmeSampleProblem, sampleOf } from '../scripts/readme-sample.mjs';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
@@ -104,5 +105,23 @@ describe('docs/cli.md', () => {
     const text = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8');
     const shown = /```text\n(Usage: grafana-api-contract conformance[\s\S]*?)\n```/.exec(text)?.[1];
     expect(shown).toBe(CONFORMANCE_USAGE);
+  });
+});
+
+describe("the README's sample output check (run on the README command's own output by the readme-commands test)", () => {
+  // A run's output rebuilt from the README's sample: its rows with the "…" line left out, after
+  // the lines npm prints before the tool's own (`npm run conformance -- --mock`).
+  const sample = /<!-- sample-output:start[^\n]*\n```text\n([\s\S]*?)\n```/.exec(read('README.md'))![1]!;
+  const npmBanner = '\n> grafana-api-contract@0.1.0 conformance\n> npm run build --silent && node dist/cli/main.js conformance --mock\n\n';
+  const runOutput = npmBanner + sample.split('\n').filter((line) => line !== '…').join('\n').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:40123').replace(/^Time: [\d.]+ s$/m, 'Time: 9.9 s');
+
+  it('accepts the output it was written from, whatever the port and time', () => {
+    expect(sampleOf(runOutput)).toBe(sample.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:40123').replace(/^Time: [\d.]+ s$/m, 'Time: 9.9 s'));
+    expect(readmeSampleProblem(runOutput)).toBeNull();
+  });
+
+  it('reports a changed total or a changed row as a stale README', () => {
+    expect(readmeSampleProblem(runOutput.replace(/^(\d+) passed/m, (_, n: string) => `${Number(n) + 1} passed`))).toMatch(/differs from what the tool prints; run "npm run readme:sample"/);
+    expect(readmeSampleProblem(runOutput.replace(/^(getUserById\s+)(\d+)/m, (_, head: string, n: string) => `${head}${Number(n) + 1}`))).toMatch(/differs from what the tool prints/);
   });
 });

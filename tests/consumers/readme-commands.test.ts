@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/contract/targets/free-port.js';
 import { documentShellBlocks, type ReadmeBlock } from '../support/readme-blocks.js';
+import { readmeSampleProblem } from '../../scripts/readme-sample.mjs';
 import { exec } from './support/exec.js';
 import { toolchainsPresent } from './support/gate.js';
 import { jvmShellEnv } from './support/jvm.js';
@@ -107,7 +108,11 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
       const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8').replace(/\s+/g, ' ');
       expect(changelog).toContain(`reports against 0.1.0, ${errors} breaking changes and ${Number(warnings) + Number(infos)} others`);
     }
-    if (block.name === 'conformance-mock') expect(result.stdout).toMatch(/\d+ passed, 0 failed/);
+    if (block.name === 'conformance-mock') {
+      expect(result.stdout).toMatch(/\d+ passed, 0 failed/);
+      // The README's sample output is what this command prints (ports and times aside).
+      expect(readmeSampleProblem(result.stdout)).toBeNull();
+    }
     if (block.name === 'reports-mock') for (const f of ['report.html', 'report.md', 'report.json', 'junit.xml']) expect(readFileSync(join(clone, 'reports', f), 'utf8').length, f).toBeGreaterThan(0);
   });
 
