@@ -1,5 +1,6 @@
 import { authorizationHeader } from '../../auth.js';
 import { plainUser, type Cast } from '../cast.js';
+import { freePort } from './free-port.js';
 import { lastLine, startPrism } from './prism.js';
 import { startRouterFront, type FrontOptions } from './router-front.js';
 import { summarizeViolations } from './violations.js';
@@ -41,30 +42,25 @@ export interface MockServer {
 }
 
 /**
- * Starts Prism with the contract of one Grafana version (default: the newest) on a free loopback
- * port, and the router front on `listen` (default: a free loopback port; `onAnswer` hears of
- * every answer). Requests reach Prism
- * through the front, which ignores a trailing slash as Grafana's router does. When the front
- * cannot listen (a port in use), Prism is stopped before the error is thrown.
+ * Starts the router front on `listen` (default: a free loopback port; `onAnswer` hears of every
+ * answer), then Prism with the contract of one Grafana version (default: the newest) on a free
+ * loopback port behind it. Requests reach Prism through the front, which ignores a trailing
+ * slash as Grafana's router does. The front listens first, so that a port in use is an error
+ * at once, before Prism's few seconds of start-up; a Prism that fails to start closes the front.
  */
 export async function startMockServer(contract: Contract = contractFor(null), listen: FrontOptions = {}): Promise<MockServer> {
+  const prismPort = await freePort();
+  const front = await startRouterFront(`http://127.0.0.1:${prismPort}`, listen);
   // Prism reads the document from a file: the version's cut, in a folder of its own.
   const folder = mkdtempSync(join(tmpdir(), 'grafana-api-contract-mock-'));
   const removeFolder = () => rmSync(folder, { recursive: true, force: true });
   const specPath = join(folder, `grafana-${contract.version}.json`);
-  writeFileSync(specPath, JSON.stringify(contract.document));
   let prism;
   try {
-    prism = await startPrism(specPath);
+    writeFileSync(specPath, JSON.stringify(contract.document));
+    prism = await startPrism(specPath, undefined, prismPort);
   } catch (err) {
-    removeFolder();
-    throw err;
-  }
-  let front;
-  try {
-    front = await startRouterFront(prism.baseUrl, listen);
-  } catch (err) {
-    await prism.stop();
+    await front.stop();
     removeFolder();
     throw err;
   }

@@ -52,12 +52,13 @@ export function prismMissingMessage(): string {
 }
 
 /**
- * Starts Prism (`prism mock`, request validation on) on a free loopback port as a child process
- * and waits until it answers. The spec file defaults to the bundled generated/openapi.json.
+ * Starts Prism (`prism mock`, request validation on) on a loopback port (default: a free one) as
+ * a child process and waits until it answers. The spec file defaults to the bundled
+ * generated/openapi.json.
  */
-export async function startPrism(specPath = fileURLToPath(new URL('../../../generated/openapi.json', import.meta.url)), startupTimeoutMs = 60_000): Promise<PrismServer> {
+export async function startPrism(specPath = fileURLToPath(new URL('../../../generated/openapi.json', import.meta.url)), startupTimeoutMs = 60_000, port?: number): Promise<PrismServer> {
   installExitHook();
-  const port = await freePort();
+  port ??= await freePort();
   // Logging only errors: at the default level Prism writes a few lines per request, which costs it
   // more than answering. Readiness is polled over HTTP, not read from the log.
   const child = spawn(process.execPath, [prismBin(), 'mock', specPath, '--host', '127.0.0.1', '--port', String(port), '--errors', '--verboseLevel', 'error'], {
