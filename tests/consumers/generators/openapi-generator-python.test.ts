@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { pythonVenv, TOOLS } from '../support/cache.js';
-import { exec, execOk, type ExecResult } from '../support/exec.js';
+import { pipInstallOnce, pythonVenv, TOOLS } from '../support/cache.js';
+import { exec, type ExecResult } from '../support/exec.js';
 import { checkOnce } from '../../support/run-cache.js';
 import { toolchainIdentity } from '../support/toolchains.js';
 import { toolchainsPresent } from '../support/gate.js';
@@ -12,7 +12,8 @@ import { tempDirForSuite } from '../support/temp-dir.js';
 import { expectDriverSendsWireCalls } from '../support/wire.js';
 
 // openapi-generator's `python` generator (pydantic v2 and urllib3), on both bundles. The generated
-// package is pip-installed (no dependencies, no build isolation) into a folder of the temp dir that
+// package is pip-installed (no dependencies, no build isolation; replayed from the run cache for the
+// same package bytes) into a folder of the temp dir that
 // goes on PYTHONPATH, so the cached venv (the client's runtime dependencies and mypy, all pinned
 // in tools.json) stays unchanged. mypy checks the package and
 // drivers/openapi-generator-python/driver.py with the mypy.ini beside the driver: the whole of
@@ -82,7 +83,7 @@ describe.runIf(toolchainsPresent('openapi-generator python', ['java', 'mvn', 'py
       warnings = await runOpenapiGenerator(GENERATOR, bundle.path, project, ['--package-name', PACKAGE]);
       printed.push(...warnings);
       console.log(`openapi-generator python on the ${bundle.name} bundle: ${warnings.length} warning(s)${warnings.map((w) => `\n  ${w}`).join('')}`);
-      await execOk(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--no-build-isolation', '--target', site, project], { cwd: root() });
+      await pipInstallOnce(python, project, site);
     });
 
     it('generates without unexcused warnings', () => {
@@ -122,7 +123,7 @@ describe.runIf(toolchainsPresent('openapi-generator python', ['java', 'mvn', 'py
       const project = outDirFor(root(), bundle.name);
       site = join(root(), `site-${slug(bundle.name)}`);
       warnings = await runOpenapiGenerator(GENERATOR, bundle.path, project, ['--package-name', PACKAGE]);
-      await execOk(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--no-build-isolation', '--target', site, project], { cwd: root() });
+      await pipInstallOnce(python, project, site);
     });
 
     it('generates without unexcused warnings', () => {

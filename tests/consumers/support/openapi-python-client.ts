@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pythonVenv, TOOLS } from './cache.js';
-import { exec, execOk } from './exec.js';
+import { pipInstallOnce, pythonVenv, TOOLS } from './cache.js';
+import { exec } from './exec.js';
 import { checkOnce, generateOnce } from '../../support/run-cache.js';
 import { toolchainIdentity, toolchainPath } from './toolchains.js';
 
@@ -85,7 +85,7 @@ export async function generatePythonClient(spec: string, root: string): Promise<
   const warnings = parseWarnings(generated.stderr);
   if (generated.code !== 0) throw new Error(`openapi-python-client failed (${generated.code}):\n${output}`);
   const site = join(root, 'site');
-  await execOk(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--no-build-isolation', '--target', site, project], { env, cwd: root });
+  await pipInstallOnce(python, project, site, env);
   return { python, site, warnings, output };
 }
 
