@@ -55,6 +55,15 @@ export function listOperations(doc: OpenApiDocument): SpecOperation[] {
   return result;
 }
 
+/** The value at a JSON pointer (RFC 6901, e.g. `/components/schemas/User`) of the document, or undefined; a `$ref` there is not followed. */
+export function atPointer(doc: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), doc);
+}
+
 /** Follows a local `$ref` (`#/components/...`) until it reaches a non-reference object. */
 export function resolveRef<T>(doc: OpenApiDocument, value: T | { $ref: string }): T {
   let current: unknown = value;
@@ -62,11 +71,7 @@ export function resolveRef<T>(doc: OpenApiDocument, value: T | { $ref: string })
     if (!current || typeof current !== 'object' || !('$ref' in current)) return current as T;
     const ref = (current as { $ref: string }).$ref;
     if (!ref.startsWith('#/')) throw new Error(`Only local references are supported, got ${ref}`);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+    current = atPointer(doc, ref.slice(1));
     if (current === undefined) throw new Error(`Unresolved reference ${ref}`);
   }
   throw new Error('Reference chain too deep');

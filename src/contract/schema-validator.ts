@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { OpenApiDocument } from '../spec.js';
+import { atPointer, type OpenApiDocument } from '../spec.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
@@ -76,16 +76,6 @@ export class SchemaValidator {
     }
     return validate;
   }
-}
-
-/** The value at a JSON pointer (RFC 6901) of the document, or undefined when there is none. */
-function atPointer(doc: unknown, pointer: string): unknown {
-  let node = doc;
-  for (const segment of pointer.split('/').slice(1)) {
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
-  return node;
 }
 
 function formatErrors(errors: ErrorObject[]): string[] {

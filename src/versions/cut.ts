@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { HTTP_METHODS, type OpenApiDocument } from '../spec.js';
+import { atPointer, HTTP_METHODS, type OpenApiDocument } from '../spec.js';
 
 // Cuts the union document (Grafana 8.0.0 and later, with the version data of spec/VERSIONS.md)
 // down to what one Grafana version has. Works on the 3.1 and the 3.0 form alike: it only removes
@@ -216,10 +216,5 @@ function dropUnused(doc: OpenApiDocument): void {
   }
 }
 
-function pointer(doc: unknown, ref: string): unknown {
-  return ref
-    .slice(2)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (isNode(node) ? node[key] : undefined), doc);
-}
+/** What a local `$ref` (`#/components/...`) points at, without following a `$ref` found there. */
+const pointer = (doc: unknown, ref: string): unknown => atPointer(doc, ref.slice(1));

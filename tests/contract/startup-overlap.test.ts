@@ -3,16 +3,13 @@ import { prepareValidator, runCases, type RunTarget } from '../../src/contract/r
 import { SchemaValidator } from '../../src/contract/schema-validator.js';
 import { startPrism, type PrismServer } from '../../src/contract/targets/prism.js';
 import { STATIC_FIXTURES } from '../../src/contract/fixtures/static.js';
-import { bodySchemaPointer, listOperations, loadBundledSpec, resolveRef } from '../../src/spec.js';
+import { atPointer, bodySchemaPointer, listOperations, loadBundledSpec, resolveRef } from '../../src/spec.js';
 import { sendJson, startTestServer } from '../support/http-server.js';
 
 // What `npm run bench` measures comes from these: the validators compile while the target starts
 // (ahead, yielding to the event loop), and Prism runs quiet and is found ready by polling it.
 // No timings are asserted.
 const doc = loadBundledSpec();
-/** The value at a JSON pointer of the bundled document, or undefined. */
-const atPointer = (pointer: string): unknown => pointer.split('/').slice(1)
-  .reduce<unknown>((node, segment) => (node as Record<string, unknown> | undefined)?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
 
 describe('validators compiled ahead', () => {
   it('compiles every documented response body schema, yielding to the event loop between them', async () => {
@@ -51,7 +48,7 @@ describe('validators compiled ahead', () => {
   it('compiles a schema once however many responses use it, and keeps different schemas apart', () => {
     const validator = new SchemaValidator(doc, true);
     const pointers = listOperations(doc).flatMap((op) => Object.keys(op.operation.responses).map((status) => bodySchemaPointer(op, { status })));
-    const errorPlaces = [...new Set(pointers.filter((p) => JSON.stringify(atPointer(p)) === JSON.stringify({ $ref: '#/components/schemas/GrafanaError' })))];
+    const errorPlaces = [...new Set(pointers.filter((p) => JSON.stringify(atPointer(doc, p)) === JSON.stringify({ $ref: '#/components/schemas/GrafanaError' })))];
     expect(errorPlaces.length).toBeGreaterThan(2);
     for (const pointer of errorPlaces) expect(validator.validateAt(pointer, { message: 'not found' })).toEqual([]);
     expect(validator.compiledCount).toBe(errorPlaces.length);
