@@ -1,7 +1,7 @@
 import { normalizeBaseUrl } from '../base-url.js';
 import type { GrafanaAuth } from '../auth.js';
 import { UsageError } from '../errors.js';
-import { REPORT_FORMATS } from '../report/write.js';
+import { reportExtension } from '../report/formats.js';
 import { didYouMean } from './select.js';
 import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -155,7 +155,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): ParsedComm
 
   const reports = values.report ?? [];
   for (const file of reports) {
-    if (!REPORT_FORMATS[extname(file).toLowerCase()]) throw new UsageError(`--report ${file}: unknown format "${extname(file) || '(no extension)'}"; use .json, .md, .xml or .html.`);
+    if (!reportExtension(file)) throw new UsageError(`--report ${file}: unknown format "${extname(file) || '(no extension)'}"; use .json, .md, .xml or .html.`);
   }
   if (values['allow-org-writes'] && target.kind === 'mock') throw new UsageError('--allow-org-writes is for an existing Grafana (--url); the mock keeps no state: remove it, or pass --url URL.');
   if (values['allow-org-writes'] && values['read-only']) throw new UsageError('--allow-org-writes and --read-only contradict each other: pass one of them.');

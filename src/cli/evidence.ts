@@ -1,7 +1,4 @@
 import { UsageError } from '../errors.js';
-import { checkEvidenceFiles } from '../evidence/checked.js';
-import { EvidenceFileError, findEvidenceFiles } from '../evidence/load.js';
-import { renderEvidenceTable } from '../evidence/terminal.js';
 import { parseOptions } from './parse.js';
 
 export const EVIDENCE_USAGE = `Usage: grafana-api-contract evidence DIR...
@@ -30,7 +27,11 @@ export function parseEvidenceArgs(argv: string[]): { command: 'evidence'; dirs: 
  * and prints a table per operation and status. Returns 0 when every entry is valid (entries from
  * servers older than the spec covers do not count), 1 when one is not.
  */
-export function evidence(dirs: string[], io: { out: (line: string) => void }): number {
+export async function evidence(dirs: string[], io: { out: (line: string) => void }): Promise<number> {
+  // Loaded when the command runs, so that help and usage errors answer without them (see main.ts).
+  const { checkEvidenceFiles } = await import('../evidence/checked.js');
+  const { EvidenceFileError, findEvidenceFiles } = await import('../evidence/load.js');
+  const { renderEvidenceTable } = await import('../evidence/terminal.js');
   try {
     const files = findEvidenceFiles(dirs);
     if (!files.length) throw new UsageError(`no evidence files (*.json) under ${dirs.join(', ')}: pass the folder that --record wrote to, or tests/evidence.`);

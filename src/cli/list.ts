@@ -1,5 +1,3 @@
-import { buildCases } from '../contract/cases/index.js';
-import { listOperations, loadBundledSpec } from '../spec.js';
 import { UsageError } from '../errors.js';
 import { parseOptions } from './parse.js';
 
@@ -26,7 +24,10 @@ export function parseListArgs(argv: string[]): { command: 'list' } | { command: 
  * against a Grafana (`--url`) and against the mock (which also replays every documented
  * response), and its tags. Names from either column can be given to `--only`.
  */
-export function list(io: { out: (line: string) => void }): number {
+export async function list(io: { out: (line: string) => void }): Promise<number> {
+  // Loaded when the command runs, so that help and usage errors answer without them (see main.ts).
+  const { buildCases } = await import('../contract/cases/index.js');
+  const { listOperations, loadBundledSpec } = await import('../spec.js');
   const doc = loadBundledSpec();
   const count = (kind: 'url' | 'mock') => {
     const counts = new Map<string, number>();

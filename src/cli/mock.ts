@@ -1,8 +1,7 @@
 import { parseOptions } from './parse.js';
-import { startMockServer, type MockServer } from '../contract/targets/mock.js';
+import type { MockServer } from '../contract/targets/mock.js';
 import type { MockAnswer } from '../contract/targets/router-front.js';
 import { UsageError } from '../errors.js';
-import { contractFor } from '../versions/index.js';
 
 export interface MockOptions {
   host: string;
@@ -52,6 +51,9 @@ export interface MockOutput {
  * error (exit 2); a Prism that dies on its own ends the command with exit 1.
  */
 export async function mock(options: MockOptions, io: MockOutput): Promise<number> {
+  // Loaded when the command runs, so that help and usage errors answer without them (see main.ts).
+  const { contractFor } = await import('../versions/index.js');
+  const { startMockServer } = await import('../contract/targets/mock.js');
   const contract = contractFor(options.grafanaVersion);
   if (contract.warning) io.err(`warning: ${contract.warning}`);
   let server: MockServer;

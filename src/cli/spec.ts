@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { parseOptions } from './parse.js';
-import { contractFor, type OpenApiForm } from '../versions/index.js';
+import type { OpenApiForm } from '../versions/index.js';
 
 export interface SpecOptions {
   /** The Grafana version asked for (X.Y or X.Y.Z); null: the newest the data knows. */
@@ -41,7 +41,9 @@ export interface SpecOutput {
 }
 
 /** The `spec` command: prints (or writes) the document of the version asked for. */
-export function spec(options: SpecOptions, io: SpecOutput): number {
+export async function spec(options: SpecOptions, io: SpecOutput): Promise<number> {
+  // Loaded when the command runs, so that help and usage errors answer without it (see main.ts).
+  const { contractFor } = await import('../versions/index.js');
   const contract = contractFor(options.grafanaVersion, options.openapi);
   if (contract.warning) io.err(`warning: ${contract.warning}`);
   const text = `${JSON.stringify(contract.document, null, 2)}\n`;

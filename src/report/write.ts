@@ -1,12 +1,13 @@
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
+import { reportExtension, type ReportExtension } from './formats.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { RunReport } from './model.js';
 
-export const REPORT_FORMATS: Record<string, (report: RunReport) => string> = {
+export const REPORT_FORMATS: Record<ReportExtension, (report: RunReport) => string> = {
   '.json': renderJson,
   '.md': renderMarkdown,
   '.xml': renderJunit,
@@ -15,9 +16,9 @@ export const REPORT_FORMATS: Record<string, (report: RunReport) => string> = {
 
 /** Writes a report in the format its file extension names, redacting secrets. */
 export function writeReport(file: string, report: RunReport, redact: (text: string) => string): void {
-  const render = REPORT_FORMATS[extname(file).toLowerCase()];
-  if (!render) throw new Error(`unknown report format ${extname(file) || '(none)'}`);
-  writeFileSync(file, redact(render(report)));
+  const extension = reportExtension(file);
+  if (!extension) throw new Error(`unknown report format ${extname(file) || '(none)'}`);
+  writeFileSync(file, redact(REPORT_FORMATS[extension](report)));
 }
 
 /**
