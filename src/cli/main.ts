@@ -43,4 +43,12 @@ function print(text: string, code: number): number {
   return code;
 }
 
+// A reader that goes away (`… | head`) closes standard output, and each later write fails
+// (EPIPE, then "stream destroyed"). That is not the command's error: what would have been printed
+// is dropped and the command goes on to its end, so that a run against a Grafana still removes
+// what it created and exits with its own code.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+});
+
 process.exitCode = await main(process.argv.slice(2));

@@ -38,7 +38,7 @@ function exampleSecrets(node: unknown): string[] {
 /**
  * The operations whose documented examples (requests and answers, references followed) hold a
  * password or a token key: the run records what they send and receive, so these are the ones
- * redaction must cover. A run of these is about a fifth of the cases; the credentials of every
+ * redaction must cover. A run of these is under a tenth of the mock cases; the credentials of every
  * request are in it too.
  */
 function operationsWithSecrets(): string[] {

@@ -157,3 +157,27 @@ describe('a signal at each phase of an org admin\'s run (fake Grafana with roles
     }, 30_000);
   }
 });
+
+describe('standard output closed by its reader (`conformance … | head -1`)', () => {
+  it('the run goes on to its end and removes everything it created, with no stack trace', async () => {
+    const fake = await startStatefulFakeGrafana();
+    const child = spawn(process.execPath, [CLI, 'conformance', '--url', fake.url, '--user', 'admin', '--password', 'admin-pw', '--only', 'searchUsers,getUserById,updateUser,searchTeams,updateTeam,getHealth'], {
+      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' },
+    });
+    let firstLine = '';
+    // As `head -1` does: read the first line, then close the pipe.
+    child.stdout!.once('data', (d: Buffer) => {
+      firstLine = d.toString().split('\n')[0]!;
+      child.stdout!.destroy();
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    await fake.close();
+    expect(firstLine).toMatch(/^(Signed in as|Running \d+ cases)/);
+    expect(stderr).not.toMatch(/EPIPE|^\s+at /m);
+    expect([0, 1]).toContain(code);
+    expect(fake.created.length).toBeGreaterThanOrEqual(6);
+    expect(fake.remaining()).toEqual([]);
+  }, 30_000);
+});
