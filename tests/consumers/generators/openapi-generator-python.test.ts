@@ -2,10 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { pipInstallOnce, pythonVenv, TOOLS } from '../support/cache.js';
+import { mypyOnce, pipInstallOnce, pythonVenv, TOOLS } from '../support/cache.js';
 import { exec, type ExecResult } from '../support/exec.js';
-import { checkOnce } from '../../support/run-cache.js';
-import { toolchainIdentity } from '../support/toolchains.js';
 import { toolchainsPresent } from '../support/gate.js';
 import { BUNDLES, outDirFor, runOpenapiGenerator, staleAllowListEntries, unexcusedWarnings } from '../support/openapi-generator.js';
 import { tempDirForSuite } from '../support/temp-dir.js';
@@ -61,16 +59,9 @@ describe.runIf(toolchainsPresent('openapi-generator python', ['java', 'mvn', 'py
     python = await pythonVenv(REQUIREMENTS);
   });
 
-  /**
-   * mypy with a config file and `flags` over `files` (MYPYPATH: their folder), replayed from the
-   * run cache for the same files, config, flags, pinned requirements and Python when it passed (the
-   * key has no path: the cache's folder is mypy's own, and where the files are changes nothing).
-   */
-  const mypy = (config: string, flags: string[], cacheDir: string, files: string[], passed?: (result: ExecResult) => boolean) => {
-    const site = dirname(files[0]!);
-    const check = { tool: `mypy ${TOOLS.mypy} on ${toolchainIdentity('python')}`, args: [...flags, ...REQUIREMENTS], inputs: [config, ...files] };
-    return checkOnce(check, () => exec(python, ['-m', 'mypy', '--config-file', config, '--cache-dir', cacheDir, ...flags, ...files], { cwd: root(), env: { MYPYPATH: site } }), passed);
-  };
+  /** mypy with a config file and `flags` over `files` (MYPYPATH: their folder), replayed when it passed before. */
+  const mypy = (config: string, flags: string[], cacheDir: string, files: string[], passed?: (result: ExecResult) => boolean) =>
+    mypyOnce(python, REQUIREMENTS, { config, flags, files, mypyPath: dirname(files[0]!), cacheDir, cwd: root() }, passed);
 
   describe.each(BUNDLES)('$name', (bundle) => {
     let project: string;

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { exec, execOk } from './exec.js';
+import { exec, execOk, type ExecResult } from './exec.js';
 import { mavenEnv } from './jvm.js';
 import { findToolchain, toolchainIdentity } from './toolchains.js';
 import { CACHE_ROOT } from '../../../scripts/toolchains.mjs';
-import { generateOnce, withLock } from '../../support/run-cache.js';
+import { checkOnce, generateOnce, withLock } from '../../support/run-cache.js';
 
 // Generators and checkers come from the package registries, pinned, and are cached outside the
 // repository (Maven's ~/.m2, Go's module cache, and this folder), so only the first run pays.
@@ -81,4 +81,19 @@ export async function pipInstallOnce(python: string, project: string, site: stri
     exec(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--no-build-isolation', '--no-compile', '--target', folder, project], { env }),
   );
   if (result.code !== 0) throw new Error(`pip install ${project} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+}
+
+/** One mypy run: its configuration file (if any), flags, the files checked and where it looks for imports. */
+export interface MypyRun { config?: string; flags: string[]; files: string[]; mypyPath: string; cacheDir: string; cwd: string }
+
+/**
+ * mypy from the cached venv `python` (made from `requirements`, which pin mypy), replayed from the
+ * run cache for the same configuration, flags, files, pins and Python when it passed (`passed`:
+ * what the caller counts as passing). The key names no path: the cache folder is mypy's own, and
+ * where the files are changes nothing.
+ */
+export function mypyOnce(python: string, requirements: string[], run: MypyRun, passed?: (result: ExecResult) => boolean): Promise<ExecResult> {
+  const config = run.config ? ['--config-file', run.config] : [];
+  const check = { tool: `mypy ${TOOLS.mypy} on ${toolchainIdentity('python')}`, args: [...run.flags, ...requirements], inputs: [...(run.config ? [run.config] : []), ...run.files] };
+  return checkOnce(check, () => exec(python, ['-m', 'mypy', ...config, '--cache-dir', run.cacheDir, ...run.flags, ...run.files], { cwd: run.cwd, env: { MYPYPATH: run.mypyPath } }), passed);
 }

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pipInstallOnce, pythonVenv, TOOLS } from './cache.js';
+import { mypyOnce, pipInstallOnce, pythonVenv, TOOLS } from './cache.js';
 import { exec } from './exec.js';
-import { checkOnce, generateOnce } from '../../support/run-cache.js';
-import { toolchainIdentity, toolchainPath } from './toolchains.js';
+import { generateOnce } from '../../support/run-cache.js';
+import { toolchainPath } from './toolchains.js';
 
 // openapi-python-client (PyPI, pinned in tools.json) and what its client needs to be installed,
 // type-checked and run: one cached venv with exactly these pins. The generated package is
@@ -94,11 +94,6 @@ export async function generatePythonClient(spec: string, root: string): Promise<
  * Runs one after the other may share a `cacheDir` (mypy checks each cached module against its source).
  */
 export async function mypyStrict(client: PythonClient, files: string[], cwd: string, cacheDir = join(cwd, '.mypy_cache')) {
-  // Replayed from the run cache for the same package, files, pins and Python when it passed.
-  const check = { tool: `mypy ${TOOLS.mypy} on ${toolchainIdentity('python')}`, args: ['--strict', ...REQUIREMENTS], inputs: [join(client.site, PACKAGE), ...files] };
-  const result = await checkOnce(check, () => exec(client.python, ['-m', 'mypy', '--strict', '--cache-dir', cacheDir, join(client.site, PACKAGE), ...files], {
-    cwd,
-    env: { MYPYPATH: client.site },
-  }));
+  const result = await mypyOnce(client.python, REQUIREMENTS, { flags: ['--strict'], files: [join(client.site, PACKAGE), ...files], mypyPath: client.site, cacheDir, cwd });
   return { code: result.code, output: `${result.stdout}${result.stderr}`.trim() };
 }
