@@ -10,7 +10,8 @@ import { readmeSampleProblem } from '../../scripts/readme-sample.mjs';
 import { exec } from './support/exec.js';
 import { toolchainsPresent } from './support/gate.js';
 import { jvmShellEnv } from './support/jvm.js';
-import { toolchainPath } from './support/toolchains.js';
+import { toolchainIdentity, toolchainPath } from './support/toolchains.js';
+import { checkOnce, type ExecResult } from '../support/run-cache.js';
 
 // The marked shell blocks of the README and the guides under docs/, run with bash as a user runs
 // them, in a fresh clone of this repository (its history, for `spec:diff`, and the working tree's
@@ -25,6 +26,14 @@ import { toolchainPath } from './support/toolchains.js';
 //   maxConcurrency at a time), each in its own shell after the blocks it `needs`: no block reads
 //   what another writes, so the order a reader takes does not change what they do;
 // - a block marked `twice=yes` runs a second time, as a reader who runs it again would;
+// - a block whose marker names what it `reads` (the spec bundle a generator is given; for a
+//   block that calls the mock, the spec, the sources, the lock file and the build configuration)
+//   is kept in the run cache (tests/support/run-cache.ts) once it passes, under a hash of its text,
+//   the text of the blocks it needs, the bytes of what it reads, .gitignore (which decides the check
+//   of what it leaves in the clone), Node's version and the toolchains; while none of these
+//   changes, its passing run (exit code and output) is replayed and the output checked again
+//   instead of running it: a change to any of them runs it, and GAC_NO_RUN_CACHE=1 runs every
+//   block. A block without `reads` (everything that runs this project's CLI) always runs;
 // - JVMs run with the options of support/jvm.ts (through JDK_JAVA_OPTIONS and MAVEN_OPTS), which
 //   make the short Java runs cheaper without changing what they produce, and Go with
 //   GOFLAGS=-trimpath, so that Go's build cache serves what an earlier run's clone built (the
@@ -43,9 +52,30 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
   let mockOutput = '';
 
   const prepare = (script: string) => script.replace(/^npm ci && /gm, '').replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`);
-  const run = (block: ReadmeBlock) => {
-    const script = [...block.needs.map((need) => byName.get(need)!.script), block.script].map(prepare).join('\n');
-    return exec('bash', ['-euo', 'pipefail', '-c', script], { cwd: clone, env: { PATH: toolchainPath(), CI: '', NO_COLOR: '1', GOFLAGS: '-trimpath', ...jvmShellEnv() }, timeoutMs: 900_000 });
+  const scriptOf = (block: ReadmeBlock) => [...block.needs.map((need) => byName.get(need)!.script), block.script].join('\n');
+  const run = (block: ReadmeBlock) =>
+    exec('bash', ['-euo', 'pipefail', '-c', prepare(scriptOf(block))], { cwd: clone, env: { PATH: toolchainPath(), CI: '', NO_COLOR: '1', GOFLAGS: '-trimpath', ...jvmShellEnv() }, timeoutMs: 900_000 });
+  /** The block run as a reader runs it: once, or twice when it is marked so (the second run's result, unless the first failed). */
+  const runAsWritten = async (block: ReadmeBlock): Promise<ExecResult & { run: string }> => {
+    const first = await run(block);
+    if (!block.twice || first.code !== block.exit) return { ...first, run: 'run' };
+    return { ...(await run(block)), run: 'run again' };
+  };
+  const replayed: string[] = [];
+  /** runAsWritten, or its stored passing result while what the block reads is unchanged (see above). */
+  const outcome = async (block: ReadmeBlock): Promise<ExecResult & { run: string }> => {
+    if (block.reads.length === 0) return runAsWritten(block);
+    const toolchains = (['go', 'java', 'mvn', 'python'] as const).map(toolchainIdentity);
+    // The port of this run's mock is left out: the block's text is keyed as the README has it.
+    const key = { tool: `README block, node ${process.version}, ${toolchains.join(', ')}`, args: [scriptOf(block), `twice=${block.twice}`, `exit=${block.exit}`], inputs: [...block.reads, '.gitignore'].map((path) => join(clone, path)) };
+    let run = 'run';
+    const result = await checkOnce(key, async () => {
+      const fresh = await runAsWritten(block);
+      run = fresh.run;
+      return fresh;
+    }, (result) => result.code === block.exit);
+    if (result.cached) replayed.push(block.name!);
+    return { ...result, run: result.cached ? 'replay of a passing run' : run };
   };
 
   beforeAll(async () => {
@@ -82,6 +112,7 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
       await closed;
     }
     rmSync(dirname(clone), { recursive: true, force: true });
+    console.log(`README blocks replayed from the run cache (what they read is unchanged since a passing run): ${replayed.length ? replayed.sort().join(', ') : 'none'}`);
   });
 
   it('starts the mock with the README block of "Try your own client against the mock"', () => {
@@ -89,12 +120,8 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
   });
 
   it.concurrent.for(runnable)('runs the "$name" block ($file line $line)', async (block, { expect }) => {
-    let result = await run(block);
-    expect(result.code, `${block.script}\n--- output ---\n${result.stdout}\n${result.stderr}`.slice(-6000)).toBe(block.exit);
-    if (block.twice) {
-      result = await run(block);
-      expect(result.code, `run again: ${block.script}\n--- output ---\n${result.stdout}\n${result.stderr}`.slice(-6000)).toBe(block.exit);
-    }
+    const result = await outcome(block);
+    expect(result.code, `${result.run}: ${block.script}\n--- output ---\n${result.stdout}\n${result.stderr}`.slice(-6000)).toBe(block.exit);
     const readme = read(block.file);
     // What the README says each block prints.
     if (block.name === 'openapi-python-client') expect(readme).toContain('answers with its example user, `jane`');
