@@ -12,7 +12,7 @@ import { listOperations, loadBundledSpec } from '../../src/spec.js';
 import { startFakeGrafana } from '../support/fake-grafana.js';
 import { listenOnBlockedPort } from '../support/blocked-port.js';
 import { startTestServer } from '../support/http-server.js';
-import { ROOT, runCli } from './run-cli.js';
+import { ROOT, runCli, runCliProcess } from './run-cli.js';
 
 const TOKEN = 'glsa_SecretTokenFromTheCommandLine_1234567890';
 const PASSWORD = 'Admin-Pa55word-do-not-print';
@@ -57,10 +57,11 @@ const reportSchema = {
 
 // A run of two tags' operations and one more: the whole case set on the mock is run by the README's own command
 // (tests/consumers/readme-commands.test.ts) and, in process, by the mock project (tests/mock/).
+// The built CLI as its own process: it must exit by itself and leave no Prism behind.
 describe('conformance --mock', () => {
   let result: Awaited<ReturnType<typeof runCli>>;
   beforeAll(async () => {
-    result = await runCli(['conformance', '--mock', '--only', 'Users,Teams,getHealth', '--report', join(work, 'mock.json'), '--report', join(work, 'mock.md'), '--report', join(work, 'mock.xml')]);
+    result = await runCliProcess(['conformance', '--mock', '--only', 'Users,Teams,getHealth', '--report', join(work, 'mock.json'), '--report', join(work, 'mock.md'), '--report', join(work, 'mock.xml')]);
   }, 120_000);
 
   const jsonReport = () => JSON.parse(readFileSync(join(work, 'mock.json'), 'utf8')) as { summary: { passed: number; failed: number }; results: { path: string; operationId: string }[] };
@@ -116,7 +117,8 @@ describe('conformance options', () => {
     const server = await startFakeGrafana({ acceptAuthorization: `Bearer ${TOKEN}` });
     try {
       const file = join(work, 'read-only.json');
-      const { code, stdout } = await runCli(['conformance', '--url', server.url, '--token', TOKEN, '--read-only', '--report', file]);
+      // As its own process: a --url run exits by itself once it is done.
+      const { code, stdout } = await runCliProcess(['conformance', '--url', server.url, '--token', TOKEN, '--read-only', '--report', file]);
       expect(code).toBe(1); // the fake is not a real Grafana, so cases fail
       expect(server.requests.length).toBeGreaterThan(20);
       expect(new Set(server.requests.map((r) => r.method))).toEqual(new Set(['GET']));
