@@ -42,7 +42,7 @@ describe('credentials from flags and variables', () => {
     expect(() => target([], { GRAFANA_USER: 'u', GRAFANA_PASSWORD: 'p', GRAFANA_ORG_ID: 'main' })).toThrow('GRAFANA_ORG_ID main: expected a positive whole number.');
   });
 
-  it('the built CLI: --user admin with GRAFANA_PASSWORD set no longer says "no password"', async () => {
+  it('the CLI: --user admin with GRAFANA_PASSWORD set no longer says "no password"', async () => {
     // Nothing listens on the port: the run gets as far as the probe, past the credentials check.
     const port = await freePort();
     const { code, stderr } = await runCli(['conformance', '--url', `http://127.0.0.1:${port}`, '--user', 'admin'], { GRAFANA_PASSWORD: 'secret-from-env' });

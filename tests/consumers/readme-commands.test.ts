@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,8 @@ import { exec } from './support/exec.js';
 import { toolchainsPresent } from './support/gate.js';
 import { jvmShellEnv } from './support/jvm.js';
 import { toolchainIdentity, toolchainPath } from './support/toolchains.js';
-import { checkOnce, type ExecResult } from '../support/run-cache.js';
+import { cacheOff, checkOnce, generationKey, storedOutcome, type ExecResult } from '../support/run-cache.js';
+import { answersText, exchangesNow, startExchangeRecorder, storedExchanges, storeExchanges, type MockExchange } from './support/mock-exchanges.js';
 
 // The marked shell blocks of the README and the guides under docs/, run with bash as a user runs
 // them, in a fresh clone of this repository (its history, for `spec:diff`, and the working tree's
@@ -26,14 +27,15 @@ import { checkOnce, type ExecResult } from '../support/run-cache.js';
 //   maxConcurrency at a time), each in its own shell after the blocks it `needs`: no block reads
 //   what another writes, so the order a reader takes does not change what they do;
 // - a block marked `twice=yes` runs a second time, as a reader who runs it again would;
-// - a block whose marker names what it `reads` (the spec bundle a generator is given; for a
-//   block that calls the mock, the spec, the sources, the lock file and the build configuration)
+// - a block marked `replay=yes` (the client generators, and the Python blocks that call the mock)
 //   is kept in the run cache (tests/support/run-cache.ts) once it passes, under a hash of its text,
-//   the text of the blocks it needs, the bytes of what it reads, .gitignore (which decides the check
-//   of what it leaves in the clone), Node's version and the toolchains; while none of these
-//   changes, its passing run (exit code and output) is replayed and the output checked again
-//   instead of running it: a change to any of them runs it, and GAC_NO_RUN_CACHE=1 runs every
-//   block. A block without `reads` (everything that runs this project's CLI) always runs;
+//   the text of the blocks it needs, the bytes of the files it `reads`, .gitignore (which decides
+//   the check of what it leaves in the clone), Node's version and the toolchains; a block that
+//   calls the mock does so through a front that records what it sent and got
+//   (support/mock-exchanges.ts), and its key also holds the answers the mock gives those requests
+//   now. While none of these changes, its passing run (exit code and output) is replayed and the
+//   output checked again instead of running it; any change runs it, and GAC_NO_RUN_CACHE=1 runs
+//   every block. Blocks that run this project's CLI always run;
 // - JVMs run with the options of support/jvm.ts (through JDK_JAVA_OPTIONS and MAVEN_OPTS), which
 //   make the short Java runs cheaper without changing what they produce, and Go with
 //   GOFLAGS=-trimpath, so that Go's build cache serves what an earlier run's clone built (the
@@ -51,31 +53,57 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
   let mock: ChildProcess | undefined;
   let mockOutput = '';
 
-  const prepare = (script: string) => script.replace(/^npm ci && /gm, '').replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`);
+  const prepare = (script: string, mockPort: number) => script.replace(/^npm ci && /gm, '').replaceAll('127.0.0.1:3000', `127.0.0.1:${mockPort}`);
   const scriptOf = (block: ReadmeBlock) => [...block.needs.map((need) => byName.get(need)!.script), block.script].join('\n');
-  const run = (block: ReadmeBlock) =>
-    exec('bash', ['-euo', 'pipefail', '-c', prepare(scriptOf(block))], { cwd: clone, env: { PATH: toolchainPath(), CI: '', NO_COLOR: '1', GOFLAGS: '-trimpath', ...jvmShellEnv() }, timeoutMs: 900_000 });
+  const callsMock = (block: ReadmeBlock) => scriptOf(block).includes('127.0.0.1:3000');
+  const run = (block: ReadmeBlock, mockPort: number) =>
+    exec('bash', ['-euo', 'pipefail', '-c', prepare(scriptOf(block), mockPort)], { cwd: clone, env: { PATH: toolchainPath(), CI: '', NO_COLOR: '1', GOFLAGS: '-trimpath', ...jvmShellEnv() }, timeoutMs: 900_000 });
+  type Outcome = ExecResult & { run: string };
   /** The block run as a reader runs it: once, or twice when it is marked so (the second run's result, unless the first failed). */
-  const runAsWritten = async (block: ReadmeBlock): Promise<ExecResult & { run: string }> => {
-    const first = await run(block);
+  const runAsWritten = async (block: ReadmeBlock, mockPort = port): Promise<Outcome> => {
+    const first = await run(block, mockPort);
     if (!block.twice || first.code !== block.exit) return { ...first, run: 'run' };
-    return { ...(await run(block)), run: 'run again' };
+    return { ...(await run(block, mockPort)), run: 'run again' };
   };
+  const passed = (block: ReadmeBlock) => (result: ExecResult) => result.code === block.exit;
   const replayed: string[] = [];
-  /** runAsWritten, or its stored passing result while what the block reads is unchanged (see above). */
-  const outcome = async (block: ReadmeBlock): Promise<ExecResult & { run: string }> => {
-    if (block.reads.length === 0) return runAsWritten(block);
+  let answerFiles = 0;
+  /** runAsWritten, or a stored passing run while nothing it depends on changed (see above). */
+  const outcome = async (block: ReadmeBlock & { name: string }): Promise<Outcome> => {
+    if (!block.replay) return runAsWritten(block);
     const toolchains = (['go', 'java', 'mvn', 'python'] as const).map(toolchainIdentity);
     // The port of this run's mock is left out: the block's text is keyed as the README has it.
     const key = { tool: `README block, node ${process.version}, ${toolchains.join(', ')}`, args: [scriptOf(block), `twice=${block.twice}`, `exit=${block.exit}`], inputs: [...block.reads, '.gitignore'].map((path) => join(clone, path)) };
-    let run = 'run';
-    const result = await checkOnce(key, async () => {
-      const fresh = await runAsWritten(block);
-      run = fresh.run;
+    if (!callsMock(block)) {
+      let fresh: Outcome | undefined;
+      const result = await checkOnce(key, async () => (fresh = await runAsWritten(block)), passed(block));
+      if (result.cached) replayed.push(block.name);
+      return fresh ?? { ...result, run: 'replay of a passing run' };
+    }
+    const mockUrl = `http://127.0.0.1:${port}`;
+    const withAnswers = (exchanges: readonly MockExchange[]) => {
+      // Beside the clone, in the test's temp folder; the file's name is not part of the key.
+      const file = join(dirname(clone), `answers-${block.name}-${++answerFiles}.json`);
+      writeFileSync(file, answersText(exchanges));
+      return { ...key, inputs: [...key.inputs, file] };
+    };
+    const before = cacheOff() ? null : storedExchanges(generationKey(key));
+    const stored = before && storedOutcome(withAnswers(await exchangesNow(mockUrl, before)));
+    if (stored) {
+      replayed.push(block.name);
+      return { ...stored, run: 'replay of a passing run (the mock answers its requests as then)' };
+    }
+    const recorder = await startExchangeRecorder(mockUrl);
+    try {
+      const fresh = await runAsWritten(block, Number(new URL(recorder.url).port));
+      if (passed(block)(fresh) && !cacheOff()) {
+        storeExchanges(generationKey(key), recorder.exchanges);
+        await checkOnce(withAnswers(recorder.exchanges), async () => fresh, passed(block));
+      }
       return fresh;
-    }, (result) => result.code === block.exit);
-    if (result.cached) replayed.push(block.name!);
-    return { ...result, run: result.cached ? 'replay of a passing run' : run };
+    } finally {
+      await recorder.close();
+    }
   };
 
   beforeAll(async () => {

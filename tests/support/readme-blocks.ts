@@ -2,13 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // The shell blocks of the README and of the guides under docs/. A block marked with
-// `<!-- readme-block: NAME [needs=A,B] [exit=N] [twice=yes] [reads=PATH,PATH] -->` on the line
-// before its fence is run by tests/consumers/readme-commands.test.ts in a fresh clone; `needs`
-// names blocks that run first in the same shell (a variable they set), `exit` the exit code the
-// block is documented to end with, `twice` that the block is run a second time (it must work over
-// its own output), `reads` every file or folder of the repository that decides what the block does
-// (besides its own text and the toolchains): a block that names them is replayed from the run cache
-// while they are unchanged, one that does not is always run.
+// `<!-- readme-block: NAME [needs=A,B] [exit=N] [twice=yes] [replay=yes reads=PATH,PATH] -->` on
+// the line before its fence is run by tests/consumers/readme-commands.test.ts in a fresh clone;
+// `needs` names blocks that run first in the same shell (a variable they set), `exit` the exit
+// code the block is documented to end with, `twice` that the block is run a second time (it must
+// work over its own output), `replay` that its passing run may be replayed from the run cache
+// while nothing it depends on changed, and `reads` the files of the repository it depends on
+// (besides its own text, the toolchains and, when it calls the mock, the mock's answers).
 export interface ReadmeBlock {
   /** The document, relative to the repository's top folder: `README.md`, `docs/clients.md`, … */
   file: string;
@@ -16,19 +16,14 @@ export interface ReadmeBlock {
   needs: string[];
   exit: number;
   twice: boolean;
-  /** Paths in the repository whose bytes, with the block's text, decide its outcome (empty: unknown, always run). */
+  /** Its passing run may be replayed (see readme-commands.test.ts); otherwise it always runs. */
+  replay: boolean;
+  /** Files or folders of the repository whose bytes, with the block's text, decide its outcome. */
   reads: string[];
   /** The commands, without the fence and the list indentation. */
   script: string;
   line: number;
 }
-
-/**
- * What decides the answers of the mock that the README's mock block starts (`npm run cli -- mock`
- * builds the sources and serves the spec with the locked Prism): a block that calls it and is
- * replayed from the run cache reads all of these.
- */
-export const MOCK_READS = ['generated/openapi.json', 'src', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const README = `${ROOT}README.md`;
@@ -50,7 +45,7 @@ export function readmeShellBlocks(text = readFileSync(README, 'utf8'), file = 'R
     const script = lines.slice(i + 1, end).map((line) => line.slice(indent)).join('\n');
     const marker = /<!-- readme-block: ([\w-]+)((?: [\w-]+=[^ ]+)*) -->/.exec(lines[i - 1] ?? '');
     const attrs = Object.fromEntries([...(marker?.[2] ?? '').matchAll(/([\w-]+)=([^ ]+)/g)].map((m) => [m[1]!, m[2]!]));
-    blocks.push({ file, name: marker?.[1] ?? null, needs: attrs.needs?.split(',') ?? [], exit: Number(attrs.exit ?? 0), twice: attrs.twice === 'yes', reads: attrs.reads?.split(',') ?? [], script, line: i + 1 });
+    blocks.push({ file, name: marker?.[1] ?? null, needs: attrs.needs?.split(',') ?? [], exit: Number(attrs.exit ?? 0), twice: attrs.twice === 'yes', replay: attrs.replay === 'yes', reads: attrs.reads?.split(',') ?? [], script, line: i + 1 });
     i = end;
   }
   return blocks;

@@ -51,7 +51,7 @@ export function generationKey(generation: Generation): string {
 }
 
 /** True when the cache is switched off (GAC_NO_RUN_CACHE=1): every tool runs. */
-const cacheOff = () => process.env.GAC_NO_RUN_CACHE === '1';
+export const cacheOff = () => process.env.GAC_NO_RUN_CACHE === '1';
 
 /**
  * The output of `generation` in `outDir`: copied from the cache, or made by `run(folder)`, which
@@ -117,6 +117,16 @@ function prune(): void {
  */
 export function checkOnce(check: Generation, run: () => Promise<ExecResult>, passed?: (result: ExecResult) => boolean): Promise<GenerationResult> {
   return generateOnce(check, '', () => run(), passed);
+}
+
+/** The stored passing outcome of a check with this key, without running anything; null when there is none (or the cache is off). */
+export function storedOutcome(check: Generation): GenerationResult | null {
+  if (cacheOff()) return null;
+  const result = join(DIR, generationKey(check), 'result.json');
+  if (!existsSync(result)) return null;
+  const now = new Date();
+  utimesSync(result, now, now);
+  return { ...(JSON.parse(readFileSync(result, 'utf8')) as ExecResult), cached: true };
 }
 
 /** The version of a package installed in this repository's node_modules (for a run's key). */
