@@ -140,7 +140,7 @@ describe.runIf(toolchainsPresent('README commands', ['go', 'java', 'mvn', 'pytho
       await closed;
     }
     rmSync(dirname(clone), { recursive: true, force: true });
-    console.log(`README blocks replayed from the run cache (what they read is unchanged since a passing run): ${replayed.length ? replayed.sort().join(', ') : 'none'}`);
+    console.log(`README blocks replayed from the run cache (nothing they depend on changed since they passed): ${replayed.length ? replayed.sort().join(', ') : 'none'}`);
   });
 
   it('starts the mock with the README block of "Try your own client against the mock"', () => {
