@@ -23,8 +23,10 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
   const err = (line: string) => io.stderr(`${line}\n`);
   try {
     const parsed = parseCommand(argv, io.env);
-    if (parsed.command === 'help') return (out(helpText(parsed.topic)), 0);
-    if (parsed.command === 'version') return (out(pkg.version), 0);
+    if (parsed.command === 'help' || parsed.command === 'version') {
+      out(parsed.command === 'help' ? helpText(parsed.topic) : pkg.version);
+      return 0;
+    }
     if (parsed.command === 'list') return await list({ out });
     if (parsed.command === 'evidence') return await evidence(parsed.dirs, { out });
     if (parsed.command === 'spec') return await spec(parsed.options, { out: io.stdout, err });
