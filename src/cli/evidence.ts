@@ -28,7 +28,7 @@ export function parseEvidenceArgs(argv: string[]): { command: 'evidence'; dirs: 
  * servers older than the spec covers do not count), 1 when one is not.
  */
 export async function evidence(dirs: string[], io: { out: (line: string) => void }): Promise<number> {
-  // Loaded when the command runs, so that help and usage errors answer without them (see main.ts).
+  // Loaded when the command runs, so that help and usage errors answer without them (see command.ts).
   const { checkEvidenceFiles } = await import('../evidence/checked.js');
   const { EvidenceFileError, findEvidenceFiles } = await import('../evidence/load.js');
   const { renderEvidenceTable } = await import('../evidence/terminal.js');

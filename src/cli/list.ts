@@ -25,7 +25,7 @@ export function parseListArgs(argv: string[]): { command: 'list' } | { command: 
  * response), and its tags. Names from either column can be given to `--only`.
  */
 export async function list(io: { out: (line: string) => void }): Promise<number> {
-  // Loaded when the command runs, so that help and usage errors answer without them (see main.ts).
+  // Loaded when the command runs, so that help and usage errors answer without them (see command.ts).
   const { buildCases } = await import('../contract/cases/index.js');
   const { listOperations, loadBundledSpec } = await import('../spec.js');
   const doc = loadBundledSpec();

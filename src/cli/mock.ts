@@ -51,7 +51,7 @@ export interface MockOutput {
  * error (exit 2); a Prism that dies on its own ends the command with exit 1.
  */
 export async function mock(options: MockOptions, io: MockOutput): Promise<number> {
-  // Loaded when the command runs, so that help and usage errors answer without them (see main.ts).
+  // Loaded when the command runs, so that help and usage errors answer without them (see command.ts).
   const { contractFor } = await import('../versions/index.js');
   const { startMockServer } = await import('../contract/targets/mock.js');
   const contract = contractFor(options.grafanaVersion);

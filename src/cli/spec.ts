@@ -42,7 +42,7 @@ export interface SpecOutput {
 
 /** The `spec` command: prints (or writes) the document of the version asked for. */
 export async function spec(options: SpecOptions, io: SpecOutput): Promise<number> {
-  // Loaded when the command runs, so that help and usage errors answer without it (see main.ts).
+  // Loaded when the command runs, so that help and usage errors answer without it (see command.ts).
   const { contractFor } = await import('../versions/index.js');
   const contract = contractFor(options.grafanaVersion, options.openapi);
   if (contract.warning) io.err(`warning: ${contract.warning}`);

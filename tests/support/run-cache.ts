@@ -73,11 +73,8 @@ export async function generateOnce(generation: Generation, outDir: string, run: 
   const key = generationKey(generation);
   const entry = join(DIR, key);
   const stored = () => {
-    const result = JSON.parse(readFileSync(join(entry, 'result.json'), 'utf8')) as ExecResult;
     if (existsSync(join(entry, 'out'))) cpSync(join(entry, 'out'), outDir, { recursive: true });
-    const now = new Date();
-    utimesSync(join(entry, 'result.json'), now, now);
-    return { ...result, cached: true };
+    return readEntry(entry);
   };
   if (existsSync(join(entry, 'result.json'))) return stored();
   return withLock(`generation-${key}`, async () => {
@@ -121,12 +118,16 @@ export function checkOnce(check: Generation, run: () => Promise<ExecResult>, pas
 
 /** The stored passing outcome of a check with this key, without running anything; null when there is none (or the cache is off). */
 export function storedOutcome(check: Generation): GenerationResult | null {
-  if (cacheOff()) return null;
-  const result = join(DIR, generationKey(check), 'result.json');
-  if (!existsSync(result)) return null;
+  const entry = join(DIR, generationKey(check));
+  return cacheOff() || !existsSync(join(entry, 'result.json')) ? null : readEntry(entry);
+}
+
+/** A stored entry's outcome, marked as used now (prune keeps what is used). */
+function readEntry(entry: string): GenerationResult {
+  const file = join(entry, 'result.json');
   const now = new Date();
-  utimesSync(result, now, now);
-  return { ...(JSON.parse(readFileSync(result, 'utf8')) as ExecResult), cached: true };
+  utimesSync(file, now, now);
+  return { ...(JSON.parse(readFileSync(file, 'utf8')) as ExecResult), cached: true };
 }
 
 /** The version of a package installed in this repository's node_modules (for a run's key). */
